@@ -1,0 +1,183 @@
+//! Headless runners: build a simulation without a window, play it with a policy, report.
+
+pub mod bots;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::ledger::Contribs;
+use crate::scenario::Scenario;
+use crate::score::{Cause, ScoreHistory, WeekScores, top_causes};
+use crate::sim::{self, Action, ActionQueue, Clock, Cost, Org, Refusal, WeekLog};
+pub use bots::{Policy, policy_by_name, POLICY_NAMES};
+
+/// A running simulation: an `App` with no window and the turn schedule.
+pub struct Sim {
+    pub app: App,
+}
+
+impl Sim {
+    /// Spawns `scenario` with `seed` and runs the week-0 pass.
+    pub fn new(scenario: &Scenario, seed: u64) -> Sim {
+        let mut app = App::new();
+        app.add_plugins(sim::plugin);
+        sim::spawn::spawn(app.world_mut(), scenario, seed);
+        Sim { app }
+    }
+
+    pub fn world(&self) -> &World {
+        self.app.world()
+    }
+
+    pub fn world_mut(&mut self) -> &mut World {
+        self.app.world_mut()
+    }
+
+    /// The last completed week (0 before the first turn).
+    pub fn week(&self) -> u32 {
+        self.world().resource::<Clock>().week
+    }
+
+    pub fn weeks(&self) -> u32 {
+        self.world().resource::<Clock>().weeks
+    }
+
+    /// Queues an action for the coming week, or says why it cannot be afforded.
+    pub fn submit(&mut self, a: Action) -> Result<Cost, Refusal> {
+        sim::actions::submit(self.world_mut(), a)
+    }
+
+    /// Plays the queued actions and one week.
+    pub fn step(&mut self) {
+        sim::advance(self.world_mut());
+    }
+
+    /// Lets `policy` decide, then plays one week. Refusals are kept in the action queue's log.
+    pub fn step_with(&mut self, policy: &mut dyn Policy) {
+        let actions = policy.decide(self.world());
+        for a in actions {
+            let _ = self.submit(a);
+        }
+        self.step();
+    }
+
+    /// After the last played week: 8 weeks under the caretaker bot on the same streams (§17.5).
+    pub fn run_epilogue(&mut self) {
+        let n = self.world().resource::<sim::SimParams>().epilogue_weeks;
+        self.world_mut().resource_mut::<Clock>().epilogue = true;
+        let mut caretaker = bots::Caretaker;
+        for _ in 0..n {
+            self.step_with(&mut caretaker);
+        }
+        sim::systems::close_out(self.world_mut());
+    }
+
+    pub fn state_hash(&self) -> u64 {
+        sim::state_hash(self.world())
+    }
+
+    pub fn history(&self) -> &ScoreHistory {
+        self.world().resource::<ScoreHistory>()
+    }
+}
+
+/// What a finished run reports (the JSON of `orgcraft run --json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RunReport {
+    pub scenario: String,
+    pub scenario_hash: String,
+    pub version: String,
+    pub seed: u64,
+    pub policy: String,
+    pub weeks: u32,
+    pub culture: f64,
+    pub product: f64,
+    pub combined: f64,
+    pub state_hash: String,
+    /// One entry per played week (then the epilogue weeks, marked `epilogue: true`).
+    pub history: Vec<WeekScores>,
+    pub week_hashes: Vec<String>,
+    pub debrief: Debrief,
+}
+
+/// The data a debrief shows: the top causes of each score, the key decisions and events.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Debrief {
+    pub culture_up: Vec<Cause>,
+    pub culture_down: Vec<Cause>,
+    pub product_up: Vec<Cause>,
+    pub product_down: Vec<Cause>,
+    pub quadrant: String,
+    pub decisions: Vec<(u32, String)>,
+    pub events: Vec<(u32, String, String)>,
+    pub voluntary_exits: u32,
+    pub layoffs: u32,
+    pub shipped: usize,
+    pub refused_actions: usize,
+}
+
+/// The 2×2 of culture × product (§9.2).
+pub fn quadrant(culture: f64, product: f64) -> &'static str {
+    match (culture >= 50.0, product >= 50.0) {
+        (true, true) => "High performance",
+        (true, false) => "Country club",
+        (false, true) => "Death march",
+        (false, false) => "Stagnation",
+    }
+}
+
+/// Plays a scenario to the end (plus epilogue) with a policy and reports.
+pub fn run(scenario: &Scenario, policy_name: &str, policy: &mut dyn Policy, seed: u64, weeks: Option<u32>) -> RunReport {
+    let mut sim = Sim::new(scenario, seed);
+    let total = weeks.unwrap_or(scenario.weeks()).max(1);
+    sim.world_mut().resource_mut::<Clock>().weeks = total;
+    let mut hashes = Vec::with_capacity(total as usize + 8);
+    let mut events = Vec::new();
+    for _ in 0..total {
+        sim.step_with(policy);
+        hashes.push(format!("{:016x}", sim.state_hash()));
+        let w = sim.week();
+        events.extend(sim.world().resource::<WeekLog>().entries.iter().filter(|e| e.week == w && e.kind != "refused").map(|e| (e.week, e.kind.clone(), e.text.clone())));
+    }
+    sim.run_epilogue();
+    report(&sim, scenario, policy_name, seed, total, hashes, events)
+}
+
+/// Builds the report of a finished simulation.
+pub fn report(sim: &Sim, scenario: &Scenario, policy: &str, seed: u64, weeks: u32, week_hashes: Vec<String>, events: Vec<(u32, String, String)>) -> RunReport {
+    let hist = sim.history();
+    let (c, p, comb) = hist.final_scores();
+    let (ca, pa): (Contribs, Contribs) = hist.final_attribution();
+    let org = sim.world().resource::<Org>();
+    let (cu, cd) = top_causes(&ca, &org.action_weeks, 5);
+    let (pu, pd) = top_causes(&pa, &org.action_weeks, 5);
+    let q = sim.world().resource::<ActionQueue>();
+    let decisions = q.applied.iter().filter(|(w, _)| *w <= weeks).map(|(w, a)| (*w, a.kind().to_string())).collect();
+    RunReport {
+        scenario: scenario.raw.id.clone(),
+        scenario_hash: format!("{:016x}", scenario.content_hash),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        seed,
+        policy: policy.to_string(),
+        weeks,
+        culture: c,
+        product: p,
+        combined: comb,
+        state_hash: format!("{:016x}", sim.state_hash()),
+        history: hist.weeks.iter().filter(|w| w.week > 0).cloned().collect(),
+        week_hashes,
+        debrief: Debrief {
+            culture_up: cu,
+            culture_down: cd,
+            product_up: pu,
+            product_down: pd,
+            quadrant: quadrant(c, p).to_string(),
+            decisions,
+            events,
+            voluntary_exits: org.voluntary_exits,
+            layoffs: org.layoffs,
+            shipped: org.shipped.len(),
+            refused_actions: q.refused.len(),
+        },
+    }
+}

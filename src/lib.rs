@@ -1,0 +1,18 @@
+//! Orgcraft: a Bevy ECS simulation game about leading a product organization.
+//!
+//! The crate is library-first: `model` (pure maths), `scenario` (content), `sim` (ECS and the
+//! weekly turn), `score` (scores and attribution), `headless` (runners and bots). `main.rs` is a
+//! thin CLI over these.
+
+pub mod headless;
+pub mod model;
+pub mod scenario;
+pub mod score;
+pub mod sim;
+
+/// The things most callers need.
+pub mod prelude {
+    pub use crate::headless::{Policy, RunReport, Sim, policy_by_name, run};
+    pub use crate::scenario::{Diagnostic, Scenario, load, parse};
+    pub use crate::sim::{Action, Response};
+}

@@ -1,0 +1,314 @@
+//! Attribution maths (MODEL.md §9.3): per-stock driver contributions that decay with the stock.
+//!
+//! For a first-order stock `x ← x + (Σ term_k − x)/τ` we carry `c_k ← c_k·(1 − 1/τ) + term_k/τ`,
+//! so `x = baseline + Σ c_k` exactly while the update is linear. Terms are written as deviations
+//! from their neutral value, so the neutral policy contributes nothing. Clamping and other
+//! non-linearities land in the explicit `Residual` line; the starting state in `Initial`.
+
+use serde::{Deserialize, Serialize};
+
+/// A named driver of a stock. Each maps to a cause kind and, where it belongs to one, a loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[repr(u8)]
+pub enum Driver {
+    Initial = 0,
+    Residual,
+    Autonomy,
+    OneOnOnes,
+    Growth,
+    Safety,
+    Vision,
+    Empowerment,
+    Exhaustion,
+    PriorityChurn,
+    StatusOverhead,
+    Blocked,
+    Layoff,
+    Coaching,
+    Support,
+    Inquiry,
+    Blame,
+    Pressure,
+    TrustInLeader,
+    BrilliantJerk,
+    TeamSize,
+    Overtime,
+    Recovery,
+    CognitiveLoad,
+    Credit,
+    Responsibility,
+    Defended,
+    BrokenPromises,
+    Shipped,
+    Drift,
+    Incidents,
+    Debt,
+    DebtPaydown,
+    Outcomes,
+    Meetings,
+    GoalsAddressed,
+    Declined,
+    Transparency,
+    Watermelon,
+    MissedCommitments,
+    Forecasts,
+    Retention,
+    Finance,
+    Customers,
+    Quality,
+    StakeholderTrust,
+    Westrum,
+    Engagement,
+    Wellbeing,
+    SkillGrowth,
+    Contractors,
+    Hiring,
+}
+
+/// Number of drivers (size of a contribution vector).
+pub const N_DRIVERS: usize = Driver::Hiring as usize + 1;
+
+/// All drivers in order.
+pub const ALL_DRIVERS: [Driver; N_DRIVERS] = [
+    Driver::Initial,
+    Driver::Residual,
+    Driver::Autonomy,
+    Driver::OneOnOnes,
+    Driver::Growth,
+    Driver::Safety,
+    Driver::Vision,
+    Driver::Empowerment,
+    Driver::Exhaustion,
+    Driver::PriorityChurn,
+    Driver::StatusOverhead,
+    Driver::Blocked,
+    Driver::Layoff,
+    Driver::Coaching,
+    Driver::Support,
+    Driver::Inquiry,
+    Driver::Blame,
+    Driver::Pressure,
+    Driver::TrustInLeader,
+    Driver::BrilliantJerk,
+    Driver::TeamSize,
+    Driver::Overtime,
+    Driver::Recovery,
+    Driver::CognitiveLoad,
+    Driver::Credit,
+    Driver::Responsibility,
+    Driver::Defended,
+    Driver::BrokenPromises,
+    Driver::Shipped,
+    Driver::Drift,
+    Driver::Incidents,
+    Driver::Debt,
+    Driver::DebtPaydown,
+    Driver::Outcomes,
+    Driver::Meetings,
+    Driver::GoalsAddressed,
+    Driver::Declined,
+    Driver::Transparency,
+    Driver::Watermelon,
+    Driver::MissedCommitments,
+    Driver::Forecasts,
+    Driver::Retention,
+    Driver::Finance,
+    Driver::Customers,
+    Driver::Quality,
+    Driver::StakeholderTrust,
+    Driver::Westrum,
+    Driver::Engagement,
+    Driver::Wellbeing,
+    Driver::SkillGrowth,
+    Driver::Contractors,
+    Driver::Hiring,
+];
+
+/// What kind of cause a driver stands for in the debrief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CauseKind {
+    /// Driven by the player's actions of this kind.
+    Action,
+    /// Driven by a persistent policy setting.
+    Policy,
+    /// Driven by an event (stakeholder demand, incident, resignation).
+    Event,
+    /// A feedback loop inside the model.
+    Loop,
+    /// Bookkeeping lines.
+    Residual,
+}
+
+impl Driver {
+    /// Plain-language label used by the debrief.
+    pub fn label(self) -> &'static str {
+        use Driver::*;
+        match self {
+            Initial => "the starting situation",
+            Residual => "saturation and non-linear effects",
+            Autonomy => "team autonomy",
+            OneOnOnes => "1:1s and recognition",
+            Growth => "growth (mentoring, training)",
+            Safety => "psychological safety",
+            Vision => "vision clarity",
+            Empowerment => "empowerment (outcome missions, discovery)",
+            Exhaustion => "exhaustion",
+            PriorityChurn => "priority churn from feature injections",
+            StatusOverhead => "status-reporting overhead",
+            Blocked => "work blocked on dependencies",
+            Layoff => "layoffs",
+            Coaching => "coaching by leads and leader",
+            Support => "tools, training and shielding (context support)",
+            Inquiry => "blameless reviews",
+            Blame => "blame",
+            Pressure => "unshielded stakeholder pressure",
+            TrustInLeader => "trust in the leader",
+            BrilliantJerk => "a brilliant jerk on the team",
+            TeamSize => "team size above 9",
+            Overtime => "overtime",
+            Recovery => "recovery time",
+            CognitiveLoad => "cognitive load",
+            Credit => "sharing or taking credit",
+            Responsibility => "taking responsibility",
+            Defended => "defending the team from demands",
+            BrokenPromises => "broken promises",
+            Shipped => "shipped initiatives",
+            Drift => "competitor drift",
+            Incidents => "incidents",
+            Debt => "technical debt",
+            DebtPaydown => "debt paydown",
+            Outcomes => "outcome progress",
+            Meetings => "stakeholder meetings",
+            GoalsAddressed => "stakeholder goals addressed",
+            Declined => "demands declined without an alternative",
+            Transparency => "demos and disclosures",
+            Watermelon => "watermelon reveals",
+            MissedCommitments => "missed commitments",
+            Forecasts => "forecasts that came true",
+            Retention => "retention",
+            Finance => "finances",
+            Customers => "customer sentiment",
+            Quality => "quality",
+            StakeholderTrust => "stakeholder trust",
+            Westrum => "information flow (Westrum)",
+            Engagement => "engagement",
+            Wellbeing => "wellbeing",
+            SkillGrowth => "skill growth",
+            Contractors => "contractors",
+            Hiring => "hiring",
+        }
+    }
+
+    pub fn cause_kind(self) -> CauseKind {
+        use Driver::*;
+        match self {
+            Initial | Residual => CauseKind::Residual,
+            OneOnOnes | Growth | Vision | Coaching | Inquiry | Blame | Credit | Responsibility
+            | Defended | Meetings | Transparency | Layoff | Contractors | Hiring | DebtPaydown => {
+                CauseKind::Action
+            }
+            Autonomy | Empowerment | Support | Overtime | Recovery | StatusOverhead => {
+                CauseKind::Policy
+            }
+            PriorityChurn | Pressure | Incidents | Shipped | Drift | Watermelon
+            | MissedCommitments | Declined | BrokenPromises | Forecasts => CauseKind::Event,
+            _ => CauseKind::Loop,
+        }
+    }
+
+    /// The named feedback loop (MODEL.md §5) this driver belongs to, if any.
+    pub fn feedback_loop(self) -> Option<&'static str> {
+        use Driver::*;
+        Some(match self {
+            Exhaustion | Overtime => "R1 overtime death spiral",
+            Retention => "R2 attrition spiral",
+            Hiring | Contractors => "R3 Brooks's drag",
+            Debt => "R4 debt spiral",
+            Safety | Inquiry | Coaching => "R5 safety–learning flywheel",
+            Transparency | StakeholderTrust | Outcomes => "R6 trust → autonomy flywheel",
+            PriorityChurn | Pressure | Autonomy => "R7 feature factory",
+            Declined | Defended => "B2 shielding budget",
+            Blocked | CognitiveLoad => "R8 queue congestion",
+            _ => return None,
+        })
+    }
+}
+
+/// A contribution vector for one stock.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contribs(pub Vec<f64>);
+
+impl Default for Contribs {
+    fn default() -> Self {
+        Contribs(vec![0.0; N_DRIVERS])
+    }
+}
+
+impl Contribs {
+    /// Starts a stock's ledger: its offset from the neutral baseline is the `Initial` line.
+    pub fn initial(offset: f64) -> Self {
+        let mut c = Contribs::default();
+        c.0[Driver::Initial as usize] = offset;
+        c
+    }
+
+    pub fn get(&self, d: Driver) -> f64 {
+        self.0[d as usize]
+    }
+
+    pub fn add(&mut self, d: Driver, v: f64) {
+        self.0[d as usize] += v;
+    }
+
+    /// One smoothing step with step fraction `k = 1/τ` and the week's terms.
+    pub fn smooth(&mut self, k: f64, terms: &[(Driver, f64)]) {
+        let keep = 1.0 - k;
+        for c in &mut self.0 {
+            *c *= keep;
+        }
+        for &(d, v) in terms {
+            self.0[d as usize] += k * v;
+        }
+    }
+
+    /// Puts the gap between the actual stock and `baseline + Σ c` into the residual line.
+    pub fn reconcile(&mut self, actual: f64, baseline: f64) {
+        let sum: f64 = self.0.iter().sum();
+        self.0[Driver::Residual as usize] += actual - baseline - sum;
+    }
+
+    pub fn sum(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    /// `self += w·other`.
+    pub fn add_scaled(&mut self, other: &Contribs, w: f64) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a += w * b;
+        }
+    }
+
+    pub fn scaled(&self, w: f64) -> Contribs {
+        Contribs(self.0.iter().map(|v| v * w).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contributions_track_a_linear_stock_exactly() {
+        let (baseline, tau) = (50.0, 6.0);
+        let mut x: f64 = 70.0;
+        let mut c = Contribs::initial(x - baseline);
+        for week in 0..30 {
+            let terms = [(Driver::Autonomy, 8.0), (Driver::Exhaustion, if week > 10 { -12.0 } else { 0.0 })];
+            let target = baseline + terms.iter().map(|t| t.1).sum::<f64>();
+            x += (target - x) / tau;
+            c.smooth(1.0 / tau, &terms);
+            assert!((baseline + c.sum() - x).abs() < 1e-9);
+        }
+        assert!(c.get(Driver::Autonomy) > 7.0 && c.get(Driver::Exhaustion) < -11.0);
+    }
+}

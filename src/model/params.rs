@@ -1,0 +1,385 @@
+//! Every tunable number of the model (MODEL.md §13 with the §17 resolutions), with provenance.
+//!
+//! Provenance in each doc line: **[S]** published value, **[D]** derived from a source, **[G]**
+//! game-design default calibrated against the validation anchors (MODEL.md §12).
+//!
+//! # Calibration log (changes from MODEL.md, and why)
+//! - `ops_incident_weight` 0.5 and the incident rate follow §17.2 (`Poisson(0.15·escaped +
+//!   0.002·D̄)`), replacing §4.1's draft rate.
+//! - `debt_drag` is 0.8 (§17.4) rather than §4.4's 1.24, because the ops share also grows with debt;
+//!   together they give A9's ≈ 2× delivery time at D = 90 vs. 10.
+//! - `recovery_base` follows §17.4's continuous recovery (no cliff at 44 h).
+//! - `debt_shortcut_gain` 3 and `debt_paydown_gain` 4 follow §17.4 so debt matters at quarter scale.
+//! - `pressure_boost_fade_weeks` 4 (§17.4): the sprint boost of pressure fades while it lasts.
+//! - `training_gain` 6·(1 − s/100) and `mentoring_gain` 8 (§17.4) so neither dominates.
+//!
+//! Any later change to a [G] value must be recorded here with the anchor that motivated it.
+
+use serde::{Deserialize, Serialize};
+
+/// All model parameters. A scenario's `params: (...)` overrides any subset by name.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Params {
+    // ---- Staffing (§4.3) ----
+    /// [D] New-hire initial assimilation a₀ (DeMarco "useless on day one"; Abdel-Hamid 35–50 % less productive).
+    pub assimilation_a0: f64,
+    /// [D] Assimilation time constant, weeks (Mellon: ~20 weeks to full; medium codebase).
+    pub assimilation_tau: f64,
+    /// [G] Onboarding multiplier on assimilation speed with structured onboarding.
+    pub onboarding_multiplier: f64,
+    /// [S] Training overhead per unassimilated new hire, FTE (Madachy 25 %).
+    pub training_overhead: f64,
+    /// [D] Mean time to fill an employee requisition, weeks.
+    pub hire_mean_weeks_employee: f64,
+    /// [G] Mean time to bring in contractors, weeks.
+    pub hire_mean_weeks_contractor: f64,
+    /// [G] Gamma shape of the time to fill.
+    pub hire_gamma_shape: f64,
+    /// [G] Recruiting fee as a share of annual salary, paid at fill.
+    pub recruiting_fee: f64,
+    /// [G] Contractor rate as a multiple of an employee's salary.
+    pub contractor_rate: f64,
+    /// [G] Contractor assimilation ceiling.
+    pub contractor_a_max: f64,
+    /// [G] Interview load while a requisition is open: share of one team member's week.
+    pub interview_fte: f64,
+    /// [D] Baseline hazard per week: −ln(1 − 0.132)/52 (LinkedIn 13.2 %/yr software turnover).
+    pub hazard_base: f64,
+    /// [G] Engagement slope of the hazard per engagement point (20-pt gap ≈ 40 % lower turnover).
+    pub hazard_engagement_slope: f64,
+    /// [G] Hazard multiplier when no growth in 26 weeks ("lack of opportunity", LinkedIn).
+    pub hazard_no_growth: f64,
+    /// [S/G] Hazard multiplier when no 1:1 in 4 weeks (at least monthly, Flinchum).
+    pub hazard_no_one_on_one: f64,
+    /// [D] Hazard multiplier for tenure < 12 weeks (Abdel-Hamid: new hires rarely quit early).
+    pub hazard_new_hire: f64,
+    /// [G] Hazard multiplier for layoff survivors (survivor syndrome).
+    pub hazard_layoff_survivor: f64,
+    /// [G] Resignation notice period, weeks.
+    pub notice_weeks: u32,
+    /// [G] Productivity while on notice.
+    pub notice_productivity: f64,
+    /// [G] Tech-debt points added when a person who owned components leaves.
+    pub departure_debt: f64,
+
+    // ---- Capacity (§4.4) ----
+    /// [S] Communication overhead coefficient: 0.06·n² % (Madachy).
+    pub comm_coeff: f64,
+    /// [G] Extra communication cost above 9 people (§17.4).
+    pub comm_large_team: f64,
+    /// [D] Context-switch cost per active item beyond wip_ok (Weinberg 20 %, empirical 17 %).
+    pub switch_cost: f64,
+    /// [D] Cap on context-switch loss.
+    pub switch_cap: f64,
+    /// [G] Cap on status-reporting overhead.
+    pub status_cap: f64,
+    /// [G] Collaboration-mode cost per relation (Team Topologies: collaboration is expensive).
+    pub collab_cost: f64,
+    /// [G] Share of time not on project work (org-wide meetings, admin).
+    pub f_base: f64,
+    /// [G] Productivity of people beyond an item's max_parallel (Brooks partitioning).
+    pub beyond_parallel: f64,
+    /// [G] Fatigue slope: fatigue = 1 − slope·X/100 (calibrated to A6).
+    pub fatigue_slope: f64,
+    /// [D] Ops share at zero debt (Stripe/Besker maintenance time).
+    pub ops_base: f64,
+    /// [D] Ops share per unit debt D/100.
+    pub ops_debt: f64,
+    /// [G] Ops share per unit incident load.
+    pub ops_incident_weight: f64,
+    /// [S/D] Debt drag: v_D = 1/(1 + debt_drag·D/100) (Tornhill & Borg +124 %; §17.4 uses 0.8).
+    pub debt_drag: f64,
+
+    // ---- Pressure & overtime (§4.5, §17.4) ----
+    /// [G] Overtime response per unit of schedule pressure.
+    pub ot_response: f64,
+    /// [G] Maximum voluntary overtime fraction (60 h/week).
+    pub ot_max: f64,
+    /// [G] Tolerable exhaustion: voluntary overtime collapses towards it.
+    pub ot_tolerable_x: f64,
+    /// [G] Crunch overtime (mandated, 60 h).
+    pub crunch_ot: f64,
+    /// [G] Overtime cap under "sustainable pace".
+    pub sustainable_ot: f64,
+    /// [G] Pressure boost slope g(SP) = 1 + slope·SP·e^(−weeks/fade).
+    pub pressure_boost: f64,
+    /// [G] Weeks over which the pressure boost fades (§17.4).
+    pub pressure_boost_fade_weeks: f64,
+    /// [G] Lower clamp of g(SP) (Parkinson slack).
+    pub pressure_boost_min: f64,
+    /// [G] Upper clamp of g(SP).
+    pub pressure_boost_max: f64,
+
+    // ---- Quality (§4.6, §17.2) ----
+    /// [G] Base error fraction ε₀.
+    pub error_base: f64,
+    /// [G] Error multiplier per unit schedule pressure.
+    pub error_pressure: f64,
+    /// [G] Error multiplier per unit of mean exhaustion.
+    pub error_fatigue: f64,
+    /// [G] Error multiplier per unit share of unassimilated staff.
+    pub error_new_hire: f64,
+    /// [G] Error multiplier per unit debt (Tornhill: 15× defects in low-quality code).
+    pub error_debt: f64,
+    /// [G] Error reduction per unit quality practice Q.
+    pub error_quality: f64,
+    /// [G] Detection base rate per week.
+    pub detect_base: f64,
+    /// [G] Detection per unit Q.
+    pub detect_quality: f64,
+    /// [G] Detection per unit PS/100 (Edmondson: safety → error reporting). §17.1: 0.2·PS/100.
+    pub detect_safety: f64,
+    /// [G] Detection per unit status honesty h.
+    pub detect_honesty: f64,
+    /// [G] Share of escaped defects that drains each week (§17.2).
+    pub escaped_drain: f64,
+    /// [G] Incident rate per escaped point (§17.2).
+    pub incident_per_escaped: f64,
+    /// [G] Incident rate per debt point (§17.2).
+    pub incident_per_debt: f64,
+    /// [G] Debt accrual gain on shortcuts (§17.4).
+    pub debt_shortcut_gain: f64,
+    /// [G] Debt paydown gain per debt point of work (§17.4).
+    pub debt_paydown_gain: f64,
+    /// [G] Debt entropy per week.
+    pub debt_entropy: f64,
+
+    // ---- Discovery (§4.7, §17.2) ----
+    /// [S] Prior P(hit) for unvalidated ideas (Kohavi ~⅓).
+    pub idea_prior: f64,
+    /// [G] Prior for ideas from teams with domain ≥ 60 and customer contact.
+    pub idea_prior_informed: f64,
+    /// [G] Experiment cost in discovery points.
+    pub experiment_cost: f64,
+    /// [G] Belief at which an item moves to delivery.
+    pub discovery_confident: f64,
+    /// [G] Belief below which an idea is killed.
+    pub kill_threshold: f64,
+    /// [G] Experiments after which an item moves to delivery regardless.
+    pub max_experiments: u32,
+    /// [G] Discovery points per new team idea.
+    pub points_per_idea: f64,
+    /// [G] Effect magnitude log-sd of hits.
+    pub magnitude_sigma: f64,
+
+    // ---- Market (§4.8) ----
+    /// [G] Adoption time constant, weeks.
+    pub adoption_tau: f64,
+    /// [G] Value-fit drift per week (competitors, rising expectations).
+    pub value_fit_drift: f64,
+    /// [G] Word-of-mouth gain above PMF 0.25.
+    pub word_of_mouth: f64,
+    /// [G] Dashboard noise σ₀ as a relative error.
+    pub dashboard_noise: f64,
+    /// [G] Late-delivery decay, weeks (§17.2 decay_j default 8).
+    pub late_decay_weeks: f64,
+    /// [G] Quality discount per escaped point of a shipped item.
+    pub ship_quality_per_escaped: f64,
+
+    // ---- People (§4.9, §17.2, §17.4) ----
+    /// [G] Engagement time constant, weeks.
+    pub engagement_tau: f64,
+    /// [G] Psych-safety time constants, weeks (rises slowly, falls fast).
+    pub ps_tau_up: f64,
+    pub ps_tau_down: f64,
+    /// [G] Trust-in-leader time constants, weeks.
+    pub tl_tau_up: f64,
+    pub tl_tau_down: f64,
+    /// [G] Exhaustion gain per unit overwork.
+    pub exhaustion_gain: f64,
+    /// [G] Continuous recovery base (§17.4): rec = 1 + (base + 0.1·X)·clamp(1 − overwork/0.15).
+    pub recovery_base: f64,
+    /// [G] Chronic burnout gain per X point above 50, per week (§17.4).
+    pub chronic_gain: f64,
+    /// [G] Chronic burnout time constant, weeks.
+    pub chronic_tau: f64,
+    /// [G] Skill learning-by-doing rate.
+    pub skill_use_rate: f64,
+    /// [G] Vesting time constant for pending growth, weeks.
+    pub vest_tau: f64,
+    /// [G] Mentoring pending gain (§17.4: 8).
+    pub mentoring_gain: f64,
+    /// [G] Training pending gain at skill 0 (§17.4: 6·(1 − s/100)).
+    pub training_gain: f64,
+    /// [G] Recovery week exhaustion relief.
+    pub vacation_relief: f64,
+
+    // ---- Stakeholders (§4.10, §7) ----
+    /// [G] Demand base rate per stakeholder-week.
+    pub demand_rate: f64,
+    /// [G] Trust time constants.
+    pub trust_tau_up: f64,
+    pub trust_tau_down: f64,
+    /// [G] Anxiety time constants (§17.2).
+    pub anxiety_tau_up: f64,
+    pub anxiety_tau_down: f64,
+    /// [G] Unshielded pressure per unit intensity.
+    pub pressure_per_demand: f64,
+    /// [G] Weekly decay of pressure exposure.
+    pub pressure_decay: f64,
+    /// [G] Political capital regeneration rate toward power-weighted trust.
+    pub pc_regen: f64,
+    /// [G] Status overhead per reporting obligation (§17.1: 0.05–0.08).
+    pub status_per_obligation: f64,
+    /// [G] Status overhead of the light (reframed) reporting alternative.
+    pub status_light: f64,
+    /// [G] Weeks before a demand goes around the leader (2 planning phases).
+    pub demand_response_weeks: u32,
+
+    // ---- Dependencies (§8, §17.4) ----
+    /// [S] Kingman variability (c_a² + c_s²)/2 for ad-hoc service.
+    pub kingman_variability: f64,
+    /// [S] Kingman variability for X-as-a-Service (c_s² = 0.5).
+    pub kingman_variability_xaas: f64,
+    /// [S] Socio-technical congruence effect at κ = 1 (Cataldo −32 %).
+    pub congruence_effect: f64,
+    /// [S] Distributed multiplier (Herbsleb & Mockus 2.5×).
+    pub distributed_multiplier: f64,
+    /// [G] Collaboration time-box, weeks.
+    pub collab_timebox: f64,
+    /// [G] Platform self-service effect on dependency work: w·(1 − 0.7·M_p).
+    pub platform_effect: f64,
+
+    // ---- Leader & budget ----
+    /// [G] Attention points per week.
+    pub ap_per_week: f64,
+    /// [G] Maximum overdraft.
+    pub ap_overdraft: f64,
+    /// [G] Leader exhaustion per AP overdrawn.
+    pub leader_overdraft_exhaustion: f64,
+    /// [G] Weeks per budget quarter.
+    pub quarter_weeks: u32,
+    /// [G] Weeks until approved budget arrives (§17.4).
+    pub budget_approval_weeks: u32,
+
+    // ---- Scoring (§9, §17.5) ----
+    /// [G] Weeks of caretaker epilogue after the last played week.
+    pub epilogue_weeks: u32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            assimilation_a0: 0.30,
+            assimilation_tau: 10.0,
+            onboarding_multiplier: 1.4,
+            training_overhead: 0.25,
+            hire_mean_weeks_employee: 8.0,
+            hire_mean_weeks_contractor: 2.0,
+            hire_gamma_shape: 3.0,
+            recruiting_fee: 0.20,
+            contractor_rate: 1.5,
+            contractor_a_max: 0.8,
+            interview_fte: 0.05,
+            hazard_base: -(1.0f64 - 0.132).ln() / 52.0,
+            hazard_engagement_slope: 0.025,
+            hazard_no_growth: 1.3,
+            hazard_no_one_on_one: 1.25,
+            hazard_new_hire: 0.5,
+            hazard_layoff_survivor: 1.3,
+            notice_weeks: 3,
+            notice_productivity: 0.7,
+            departure_debt: 1.5,
+
+            comm_coeff: 0.0006,
+            comm_large_team: 0.01,
+            switch_cost: 0.15,
+            switch_cap: 0.6,
+            status_cap: 0.25,
+            collab_cost: 0.12,
+            f_base: 0.8,
+            beyond_parallel: 0.25,
+            fatigue_slope: 0.6,
+            ops_base: 0.05,
+            ops_debt: 0.25,
+            ops_incident_weight: 0.5,
+            debt_drag: 0.8,
+
+            ot_response: 0.5,
+            ot_max: 0.5,
+            ot_tolerable_x: 70.0,
+            crunch_ot: 0.5,
+            sustainable_ot: 0.1,
+            pressure_boost: 0.15,
+            pressure_boost_fade_weeks: 4.0,
+            pressure_boost_min: 0.92,
+            pressure_boost_max: 1.15,
+
+            error_base: 0.10,
+            error_pressure: 0.5,
+            error_fatigue: 0.5,
+            error_new_hire: 0.8,
+            error_debt: 1.5,
+            error_quality: 0.4,
+            detect_base: 0.25,
+            detect_quality: 0.35,
+            detect_safety: 0.20,
+            detect_honesty: 0.10,
+            escaped_drain: 0.20,
+            incident_per_escaped: 0.15,
+            incident_per_debt: 0.002,
+            debt_shortcut_gain: 3.0,
+            debt_paydown_gain: 4.0,
+            debt_entropy: 0.05,
+
+            idea_prior: 1.0 / 3.0,
+            idea_prior_informed: 0.45,
+            experiment_cost: 0.5,
+            discovery_confident: 0.6,
+            kill_threshold: 0.2,
+            max_experiments: 3,
+            points_per_idea: 4.0,
+            magnitude_sigma: 0.8,
+
+            adoption_tau: 4.0,
+            value_fit_drift: 0.2,
+            word_of_mouth: 1.5,
+            dashboard_noise: 0.10,
+            late_decay_weeks: 8.0,
+            ship_quality_per_escaped: 0.05,
+
+            engagement_tau: 6.0,
+            ps_tau_up: 12.0,
+            ps_tau_down: 3.0,
+            tl_tau_up: 8.0,
+            tl_tau_down: 3.0,
+            exhaustion_gain: 30.0,
+            recovery_base: 5.0,
+            chronic_gain: 0.1,
+            chronic_tau: 26.0,
+            skill_use_rate: 0.002,
+            vest_tau: 6.0,
+            mentoring_gain: 8.0,
+            training_gain: 6.0,
+            vacation_relief: 25.0,
+
+            demand_rate: 0.25,
+            trust_tau_up: 8.0,
+            trust_tau_down: 3.0,
+            anxiety_tau_up: 2.0,
+            anxiety_tau_down: 4.0,
+            pressure_per_demand: 20.0,
+            pressure_decay: 0.10,
+            pc_regen: 0.05,
+            status_per_obligation: 0.065,
+            status_light: 0.02,
+            demand_response_weeks: 2,
+
+            kingman_variability: 1.0,
+            kingman_variability_xaas: 0.75,
+            congruence_effect: 0.32,
+            distributed_multiplier: 2.5,
+            collab_timebox: 10.0,
+            platform_effect: 0.7,
+
+            ap_per_week: 10.0,
+            ap_overdraft: 4.0,
+            leader_overdraft_exhaustion: 8.0,
+            quarter_weeks: 13,
+            budget_approval_weeks: 4,
+
+            epilogue_weeks: 8,
+        }
+    }
+}

@@ -1,0 +1,672 @@
+//! Scenario content: load a RON file, check it, and resolve string ids into typed ids.
+//!
+//! Bad input is normal input: every problem becomes a `Diagnostic` naming the file, line:column
+//! and field path, with a hint; loading never panics on content.
+
+pub mod locate;
+pub mod raw;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::model::{InitiativeId, PersonId, ProductId, StakeholderId, TeamId};
+pub use raw::*;
+
+/// Limits that keep a hostile file harmless.
+pub mod limits {
+    pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+    pub const MAX_WEEKS: u32 = 104;
+    pub const MAX_TEAMS: usize = 50;
+    pub const MAX_PEOPLE: usize = 2_000;
+    pub const MAX_INITIATIVES: usize = 500;
+    pub const MAX_STAKEHOLDERS: usize = 30;
+    pub const MAX_PRODUCTS: usize = 10;
+    pub const MAX_EVENTS: usize = 500;
+    pub const MAX_DEPS: usize = 20;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in a scenario file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    /// Field path, e.g. `teams[2].members[0].skills.craft` (empty for file-level problems).
+    pub path: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {sev}: ", self.file, self.line, self.col)?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, " (hint: {h})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A resolved team.
+#[derive(Clone, Debug)]
+pub struct TeamDef {
+    pub id: TeamId,
+    pub raw: RawTeam,
+    pub service_share: f64,
+    pub assimilation_tau: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct PersonDef {
+    pub id: PersonId,
+    pub team: TeamId,
+    pub raw: RawPerson,
+    pub skills: RawSkills,
+    pub salary_week: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct DepDef {
+    pub provider: TeamId,
+    pub work: f64,
+    pub distributed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct InitiativeDef {
+    pub id: InitiativeId,
+    pub team: TeamId,
+    pub product: ProductId,
+    pub sponsor: Option<StakeholderId>,
+    pub deps: Vec<DepDef>,
+    pub raw: RawInitiative,
+}
+
+#[derive(Clone, Debug)]
+pub enum EventKind {
+    Demand { from: StakeholderId, kind: DemandKind, team: TeamId, intensity: f64 },
+    BudgetCut { fraction: f64 },
+    MarketShock { value_fit: f64 },
+    Resignation { person: PersonId },
+    MarketHeat { heat: f64 },
+}
+
+#[derive(Clone, Debug)]
+pub struct ScriptedEvent {
+    pub week: u32,
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct ObjectiveDef {
+    pub metric: Metric,
+    pub product: ProductId,
+    pub baseline: Option<f64>,
+    pub target: f64,
+    pub weight: f64,
+}
+
+/// A scenario ready to spawn: ids resolved, ranges checked.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub file: String,
+    /// FNV-1a hash of the file's bytes: recorded in logs and reports.
+    pub content_hash: u64,
+    pub raw: RawScenario,
+    pub teams: Vec<TeamDef>,
+    pub people: Vec<PersonDef>,
+    pub initiatives: Vec<InitiativeDef>,
+    pub events: Vec<ScriptedEvent>,
+    pub objectives: Vec<ObjectiveDef>,
+    pub stakeholder_keys: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Scenario {
+    pub fn weeks(&self) -> u32 {
+        self.raw.weeks
+    }
+}
+
+/// FNV-1a 64: a stable content hash (never std's `DefaultHasher`, which is not stable).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn file_error(file: &str, message: impl Into<String>, hint: Option<&str>) -> Vec<Diagnostic> {
+    vec![Diagnostic {
+        file: file.to_string(),
+        line: 1,
+        col: 1,
+        severity: Severity::Error,
+        path: String::new(),
+        message: message.into(),
+        hint: hint.map(str::to_string),
+    }]
+}
+
+/// Reads and resolves a scenario file. Errors are every problem found, not just the first.
+pub fn load(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
+    let file = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Err(file_error(&file, format!("cannot read file: {e}"), Some("check the path"))),
+    };
+    if meta.is_dir() {
+        return Err(file_error(&file, "is a directory, not a scenario file", Some("pass a .ron file")));
+    }
+    if meta.len() > limits::MAX_FILE_BYTES {
+        return Err(file_error(
+            &file,
+            format!("file is {} bytes; the limit is {} bytes", meta.len(), limits::MAX_FILE_BYTES),
+            Some("a scenario is a few kilobytes; is this the right file?"),
+        ));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Err(file_error(&file, format!("cannot read file: {e}"), None)),
+    };
+    parse(&file, &bytes)
+}
+
+/// Parses scenario bytes (the file name is only used in messages).
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(file_error(file, format!("input is larger than {} bytes", limits::MAX_FILE_BYTES), None));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(file_error(file, "file is empty", Some("start from scenarios/template.ron")));
+    }
+    if bytes.contains(&0) {
+        return Err(file_error(file, "file is binary (contains NUL bytes), not RON text", None));
+    }
+    let src = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return Err(vec![Diagnostic {
+                file: file.to_string(),
+                line,
+                col,
+                severity: Severity::Error,
+                path: String::new(),
+                message: "file is not valid UTF-8 text".into(),
+                hint: Some("save the file as UTF-8".into()),
+            }]);
+        }
+    };
+    let positions = locate::field_positions(src);
+    // Implicit `Some`: trainers write `deadline_week: 12`, not `deadline_week: Some(12)`.
+    let opts = ron::Options::default()
+        .with_recursion_limit(64)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let raw: RawScenario = match opts.from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            let path = positions
+                .iter()
+                .filter(|(_, pos)| **pos <= (e.span.start.line, e.span.start.col))
+                .max_by_key(|(_, pos)| **pos)
+                .map(|(p, _)| p.clone())
+                .unwrap_or_default();
+            return Err(vec![Diagnostic {
+                file: file.to_string(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                severity: Severity::Error,
+                path,
+                message: e.code.to_string(),
+                hint: ron_hint(&e.code),
+            }]);
+        }
+    };
+    resolve(file, src, raw, &positions)
+}
+
+fn ron_hint(code: &ron::Error) -> Option<String> {
+    let s = code.to_string();
+    if s.contains("Unexpected field") || s.contains("unknown field") || s.contains("Unexpected") && s.contains("field") {
+        Some("check the spelling against scenarios/README.md".into())
+    } else if s.contains("missing") || s.contains("Missing") {
+        Some("this field is required; see scenarios/README.md".into())
+    } else if s.contains("Expected") || s.contains("expected") {
+        Some("check the value's type (numbers, \"strings\", [lists], (structs))".into())
+    } else if s.contains("EOF") || s.contains("end of") {
+        Some("the file ends early: check for a missing ')' or ']'".into())
+    } else {
+        None
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    positions: &'a BTreeMap<String, (usize, usize)>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, severity: Severity, path: &str, message: String, hint: Option<String>) {
+        let (line, col) = locate::position_of(self.positions, path);
+        self.out.push(Diagnostic { file: self.file.into(), line, col, severity, path: path.into(), message, hint });
+    }
+    fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<String>) {
+        self.push(Severity::Error, path, message.into(), hint);
+    }
+    fn warn(&mut self, path: &str, message: impl Into<String>, hint: Option<String>) {
+        self.push(Severity::Warning, path, message.into(), hint);
+    }
+    fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
+        if !v.is_finite() || v < lo || v > hi {
+            self.error(path, format!("value {v} is out of range {lo}..={hi}"), None);
+        }
+    }
+    fn count(&mut self, path: &str, n: usize, max: usize) {
+        if n > max {
+            self.error(path, format!("{n} entries; the limit is {max}"), Some("limits keep scenarios playable".into()));
+        }
+    }
+}
+
+/// Nearest known name, for "did you mean" hints.
+pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    known
+        .into_iter()
+        .map(|k| (levenshtein(name, k), k))
+        .filter(|(d, k)| *d <= (k.len().max(name.len()) / 2).max(2))
+        .min()
+        .map(|(_, k)| format!("did you mean \"{k}\"?"))
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn index_of(keys: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
+    keys.get(key).copied()
+}
+
+fn check_skills(c: &mut Checker, path: &str, s: &RawSkills) {
+    for (name, v) in [("soft", s.soft), ("team_dev", s.team_dev), ("domain", s.domain), ("craft", s.craft)] {
+        c.range(&format!("{path}.{name}"), v, 0.0, 100.0);
+    }
+}
+
+fn check_params(c: &mut Checker, p: &crate::model::Params) {
+    // Every parameter must be finite; the ones with physical meaning get their ranges.
+    let json = serde_json::to_value(p).unwrap_or_default();
+    if let Some(map) = json.as_object() {
+        for (k, v) in map {
+            if let Some(x) = v.as_f64() {
+                if !x.is_finite() || x < 0.0 || x > 1e6 {
+                    c.error(&format!("params.{k}"), format!("value {x} is out of range 0..=1000000"), None);
+                }
+            }
+        }
+    }
+    c.range("params.assimilation_a0", p.assimilation_a0, 0.05, 1.0);
+    c.range("params.assimilation_tau", p.assimilation_tau, 1.0, 104.0);
+    c.range("params.hire_mean_weeks_employee", p.hire_mean_weeks_employee, 0.5, 52.0);
+    c.range("params.hire_mean_weeks_contractor", p.hire_mean_weeks_contractor, 0.5, 26.0);
+    c.range("params.fatigue_slope", p.fatigue_slope, 0.0, 0.95);
+    c.range("params.ap_per_week", p.ap_per_week, 1.0, 40.0);
+    c.range("params.idea_prior", p.idea_prior, 0.0, 1.0);
+    c.range("params.hazard_base", p.hazard_base, 0.0, 0.1);
+    c.range("params.adoption_tau", p.adoption_tau, 0.5, 52.0);
+    if p.quarter_weeks == 0 || p.quarter_weeks > 52 {
+        c.error("params.quarter_weeks", format!("value {} is out of range 1..=52", p.quarter_weeks), None);
+    }
+    if p.epilogue_weeks > 26 {
+        c.error("params.epilogue_weeks", format!("value {} is out of range 0..=26", p.epilogue_weeks), None);
+    }
+}
+
+fn resolve(
+    file: &str,
+    src: &str,
+    raw: RawScenario,
+    positions: &BTreeMap<String, (usize, usize)>,
+) -> Result<Scenario, Vec<Diagnostic>> {
+    let mut c = Checker { file, positions, out: Vec::new() };
+    if raw.weeks == 0 || raw.weeks > limits::MAX_WEEKS {
+        c.error("weeks", format!("value {} is out of range 1..={}", raw.weeks, limits::MAX_WEEKS), None);
+    }
+    if raw.id.trim().is_empty() {
+        c.error("id", "id must not be empty", None);
+    }
+    if raw.title.trim().is_empty() {
+        c.error("title", "title must not be empty", None);
+    }
+    if !(1..=5).contains(&raw.difficulty) {
+        c.error("difficulty", format!("value {} is out of range 1..=5", raw.difficulty), None);
+    }
+    check_params(&mut c, &raw.params);
+    c.range("leader.political_capital", raw.leader.political_capital, 0.0, 100.0);
+    if let Some(ap) = raw.leader.ap_per_week {
+        c.range("leader.ap_per_week", ap, 1.0, 40.0);
+    }
+    check_skills(&mut c, "leader.skills", &raw.leader.skills);
+    c.range("budget.quarter_total", raw.budget.quarter_total, 0.0, 1e10);
+    c.range("budget.tooling", raw.budget.tooling, 0.0, 1e9);
+    c.range("budget.training", raw.budget.training, 0.0, 1e9);
+    c.range("budget.discovery", raw.budget.discovery, 0.0, 1e9);
+    c.range("budget.revenue_plan_week", raw.budget.revenue_plan_week, 0.0, 1e10);
+    c.range("market.heat", raw.market.heat, 0.5, 2.0);
+    c.range("market.shock_rate", raw.market.shock_rate, 0.0, 1.0);
+    c.count("products", raw.products.len(), limits::MAX_PRODUCTS);
+    c.count("teams", raw.teams.len(), limits::MAX_TEAMS);
+    c.count("initiatives", raw.initiatives.len(), limits::MAX_INITIATIVES);
+    c.count("stakeholders", raw.stakeholders.len(), limits::MAX_STAKEHOLDERS);
+    c.count("scripted_events", raw.scripted_events.len(), limits::MAX_EVENTS);
+    let people_total: usize = raw.teams.iter().map(|t| t.members.len()).sum();
+    c.count("teams", people_total, limits::MAX_PEOPLE);
+    if raw.products.is_empty() {
+        c.error("products", "a scenario needs at least one product", Some("add products: [ (id: \"app\", ...) ]".into()));
+    }
+    if raw.teams.is_empty() {
+        c.error("teams", "a scenario needs at least one team", None);
+    }
+    if !c.out.iter().any(|d| d.severity == Severity::Error && d.message.contains("the limit is")) {
+        // Only index when the counts are sane.
+    } else {
+        return Err(c.out);
+    }
+
+    // Ids.
+    let keys = |what: &str, ids: Vec<&str>, c: &mut Checker| -> BTreeMap<String, u32> {
+        let mut m = BTreeMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            let path = format!("{what}[{i}].id");
+            if id.trim().is_empty() {
+                c.error(&path, "id must not be empty", None);
+            } else if m.insert(id.to_string(), i as u32).is_some() {
+                c.error(&path, format!("duplicate id \"{id}\""), Some("ids must be unique within their list".into()));
+            }
+        }
+        m
+    };
+    let product_keys = keys("products", raw.products.iter().map(|p| p.id.as_str()).collect(), &mut c);
+    let team_keys = keys("teams", raw.teams.iter().map(|t| t.id.as_str()).collect(), &mut c);
+    let init_keys = keys("initiatives", raw.initiatives.iter().map(|t| t.id.as_str()).collect(), &mut c);
+    let sh_keys = keys("stakeholders", raw.stakeholders.iter().map(|t| t.id.as_str()).collect(), &mut c);
+    let mut person_keys: BTreeMap<String, u32> = BTreeMap::new();
+    let reference = |c: &mut Checker, keys: &BTreeMap<String, u32>, what: &str, path: &str, key: &str| -> Option<u32> {
+        let found = index_of(keys, key);
+        if found.is_none() {
+            c.error(path, format!("unknown {what} \"{key}\""), nearest(key, keys.keys().map(String::as_str)));
+        }
+        found
+    };
+
+    for (i, p) in raw.products.iter().enumerate() {
+        let b = format!("products[{i}]");
+        c.range(&format!("{b}.users"), p.users, 0.0, 1e9);
+        c.range(&format!("{b}.signups_base"), p.signups_base, 0.0, 1e8);
+        c.range(&format!("{b}.activation"), p.activation, 0.0, 1.0);
+        if let Some(m) = p.monthly_churn {
+            c.range(&format!("{b}.monthly_churn"), m, 0.0, 0.5);
+        }
+        c.range(&format!("{b}.paying_share"), p.paying_share, 0.0, 1.0);
+        c.range(&format!("{b}.arpu_month"), p.arpu_month, 0.0, 1e6);
+        c.range(&format!("{b}.value_fit"), p.value_fit, 0.0, 100.0);
+        c.range(&format!("{b}.reliability"), p.reliability, 0.0, 100.0);
+    }
+
+    let mut teams = Vec::new();
+    let mut people = Vec::new();
+    for (ti, t) in raw.teams.iter().enumerate() {
+        let b = format!("teams[{ti}]");
+        c.range(&format!("{b}.codebase_size"), t.codebase_size, 50.0, 100_000.0);
+        c.range(&format!("{b}.tech_debt"), t.tech_debt, 0.0, 100.0);
+        c.range(&format!("{b}.psych_safety"), t.psych_safety, 0.0, 100.0);
+        c.range(&format!("{b}.autonomy"), t.autonomy, 0.0, 1.0);
+        c.range(&format!("{b}.discovery_share"), t.discovery_share, 0.0, 0.4);
+        c.range(&format!("{b}.debt_share"), t.debt_share, 0.0, 0.4);
+        c.range(&format!("{b}.quality_practice"), t.quality_practice, 0.0, 1.0);
+        c.range(&format!("{b}.analytics"), t.analytics, 0.0, 1.0);
+        c.range(&format!("{b}.platform_maturity"), t.platform_maturity, 0.0, 1.0);
+        c.range(&format!("{b}.vision"), t.vision, 0.0, 1.0);
+        let service = t.service_share.unwrap_or(if t.kind == TeamKind::Platform { 0.2 } else { 0.1 });
+        c.range(&format!("{b}.service_share"), service, 0.0, 0.7);
+        if t.discovery_share + t.debt_share + service > 0.7 + 1e-9 {
+            c.error(
+                &format!("{b}.discovery_share"),
+                format!("discovery_share + debt_share + service_share = {:.2}; the limit is 0.7", t.discovery_share + t.debt_share + service),
+                Some("leave at least 30 % of capacity for delivery".into()),
+            );
+        }
+        if t.wip_limit == 0 || t.wip_limit > 20 {
+            c.error(&format!("{b}.wip_limit"), format!("value {} is out of range 1..=20", t.wip_limit), None);
+        }
+        let tau = t.assimilation_tau.unwrap_or(raw.params.assimilation_tau);
+        c.range(&format!("{b}.assimilation_tau"), tau, 1.0, 104.0);
+        if t.members.is_empty() {
+            c.error(&format!("{b}.members"), "a team needs at least one member", None);
+        }
+        if t.members.len() > 9 {
+            c.warn(
+                &format!("{b}.members"),
+                format!("{} people; Team Topologies recommends 5–9", t.members.len()),
+                Some("communication overhead grows with n²; consider two teams".into()),
+            );
+        }
+        for (mi, m) in t.members.iter().enumerate() {
+            let mb = format!("{b}.members[{mi}]");
+            if !(1..=5).contains(&m.level) {
+                c.error(&format!("{mb}.level"), format!("value {} is out of range 1..=5", m.level), None);
+            }
+            let base = 30.0 + 10.0 * f64::from(m.level.clamp(1, 5));
+            let skills = m.skills.unwrap_or(RawSkills { soft: base, team_dev: base, domain: base, craft: base });
+            check_skills(&mut c, &format!("{mb}.skills"), &skills);
+            c.range(&format!("{mb}.engagement"), m.engagement, 0.0, 100.0);
+            c.range(&format!("{mb}.exhaustion"), m.exhaustion, 0.0, 100.0);
+            c.range(&format!("{mb}.trust_in_leader"), m.trust_in_leader, 0.0, 100.0);
+            if m.tenure_weeks > 5_000 {
+                c.error(&format!("{mb}.tenure_weeks"), format!("value {} is out of range 0..=5000", m.tenure_weeks), None);
+            }
+            let salary = m.salary_week.unwrap_or(2_000.0 + 500.0 * f64::from(m.level.clamp(1, 5)));
+            c.range(&format!("{mb}.salary_week"), salary, 0.0, 100_000.0);
+            let id = people.len() as u32;
+            if person_keys.insert(m.name.clone(), id).is_some() {
+                c.error(&format!("{mb}.name"), format!("duplicate person name \"{}\"", m.name), Some("names identify people in events; make them unique".into()));
+            }
+            people.push(PersonDef { id: PersonId(id), team: TeamId(ti as u32), raw: m.clone(), skills, salary_week: salary });
+        }
+        let mut tr = t.clone();
+        tr.members.clear();
+        teams.push(TeamDef { id: TeamId(ti as u32), raw: tr, service_share: service, assimilation_tau: tau });
+    }
+
+    let mut initiatives = Vec::new();
+    for (ii, it) in raw.initiatives.iter().enumerate() {
+        let b = format!("initiatives[{ii}]");
+        let team = reference(&mut c, &team_keys, "team", &format!("{b}.team"), &it.team);
+        let product = match &it.product {
+            Some(p) => reference(&mut c, &product_keys, "product", &format!("{b}.product"), p),
+            None => Some(0),
+        };
+        let sponsor = match &it.sponsor {
+            Some(s) => reference(&mut c, &sh_keys, "stakeholder", &format!("{b}.sponsor"), s).map(Some),
+            None => Some(None),
+        };
+        c.range(&format!("{b}.size"), it.size, 0.5, 10_000.0);
+        c.range(&format!("{b}.done"), it.done, 0.0, it.size.max(0.0));
+        c.range(&format!("{b}.cost_of_delay"), it.cost_of_delay, 0.0, 1e9);
+        c.range(&format!("{b}.core_fraction"), it.core_fraction, 0.05, 1.0);
+        if it.max_parallel == 0 || it.max_parallel > 50 {
+            c.error(&format!("{b}.max_parallel"), format!("value {} is out of range 1..=50", it.max_parallel), None);
+        }
+        if let Some(d) = it.deadline_week {
+            if d == 0 || d > raw.weeks {
+                c.error(&format!("{b}.deadline_week"), format!("week {d} is outside the scenario (1..={})", raw.weeks), None);
+            }
+        }
+        if let Some(h) = &it.hidden {
+            if let Some(e) = &h.effect {
+                check_effect(&mut c, &format!("{b}.hidden.effect"), e);
+            }
+        }
+        if let Some(e) = &it.effect_scale {
+            check_effect(&mut c, &format!("{b}.effect_scale"), e);
+        }
+        c.count(&format!("{b}.deps"), it.deps.len(), limits::MAX_DEPS);
+        let mut deps = Vec::new();
+        for (di, d) in it.deps.iter().enumerate() {
+            let db = format!("{b}.deps[{di}]");
+            let provider = reference(&mut c, &team_keys, "team", &format!("{db}.provider"), &d.provider);
+            c.range(&format!("{db}.work"), d.work, 0.1, 1_000.0);
+            if let (Some(p), Some(t)) = (provider, team) {
+                if p == t {
+                    c.error(&format!("{db}.provider"), "an initiative cannot depend on its own team", None);
+                }
+                deps.push(DepDef { provider: TeamId(p), work: d.work, distributed: d.distributed });
+            }
+        }
+        if let (Some(t), Some(p), Some(s)) = (team, product, sponsor) {
+            initiatives.push(InitiativeDef {
+                id: InitiativeId(ii as u32),
+                team: TeamId(t),
+                product: ProductId(p),
+                sponsor: s.map(StakeholderId),
+                deps,
+                raw: it.clone(),
+            });
+        }
+    }
+
+    for (si, s) in raw.stakeholders.iter().enumerate() {
+        let b = format!("stakeholders[{si}]");
+        c.range(&format!("{b}.power"), s.power, 0.0, 1.0);
+        c.range(&format!("{b}.waterfall"), s.waterfall, 0.0, 1.0);
+        c.range(&format!("{b}.trust.ability"), s.trust.ability, 0.0, 100.0);
+        c.range(&format!("{b}.trust.benevolence"), s.trust.benevolence, 0.0, 100.0);
+        c.range(&format!("{b}.trust.integrity"), s.trust.integrity, 0.0, 100.0);
+        c.range(&format!("{b}.anxiety"), s.anxiety, 0.0, 100.0);
+        c.range(&format!("{b}.alignment"), s.alignment, 0.0, 1.0);
+        for (m, w) in &s.goals {
+            c.range(&format!("{b}.goals.{m:?}"), *w, 0.0, 10.0);
+        }
+        if s.demands.is_empty() && s.goals.is_empty() {
+            c.warn(&b, "stakeholder has no demands and no goals", Some("give them goals or demands, or remove them".into()));
+        }
+    }
+
+    let mut events = Vec::new();
+    for (ei, e) in raw.scripted_events.iter().enumerate() {
+        let b = format!("scripted_events[{ei}]");
+        if e.week == 0 || e.week > raw.weeks {
+            c.error(&format!("{b}.week"), format!("week {} is outside the scenario (1..={})", e.week, raw.weeks), None);
+        }
+        let kind = match &e.event {
+            RawEvent::Demand { from, kind, team, intensity } => {
+                c.range(&format!("{b}.event.intensity"), *intensity, 0.1, 2.0);
+                let f = reference(&mut c, &sh_keys, "stakeholder", &format!("{b}.event.from"), from);
+                let t = reference(&mut c, &team_keys, "team", &format!("{b}.event.team"), team);
+                match (f, t) {
+                    (Some(f), Some(t)) => Some(EventKind::Demand { from: StakeholderId(f), kind: *kind, team: TeamId(t), intensity: *intensity }),
+                    _ => None,
+                }
+            }
+            RawEvent::BudgetCut { fraction } => {
+                c.range(&format!("{b}.event.fraction"), *fraction, 0.0, 0.9);
+                Some(EventKind::BudgetCut { fraction: *fraction })
+            }
+            RawEvent::MarketShock { value_fit } => {
+                c.range(&format!("{b}.event.value_fit"), *value_fit, -50.0, 50.0);
+                Some(EventKind::MarketShock { value_fit: *value_fit })
+            }
+            RawEvent::Resignation { person } => {
+                reference(&mut c, &person_keys, "person", &format!("{b}.event.person"), person)
+                    .map(|p| EventKind::Resignation { person: PersonId(p) })
+            }
+            RawEvent::MarketHeat { heat } => {
+                c.range(&format!("{b}.event.heat"), *heat, 0.5, 2.0);
+                Some(EventKind::MarketHeat { heat: *heat })
+            }
+        };
+        if let Some(kind) = kind {
+            events.push(ScriptedEvent { week: e.week, kind });
+        }
+    }
+    events.sort_by_key(|e| e.week);
+
+    let mut objectives = Vec::new();
+    for (oi, o) in raw.objectives.iter().enumerate() {
+        let b = format!("objectives[{oi}]");
+        let product = match &o.product {
+            Some(p) => reference(&mut c, &product_keys, "product", &format!("{b}.product"), p),
+            None => Some(0),
+        };
+        c.range(&format!("{b}.weight"), o.weight, 0.0, 10.0);
+        c.range(&format!("{b}.target"), o.target, -1e9, 1e9);
+        if let Some(bl) = o.baseline {
+            c.range(&format!("{b}.baseline"), bl, -1e9, 1e9);
+            if (o.target - bl).abs() < 1e-12 {
+                c.error(&format!("{b}.target"), "target equals baseline", Some("an objective needs room to move".into()));
+            }
+        }
+        if let Some(p) = product {
+            objectives.push(ObjectiveDef { metric: o.metric, product: ProductId(p), baseline: o.baseline, target: o.target, weight: o.weight });
+        }
+    }
+
+    let errors = c.out.iter().any(|d| d.severity == Severity::Error);
+    if errors {
+        return Err(c.out);
+    }
+    let stakeholder_keys = raw.stakeholders.iter().map(|s| s.id.clone()).collect();
+    Ok(Scenario {
+        file: file.to_string(),
+        content_hash: fnv1a(src.as_bytes()),
+        raw,
+        teams,
+        people,
+        initiatives,
+        events,
+        objectives,
+        stakeholder_keys,
+        warnings: c.out,
+    })
+}
+
+fn check_effect(c: &mut Checker, path: &str, e: &RawEffect) {
+    c.range(&format!("{path}.activation"), e.activation, -0.5, 0.5);
+    c.range(&format!("{path}.churn_mult"), e.churn_mult, 0.0, 3.0);
+    c.range(&format!("{path}.acquisition"), e.acquisition, -1.0, 5.0);
+    c.range(&format!("{path}.arpu"), e.arpu, -1.0, 5.0);
+    c.range(&format!("{path}.value_fit"), e.value_fit, -50.0, 50.0);
+}

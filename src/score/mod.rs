@@ -1,0 +1,341 @@
+//! Culture and product-success scores (MODEL.md §9, §17.5), their weekly history, and the
+//! "what moved it" attribution that the debrief shows.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::eq;
+use crate::model::ledger::{ALL_DRIVERS, CauseKind, Contribs, Driver};
+use crate::sim::actions::attainment;
+use crate::sim::state::*;
+
+/// One week's scores and sub-scores, all 0–100.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WeekScores {
+    pub week: u32,
+    pub epilogue: bool,
+    pub culture: f64,
+    pub product: f64,
+    pub combined: f64,
+    pub wgi: f64,
+    pub psych_safety: f64,
+    pub engagement: f64,
+    pub retention: f64,
+    pub wellbeing: f64,
+    pub growth: f64,
+    pub outcomes: f64,
+    pub customers: f64,
+    pub quality: f64,
+    pub finance: f64,
+    pub trust: f64,
+    /// Westrum typology label from the mean item.
+    pub westrum_label: String,
+}
+
+/// Weekly scores plus per-week attribution vectors (change since week 0, by driver).
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ScoreHistory {
+    pub weeks: Vec<WeekScores>,
+    pub culture_contrib: Vec<Contribs>,
+    pub product_contrib: Vec<Contribs>,
+}
+
+impl ScoreHistory {
+    fn played(&self) -> impl Iterator<Item = &WeekScores> {
+        self.weeks.iter().filter(|w| w.week > 0 && !w.epilogue)
+    }
+    fn last4(&self) -> Vec<&WeekScores> {
+        let epi: Vec<&WeekScores> = self.weeks.iter().filter(|w| w.epilogue).collect();
+        let src: Vec<&WeekScores> = if epi.len() >= 4 { epi } else { self.played().collect() };
+        src.iter().rev().take(4).copied().collect()
+    }
+    /// Final blend (§9): 0.5 × run average + 0.5 × the last 4 weeks (of the epilogue, §17.5).
+    pub fn final_scores(&self) -> (f64, f64, f64) {
+        let played: Vec<&WeekScores> = self.played().collect();
+        if played.is_empty() {
+            let w0 = self.weeks.first().cloned().unwrap_or_default();
+            return (w0.culture, w0.product, w0.combined);
+        }
+        let mean = |v: &[&WeekScores], f: fn(&WeekScores) -> f64| v.iter().map(|x| f(x)).sum::<f64>() / v.len().max(1) as f64;
+        let last = self.last4();
+        let c = 0.5 * mean(&played, |x| x.culture) + 0.5 * mean(&last, |x| x.culture);
+        let p = 0.5 * mean(&played, |x| x.product) + 0.5 * mean(&last, |x| x.product);
+        (c, p, (c * p).max(0.0).sqrt())
+    }
+    /// Attribution of the final culture and product scores versus week 0, by driver.
+    pub fn final_attribution(&self) -> (Contribs, Contribs) {
+        let idx_played: Vec<usize> = (0..self.weeks.len()).filter(|&i| self.weeks[i].week > 0 && !self.weeks[i].epilogue).collect();
+        let idx_epi: Vec<usize> = (0..self.weeks.len()).filter(|&i| self.weeks[i].epilogue).collect();
+        let idx_last: Vec<usize> = if idx_epi.len() >= 4 { idx_epi.iter().rev().take(4).copied().collect() } else { idx_played.iter().rev().take(4).copied().collect() };
+        let blend = |v: &[Contribs]| {
+            let mut out = Contribs::default();
+            for (set, w) in [(&idx_played, 0.5), (&idx_last, 0.5)] {
+                if set.is_empty() {
+                    continue;
+                }
+                for &i in set.iter() {
+                    if let Some(c) = v.get(i) {
+                        out.add_scaled(c, w / set.len() as f64);
+                    }
+                }
+            }
+            out
+        };
+        (blend(&self.culture_contrib), blend(&self.product_contrib))
+    }
+}
+
+/// One cause in the debrief: a driver, its contribution in score points, and what it stands for.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Cause {
+    pub driver: Driver,
+    pub points: f64,
+    pub kind: CauseKind,
+    pub feedback_loop: Option<String>,
+    pub action_weeks: Vec<u32>,
+    pub sentence: String,
+}
+
+/// Which action kinds feed a driver (for "an action with its week").
+pub fn actions_for(d: Driver) -> &'static [&'static str] {
+    use Driver::*;
+    match d {
+        OneOnOnes | Coaching => &["one_on_one", "stay_interview"],
+        Growth | SkillGrowth => &["mentor", "training", "pair_mentor", "develop_manager"],
+        Vision => &["vision_session"],
+        Inquiry => &["blameless_review"],
+        Blame => &["blame"],
+        Credit => &["share_credit", "take_credit"],
+        Responsibility => &["take_responsibility"],
+        Defended | Support => &["shield", "reframe", "escalate", "comply"],
+        Declined => &["shield"],
+        Meetings => &["strategy_session"],
+        Transparency => &["demo_day", "disclose_slip"],
+        Layoff => &["layoff"],
+        Contractors => &["hire_contractors"],
+        Hiring => &["open_requisition"],
+        DebtPaydown => &["set_debt_share"],
+        Overtime | Exhaustion => &["set_overtime_policy"],
+        Empowerment => &["set_discovery_share"],
+        PriorityChurn | Pressure | Autonomy => &["comply"],
+        _ => &[],
+    }
+}
+
+/// Top positive and negative causes from an attribution vector.
+pub fn top_causes(c: &Contribs, action_weeks: &BTreeMap<String, Vec<u32>>, n: usize) -> (Vec<Cause>, Vec<Cause>) {
+    let mut all: Vec<Cause> = ALL_DRIVERS
+        .iter()
+        .filter(|d| **d != Driver::Initial)
+        .map(|d| {
+            let pts = c.get(*d);
+            let mut weeks: Vec<u32> = actions_for(*d).iter().filter_map(|k| action_weeks.get(*k)).flatten().copied().collect();
+            weeks.sort_unstable();
+            weeks.dedup();
+            let kind = d.cause_kind();
+            let mut sentence = format!("{} {:+.1}", capitalise(d.label()), pts);
+            if !weeks.is_empty() && matches!(kind, CauseKind::Action | CauseKind::Policy) {
+                let shown: Vec<String> = weeks.iter().take(6).map(u32::to_string).collect();
+                sentence.push_str(&format!(" (your actions in week{} {}{})", if weeks.len() > 1 { "s" } else { "" }, shown.join(", "), if weeks.len() > 6 { ", …" } else { "" }));
+            }
+            if let Some(l) = d.feedback_loop() {
+                sentence.push_str(&format!("; loop {l}"));
+            }
+            Cause { driver: *d, points: pts, kind, feedback_loop: d.feedback_loop().map(str::to_string), action_weeks: weeks, sentence }
+        })
+        .filter(|c| c.points.abs() >= 0.05)
+        .collect();
+    all.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.driver.cmp(&b.driver)));
+    let pos: Vec<Cause> = all.iter().filter(|c| c.points > 0.0).take(n).cloned().collect();
+    let mut neg: Vec<Cause> = all.iter().filter(|c| c.points < 0.0).cloned().collect();
+    neg.reverse();
+    neg.truncate(n);
+    (pos, neg)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Westrum typology from the mean item (thresholds [G]).
+pub fn westrum_label(mean_item: f64) -> &'static str {
+    if mean_item < 3.5 {
+        "pathological"
+    } else if mean_item < 5.0 {
+        "bureaucratic"
+    } else {
+        "generative"
+    }
+}
+
+/// Scoring system: computes this week's scores and their attribution (§9).
+pub fn scoring(world: &mut World) {
+    let w = world.resource::<Clock>().week;
+    let epilogue = world.resource::<Clock>().epilogue;
+    let idx = world.resource::<Index>().clone();
+    let people: Vec<&Person> = idx.people.values().filter_map(|e| world.get::<Person>(*e)).collect();
+    let teams: Vec<&Team> = idx.teams.values().filter_map(|e| world.get::<Team>(*e)).collect();
+    let stakeholders: Vec<&Stakeholder> = idx.stakeholders.values().filter_map(|e| world.get::<Stakeholder>(*e)).collect();
+    let products: Vec<&Product> = idx.products.values().filter_map(|e| world.get::<Product>(*e)).collect();
+    let org = world.resource::<Org>();
+    let budget = world.resource::<Budget>();
+    let objectives = world.resource::<Objectives>();
+    let p = &world.resource::<SimParams>().0;
+
+    // ---- Culture.
+    let team_size: BTreeMap<_, f64> = teams.iter().map(|t| (t.id, t.headcount.max(0.0))).collect();
+    let heads: f64 = team_size.values().sum::<f64>().max(1.0);
+    let weighted = |f: &dyn Fn(&Team) -> f64| teams.iter().map(|t| f(t) * t.headcount).sum::<f64>() / heads;
+    let mean_item = weighted(&|t| t.westrum.iter().sum::<f64>() / 6.0);
+    let wgi = ((mean_item - 1.0) / 6.0 * 100.0).clamp(0.0, 100.0);
+    let ps = weighted(&|t| t.psych_safety);
+    let n = people.len().max(1) as f64;
+    let mean_e = people.iter().map(|x| x.engagement).sum::<f64>() / n;
+    let share_engaged = people.iter().filter(|x| x.engagement >= 65.0).count() as f64 / n;
+    let eng = 0.5 * mean_e + 0.5 * 100.0 * share_engaged;
+    let employees: Vec<&&Person> = people.iter().filter(|x| x.contract == Contract::Employee).collect();
+    let annual = if employees.is_empty() {
+        0.0
+    } else {
+        employees.iter().map(|x| eq::annual_turnover(x.hazard)).sum::<f64>() / employees.len() as f64
+    };
+    let layoff_rate = f64::from(org.layoffs) / (employees.len() as f64 + f64::from(org.layoffs)).max(1.0) * 52.0 / f64::from(w.max(13));
+    let ret = 100.0 * (1.0 - (annual + 0.5 * layoff_rate) / 0.26).clamp(0.0, 1.0);
+    let mean_x = people.iter().map(|x| x.exhaustion).sum::<f64>() / n;
+    let share_burnt = people.iter().filter(|x| x.exhaustion >= 70.0).count() as f64 / n;
+    let well = (100.0 - mean_x - 30.0 * share_burnt).clamp(0.0, 100.0);
+    // GROW over a trailing 13-week window with a small prior (§17.4).
+    let vested13: f64 = people.iter().map(|x| x.vested_log.iter().rev().take(13).sum::<f64>()).sum::<f64>() / n;
+    let weeks_seen = f64::from(w.clamp(1, 13));
+    let per_year = (vested13 + 0.5) / (weeks_seen + 2.0) * 52.0;
+    let grow = 100.0 * (per_year / 10.0).clamp(0.0, 1.0);
+    let culture = 0.25 * wgi + 0.20 * ps + 0.15 * eng + 0.15 * ret + 0.15 * well + 0.10 * grow;
+
+    // ---- Product.
+    let total_w: f64 = objectives.0.iter().map(|o| o.weight).sum();
+    let out = if total_w > 0.0 {
+        100.0 * (objectives.0.iter().map(|o| o.weight * attainment(o)).sum::<f64>() / total_w).clamp(0.0, 1.0)
+    } else {
+        50.0
+    };
+    let np = products.len().max(1) as f64;
+    let cust = products.iter().map(|pr| 0.5 * 100.0 * (pr.pmf / 0.5).min(1.0) + 0.5 * (pr.nps + 100.0) / 2.0).sum::<f64>() / np;
+    let rel = products.iter().map(|pr| pr.reliability).sum::<f64>() / np;
+    let mean_debt = if teams.is_empty() { 0.0 } else { teams.iter().map(|t| t.debt).sum::<f64>() / teams.len() as f64 };
+    // Escaped-defect rate per shipped point, trailing, with a neutral prior (§17.5).
+    let escaped: f64 = teams.iter().map(|t| t.escaped_total).sum();
+    let shipped_good: f64 = teams.iter().map(|t| t.good_output_total).sum();
+    let esc_rate = (escaped + 0.1 * 10.0) / (shipped_good + 10.0);
+    let qual = 0.5 * rel + 0.25 * (100.0 - mean_debt) + 0.25 * 100.0 * (1.0 - (esc_rate / 0.3).min(1.0));
+    let revenue: f64 = products.iter().map(|pr| pr.revenue_w).sum();
+    let plan = if budget.revenue_plan_week > 0.0 { budget.revenue_plan_week } else { products.iter().map(|pr| pr.revenue0).sum::<f64>().max(1.0) };
+    let weeks_in_q = f64::from(((w.max(1) - 1) % p.quarter_weeks) + 1);
+    let pro_rated = budget.quarter_total * weeks_in_q / f64::from(p.quarter_weeks);
+    let spend_ratio = if pro_rated > 0.0 { budget.quarter_spent / pro_rated } else { 1.0 };
+    let spend_ratio = if w == 0 { 1.0 } else { spend_ratio };
+    let fin = 100.0 * (0.6 * (revenue / plan).min(1.2) / 1.2 + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0))).clamp(0.0, 1.0);
+    let pw: f64 = stakeholders.iter().map(|s| s.power).sum();
+    let trust = if pw > 0.0 { stakeholders.iter().map(|s| s.power * s.trust()).sum::<f64>() / pw } else { 50.0 };
+    let product = 0.35 * out + 0.20 * cust + 0.15 * qual + 0.15 * fin + 0.15 * trust;
+
+    let scores = WeekScores {
+        week: w,
+        epilogue,
+        culture,
+        product,
+        combined: (culture * product).max(0.0).sqrt(),
+        wgi,
+        psych_safety: ps,
+        engagement: eng,
+        retention: ret,
+        wellbeing: well,
+        growth: grow,
+        outcomes: out,
+        customers: cust,
+        quality: qual,
+        finance: fin,
+        trust,
+        westrum_label: westrum_label(mean_item).to_string(),
+    };
+
+    // ---- Attribution versus week 0 (linear parts through the stock ledgers; the rest by component).
+    let mut cc = Contribs::default();
+    let mean_ledger = |f: &dyn Fn(&Person) -> &Contribs| {
+        let mut m = Contribs::default();
+        for x in &people {
+            m.add_scaled(f(x), 1.0 / n);
+        }
+        m
+    };
+    let e_l = mean_ledger(&|x| &x.engagement_ledger);
+    let x_l = mean_ledger(&|x| &x.exhaustion_ledger);
+    let mut ps_l = Contribs::default();
+    for t in &teams {
+        ps_l.add_scaled(&t.ps_ledger, t.headcount / heads);
+    }
+    cc.add_scaled(&ps_l, 0.20 + 0.25 * 0.2667);
+    cc.add_scaled(&e_l, 0.15 * 0.5);
+    cc.add_scaled(&x_l, -0.15);
+    let hist = world.resource::<ScoreHistory>();
+    let base = hist.weeks.first().cloned();
+    let week0_x = hist.weeks.first().map(|_| 0.0).unwrap_or(0.0);
+    let _ = week0_x;
+    let mut pc = Contribs::default();
+    let mut vf_l = Contribs::default();
+    for pr in &products {
+        vf_l.add_scaled(&pr.vf_ledger, 1.0 / np);
+    }
+    // CUST's value-fit sensitivity (numeric): PMF and NPS both move with VF.
+    let dcust_dvf = {
+        let vf = products.iter().map(|x| x.value_fit).sum::<f64>() / np;
+        let f = |v: f64| 0.5 * 100.0 * (eq::pmf(v) / 0.5).min(1.0) + 0.5 * (eq::nps(v, rel) + 100.0) / 2.0;
+        (f(vf + 0.5) - f(vf - 0.5)).max(0.0)
+    };
+    pc.add_scaled(&vf_l, 0.20 * dcust_dvf);
+    let mut debt_l = Contribs::default();
+    for t in &teams {
+        debt_l.add_scaled(&t.debt_ledger, 1.0 / teams.len().max(1) as f64);
+    }
+    pc.add_scaled(&debt_l, -0.15 * 0.25);
+    for s in &stakeholders {
+        let st = s.trust();
+        let k = 0.15 * s.power / pw.max(1e-9);
+        pc.add_scaled(&s.ability_ledger, k * st * 0.4 / s.ability.max(1.0));
+        pc.add_scaled(&s.benevolence_ledger, k * st * 0.3 / s.benevolence.max(1.0));
+        pc.add_scaled(&s.integrity_ledger, k * st * 0.3 / s.integrity.max(1.0));
+    }
+    // Initial lines cancel against week 0; remove them before assigning component residuals.
+    cc.0[Driver::Initial as usize] = 0.0;
+    pc.0[Driver::Initial as usize] = 0.0;
+    cc.0[Driver::Residual as usize] = 0.0;
+    pc.0[Driver::Residual as usize] = 0.0;
+    if let Some(b) = &base {
+        // Whatever the stock ledgers do not explain goes to the component itself.
+        let explained_ps = ps_l.sum() - ps_l.get(Driver::Initial) - ps_l.get(Driver::Residual);
+        let _ = explained_ps;
+        let comp = |d: Driver, delta: f64, weight: f64, c: &mut Contribs| c.add(d, weight * delta);
+        let d_wgi_other = (wgi - b.wgi) - 0.2667 * (ps - b.psych_safety);
+        comp(Driver::Westrum, d_wgi_other, 0.25, &mut cc);
+        comp(Driver::Retention, ret - b.retention, 0.15, &mut cc);
+        comp(Driver::SkillGrowth, grow - b.growth, 0.10, &mut cc);
+        let sum_now = cc.sum();
+        cc.add(Driver::Residual, (culture - b.culture) - sum_now);
+        comp(Driver::Outcomes, out - b.outcomes, 0.35, &mut pc);
+        comp(Driver::Finance, fin - b.finance, 0.15, &mut pc);
+        let sum_now = pc.sum();
+        pc.add(Driver::Residual, (product - b.product) - sum_now);
+    } else {
+        cc = Contribs::default();
+        pc = Contribs::default();
+    }
+    let mut hist = world.resource_mut::<ScoreHistory>();
+    hist.weeks.push(scores);
+    hist.culture_contrib.push(cc);
+    hist.product_contrib.push(pc);
+}

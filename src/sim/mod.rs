@@ -1,0 +1,170 @@
+//! The ECS simulation: entities, the weekly turn schedule and the spawn from a scenario.
+//!
+//! The turn is a custom `Turn` schedule run once per week (`world.run_schedule(Turn)`),
+//! single-threaded and chained, so results never depend on the executor. Nothing here reads
+//! `Time`. The GUI and headless runners drive the same schedule with the same `Action`s.
+
+pub mod actions;
+pub mod spawn;
+pub mod state;
+pub mod systems;
+
+use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
+use bevy::prelude::*;
+
+pub use actions::{Action, ActionQueue, Cost, Refusal, Response};
+pub use state::*;
+
+/// The weekly turn schedule.
+#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Turn;
+
+/// The phases of a turn (MODEL.md §17.3). Order new variants here; `configure` chains them.
+#[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TurnSet {
+    Actions,
+    Events,
+    Staffing,
+    Pressure,
+    Overtime,
+    Capacity,
+    Dependencies,
+    Production,
+    Discovery,
+    Market,
+    People,
+    Culture,
+    Stakeholders,
+    Budget,
+    Scoring,
+}
+
+/// Builds the turn schedule: one chained system per phase, single-threaded.
+pub fn turn_schedule() -> Schedule {
+    let mut s = Schedule::new(Turn);
+    s.set_executor(SingleThreadedExecutor::default());
+    s.configure_sets(
+        (
+            TurnSet::Actions,
+            TurnSet::Events,
+            TurnSet::Staffing,
+            TurnSet::Pressure,
+            TurnSet::Overtime,
+            TurnSet::Capacity,
+            TurnSet::Dependencies,
+            TurnSet::Production,
+            TurnSet::Discovery,
+            TurnSet::Market,
+            TurnSet::People,
+            TurnSet::Culture,
+            TurnSet::Stakeholders,
+            TurnSet::Budget,
+            TurnSet::Scoring,
+        )
+            .chain(),
+    );
+    s.add_systems((
+        (systems::begin_week, actions::apply_queued).chain().in_set(TurnSet::Actions),
+        systems::events.in_set(TurnSet::Events),
+        systems::staffing.in_set(TurnSet::Staffing),
+        systems::pressure.in_set(TurnSet::Pressure),
+        systems::overtime.in_set(TurnSet::Overtime),
+        systems::capacity.in_set(TurnSet::Capacity),
+        systems::dependencies.in_set(TurnSet::Dependencies),
+        systems::production.in_set(TurnSet::Production),
+        systems::discovery.in_set(TurnSet::Discovery),
+        systems::market.in_set(TurnSet::Market),
+        (systems::people_skills_exhaustion_trust, systems::team_safety, systems::people_engagement_hazard)
+            .chain()
+            .in_set(TurnSet::People),
+        systems::culture.in_set(TurnSet::Culture),
+        systems::stakeholders.in_set(TurnSet::Stakeholders),
+        systems::budget.in_set(TurnSet::Budget),
+        crate::score::scoring.in_set(TurnSet::Scoring),
+    ));
+    s
+}
+
+/// Adds the simulation's schedule to an app (function-plugin style).
+pub fn plugin(app: &mut App) {
+    app.add_schedule(turn_schedule());
+}
+
+/// Advances the world by one week: runs every phase once.
+pub fn advance(world: &mut World) {
+    world.resource_mut::<Clock>().week += 1;
+    let now = world_week(world);
+    world.resource_mut::<WeekLog>().entries.retain(|e| e.week + 8 >= now);
+    world.run_schedule(Turn);
+}
+
+fn world_week(world: &World) -> u32 {
+    world.resource::<Clock>().week
+}
+
+/// A 64-bit FNV-1a hash over the whole simulation state, in stable-id order.
+///
+/// It is the determinism oracle: same scenario + seed + actions ⇒ the same hash every week.
+pub fn state_hash(world: &World) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let idx = world.resource::<Index>();
+    let mut put = |v: &dyn erased::Ser| h.write(&v.bytes());
+    for e in idx.people.values() {
+        if let Some(x) = world.get::<Person>(*e) {
+            put(x);
+        }
+    }
+    for e in idx.teams.values() {
+        if let Some(x) = world.get::<Team>(*e) {
+            put(x);
+        }
+    }
+    for e in idx.initiatives.values() {
+        if let Some(x) = world.get::<Initiative>(*e) {
+            put(x);
+        }
+    }
+    for e in idx.dependencies.values() {
+        if let Some(x) = world.get::<Dependency>(*e) {
+            put(x);
+        }
+    }
+    for e in idx.stakeholders.values() {
+        if let Some(x) = world.get::<Stakeholder>(*e) {
+            put(x);
+        }
+    }
+    for e in idx.products.values() {
+        if let Some(x) = world.get::<Product>(*e) {
+            put(x);
+        }
+    }
+    put(world.resource::<Leader>());
+    put(world.resource::<Budget>());
+    put(world.resource::<Org>());
+    put(world.resource::<Clock>());
+    h.0
+}
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+mod erased {
+    /// Serializes any state struct to bytes for hashing (JSON: f64 printed exactly, round-trip).
+    pub trait Ser {
+        fn bytes(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn bytes(&self) -> Vec<u8> {
+            serde_json::to_vec(self).unwrap_or_default()
+        }
+    }
+}

@@ -1,0 +1,623 @@
+//! Components and resources of the simulation world (MODEL.md §3).
+//!
+//! Entities: people, teams, initiatives, dependencies, stakeholders and products, each carrying
+//! its stable id. Singletons are resources. All numbers are `f64`; all collections that are ever
+//! iterated are ordered (Vec sorted by id or BTreeMap) so runs are deterministic.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::eq::OvertimePolicy;
+use crate::model::queue::FifoLane;
+use crate::model::{
+    Contribs, DemandId, DependencyId, InitiativeId, Params, PersonId, ProductId, StakeholderId, TeamId,
+};
+use crate::scenario::{DemandKind, InitiativeKind, Metric, Role, Segment, StakeholderRole, TeamKind};
+
+/// Skills on the four pillars, indexed by `Pillar`.
+pub type Skills = [f64; 4];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Pillar {
+    Soft = 0,
+    TeamDev = 1,
+    Domain = 2,
+    Craft = 3,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Contract {
+    Employee,
+    Contractor { end_week: u32 },
+}
+
+/// A person (MODEL.md §3.1).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    pub team: TeamId,
+    pub role: Role,
+    pub level: u8,
+    pub skills: Skills,
+    pub pending: Skills,
+    pub tenure_w: f64,
+    pub assimilation: f64,
+    pub a_max: f64,
+    pub onboarding: f64,
+    pub hours: f64,
+    pub exhaustion: f64,
+    pub chronic: f64,
+    pub engagement: f64,
+    pub trust_in_leader: f64,
+    pub weeks_since_1on1: f64,
+    pub weeks_since_growth: f64,
+    /// Weeks of notice left once resigned.
+    pub notice: Option<u32>,
+    pub salary_w: f64,
+    pub contract: Contract,
+    pub mentor: Option<PersonId>,
+    pub brilliant_jerk: bool,
+    pub owns_components: bool,
+    pub retention_until: u32,
+    pub away_until: u32,
+    pub lent_until: u32,
+    pub weeks_x_high: u32,
+    /// Skill points vested per week, for the 8-week and annual growth windows.
+    pub vested_log: VecDeque<f64>,
+    pub vested_total: f64,
+    pub flight_risk_revealed: bool,
+    pub drivers_revealed: bool,
+    /// Hazard computed this week (expected, for RET and the stay interview).
+    pub hazard: f64,
+    /// Raw capacity this week, points.
+    pub raw: f64,
+    pub engagement_ledger: Contribs,
+    pub exhaustion_ledger: Contribs,
+    pub tl_ledger: Contribs,
+    /// Week of the last 1:1 (for Rc).
+    pub last_1on1: Option<u32>,
+    pub last_recognition: Option<u32>,
+    /// Engagement target bonus from pulses (mentor benefit, retention fairness...).
+    pub e_pulse: f64,
+    /// Starting values and starting target terms: targets are `x0 + Σ(term − term0)`, so a
+    /// caretaker policy holds the scenario's initial values (MODEL.md §17.4 "Scenario start").
+    pub e0: f64,
+    pub tl0: f64,
+    pub e_terms0: Contribs,
+    pub tl_terms0: Contribs,
+    pub growth_accum: f64,
+}
+
+impl Person {
+    pub fn is_available(&self, week: u32) -> bool {
+        week >= self.away_until && week >= self.lent_until
+    }
+}
+
+/// A capacity modifier with an expiry and a cause (§17.1).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct CapacityModifier {
+    pub multiplier: f64,
+    pub until_week: u32,
+    pub cause: String,
+}
+
+/// Interaction mode between two teams (Team Topologies).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum InteractionMode {
+    #[default]
+    AdHoc,
+    Collaboration,
+    XaaS,
+    Facilitating,
+}
+
+/// A team (MODEL.md §3.2).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub kind: TeamKind,
+    pub codebase: f64,
+    pub debt: f64,
+    pub psych_safety: f64,
+    pub autonomy: f64,
+    pub discovery_share: f64,
+    pub debt_share: f64,
+    pub service_share: f64,
+    pub wip_limit: u32,
+    pub quality: f64,
+    pub analytics: f64,
+    pub platform_maturity: f64,
+    pub outcome_mission: bool,
+    pub vision: f64,
+    pub assimilation_tau: f64,
+    /// Reporting obligations (status overhead each).
+    pub status_obligations: Vec<f64>,
+    pub pressure: f64,
+    pub churn_events: f64,
+    pub blame_recent: f64,
+    pub failures_recent: f64,
+    pub inquiries_recent: f64,
+    pub responsibility_recent: f64,
+    pub layoff_recent: f64,
+    pub modifiers: Vec<CapacityModifier>,
+    pub lane: FifoLane,
+    pub lane_inflow: f64,
+    pub incident_load: f64,
+    pub imposed_share: f64,
+    pub has_connections: f64,
+    // Derived each week.
+    pub headcount: f64,
+    pub capacity: f64,
+    pub delivery_capacity: f64,
+    pub discovery_capacity: f64,
+    pub debt_capacity: f64,
+    pub service_capacity: f64,
+    pub utilisation: f64,
+    pub cognitive_load: f64,
+    pub schedule_pressure: f64,
+    pub weeks_under_pressure: f64,
+    pub blocked_frac: f64,
+    pub westrum: [f64; 6],
+    pub empowerment: f64,
+    pub honesty: f64,
+    pub detected_total: f64,
+    pub escaped_total: f64,
+    pub shipped_points: f64,
+    pub good_output_total: f64,
+    pub discovery_progress: f64,
+    pub metric_reviews: f64,
+    pub ps_ledger: Contribs,
+    pub debt_ledger: Contribs,
+    pub customer_contact: bool,
+    pub forming_until: u32,
+    pub ps0: f64,
+    pub ps_terms0: Contribs,
+    pub autonomy0: f64,
+    /// Nominal 40-hour delivery capacity (for schedule pressure, §17.3).
+    pub nominal_delivery: f64,
+    pub active_items: usize,
+    pub blocked_items: usize,
+    pub experiments_4w: VecDeque<f64>,
+    pub defend_events: Vec<(u32, f64)>,
+    pub credit_events: Vec<(u32, f64)>,
+    pub responsibility_events: Vec<u32>,
+    pub broken_promises: Vec<u32>,
+    pub shielded: f64,
+    pub exposed: f64,
+    pub idle_capacity: f64,
+    pub mean_exhaustion: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum InitiativeState {
+    Backlog,
+    Discovery,
+    Delivery,
+    Blocked,
+    Shipped,
+    Killed,
+}
+
+/// The hidden effect vector of an initiative.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Effect {
+    pub activation: f64,
+    pub churn_mult: f64,
+    pub acquisition: f64,
+    pub arpu: f64,
+    pub value_fit: f64,
+}
+
+impl Effect {
+    pub fn scaled(&self, k: f64) -> Effect {
+        Effect {
+            activation: self.activation * k,
+            // churn multipliers scale in log space.
+            churn_mult: if self.churn_mult > 0.0 { self.churn_mult.powf(k) } else { 1.0 },
+            acquisition: self.acquisition * k,
+            arpu: self.arpu * k,
+            value_fit: self.value_fit * k,
+        }
+    }
+}
+
+/// A product bet or work package (MODEL.md §3.3).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: InitiativeId,
+    pub name: String,
+    pub team: TeamId,
+    pub product: ProductId,
+    pub kind: InitiativeKind,
+    pub sponsor: Option<StakeholderId>,
+    pub size: f64,
+    pub good_done: f64,
+    pub hidden_rework: f64,
+    pub max_parallel: u32,
+    pub hit: bool,
+    pub effect: Effect,
+    pub belief: f64,
+    pub experiments_run: u32,
+    pub discovery_points: f64,
+    pub deadline: Option<u32>,
+    pub fixed_scope: bool,
+    pub cost_of_delay: f64,
+    pub market_window: Option<u32>,
+    pub deps: Vec<DependencyId>,
+    pub state: InitiativeState,
+    pub ship_week: Option<u32>,
+    pub escaped: f64,
+    pub quality_at_ship: f64,
+    pub late_at_ship: f64,
+    /// Imposed by a stakeholder (not chosen by the team).
+    pub imposed: bool,
+    pub no_discovery: bool,
+    pub planned_start: u32,
+    pub planned_weeks: f64,
+    pub perceived: f64,
+    pub revealed: bool,
+    pub disclosed: bool,
+    pub core_fraction: f64,
+    pub descoped: bool,
+    pub blocked_weeks: u32,
+    pub backlog_order: u32,
+    pub plan_base: f64,
+    pub created_week: u32,
+    pub behind_experiment: bool,
+    pub counted_missed: bool,
+}
+
+impl Initiative {
+    pub fn remaining(&self) -> f64 {
+        (self.size - self.good_done - self.hidden_rework).max(0.0)
+    }
+    pub fn true_frac(&self) -> f64 {
+        if self.size <= 0.0 { 1.0 } else { (self.good_done / self.size).clamp(0.0, 1.0) }
+    }
+    pub fn is_open(&self) -> bool {
+        !matches!(self.state, InitiativeState::Shipped | InitiativeState::Killed)
+    }
+}
+
+/// A dependency edge (MODEL.md §3.4).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Dependency {
+    pub id: DependencyId,
+    pub consumer: TeamId,
+    pub provider: TeamId,
+    pub initiative: InitiativeId,
+    pub work: f64,
+    pub remaining: f64,
+    pub distributed: bool,
+    pub requested_week: Option<u32>,
+    pub requested_at: f64,
+    pub done_at: Option<f64>,
+    pub eta_estimate: f64,
+    pub blocked_weeks: u32,
+}
+
+/// A relation between two teams: mode, alignment and congruence (MODEL.md §8.3).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Relation {
+    pub mode: InteractionMode,
+    pub mode_since: u32,
+    pub alignment: f64,
+    pub aligned_until: u32,
+    pub congruence: f64,
+    pub connecting_until: u32,
+}
+
+/// A stakeholder (MODEL.md §3.5).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Stakeholder {
+    pub id: StakeholderId,
+    pub name: String,
+    pub role: StakeholderRole,
+    pub power: f64,
+    pub waterfall: f64,
+    pub ability: f64,
+    pub benevolence: f64,
+    pub integrity: f64,
+    pub anxiety: f64,
+    pub alignment: f64,
+    pub goals: BTreeMap<Metric, f64>,
+    pub demand_kinds: Vec<DemandKind>,
+    /// Weeks of recent events (windows are evaluated against the clock).
+    pub meetings: Vec<u32>,
+    pub missed: Vec<u32>,
+    pub declined: Vec<u32>,
+    pub watermelons: Vec<u32>,
+    pub broken_promises: Vec<u32>,
+    pub transparency: Vec<u32>,
+    pub goal_addressed: Vec<u32>,
+    pub forecast_hits: f64,
+    pub escalated_until: u32,
+    pub last_crunch_pc: Option<u32>,
+    /// Additive pulses on trust targets (reframe successes, disclosures...).
+    pub pulses: Vec<Pulse>,
+    pub trust_ledger: Contribs,
+    pub a0: f64,
+    pub b0: f64,
+    pub i0: f64,
+    pub anxiety0: f64,
+    pub ability_ledger: Contribs,
+    pub benevolence_ledger: Contribs,
+    pub integrity_ledger: Contribs,
+}
+
+impl Stakeholder {
+    pub fn trust(&self) -> f64 {
+        crate::model::eq::stakeholder_trust(self.ability, self.benevolence, self.integrity)
+    }
+}
+
+/// Which stock a pulse adds to (§17.2: pulses add to targets, never write stocks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PulseStock {
+    Ability,
+    Benevolence,
+    Integrity,
+    Anxiety,
+    Engagement,
+    TrustInLeader,
+    Safety,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pulse {
+    pub stock: PulseStock,
+    pub amount: f64,
+    pub start_week: u32,
+    pub half_life: f64,
+    pub driver: crate::model::Driver,
+}
+
+impl Pulse {
+    pub fn value(&self, week: u32) -> f64 {
+        let age = f64::from(week.saturating_sub(self.start_week));
+        self.amount * 0.5f64.powf(age / self.half_life.max(0.5))
+    }
+}
+
+/// A product line (MODEL.md §3.6).
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct Product {
+    pub id: ProductId,
+    pub name: String,
+    pub segment: Segment,
+    pub users: f64,
+    pub signups_base: f64,
+    pub activation: f64,
+    pub a_base: f64,
+    pub monthly_churn: f64,
+    pub c_base: f64,
+    pub paying_share: f64,
+    pub arpu_month: f64,
+    pub value_fit: f64,
+    pub vf0: f64,
+    pub reliability: f64,
+    pub nps: f64,
+    pub pmf: f64,
+    pub escaped_stock: f64,
+    pub incidents: VecDeque<u32>,
+    pub revenue_w: f64,
+    pub revenue0: f64,
+    /// Sum of shipped effect levels last week (VF adds the difference).
+    pub vf_effect_prev: f64,
+    pub vf_ledger: Contribs,
+    /// Noisy dashboard values (what the player sees without a metric review).
+    pub dashboard: Dashboard,
+    pub cohorts: VecDeque<f64>,
+    pub shocks: f64,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Dashboard {
+    pub activation: f64,
+    pub monthly_churn: f64,
+    pub users: f64,
+    pub revenue_w: f64,
+    pub nps: f64,
+    pub true_values_week: Option<u32>,
+}
+
+/// A pending stakeholder demand (§7.1).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Demand {
+    pub id: DemandId,
+    pub from: StakeholderId,
+    pub kind: DemandKind,
+    pub team: TeamId,
+    pub intensity: f64,
+    pub arrived: u32,
+    pub respond_by: u32,
+    pub reframe_failed: bool,
+}
+
+/// An open requisition or contractor order.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Requisition {
+    pub team: TeamId,
+    pub level: u8,
+    pub role: Role,
+    pub contractor: bool,
+    pub opened: u32,
+    pub fills_week: u32,
+    pub onboarding: bool,
+    pub seq: u32,
+    pub contract_weeks: u32,
+}
+
+/// The leader (player) as a resource (§3.7).
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct Leader {
+    pub ap_per_week: f64,
+    pub ap_left: f64,
+    pub overdraft_debt: f64,
+    pub political_capital: f64,
+    pub exhaustion: f64,
+    pub skills: Skills,
+    pub forecast_week: Option<u32>,
+}
+
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct Budget {
+    pub quarter_total: f64,
+    pub quarter_spent: f64,
+    pub total_spent: f64,
+    pub total_budget: f64,
+    pub tooling_weekly: f64,
+    pub discretionary: BTreeMap<String, f64>,
+    pub freeze: bool,
+    pub revenue_plan_week: f64,
+    pub pending_approvals: Vec<(u32, f64)>,
+    pub cut_fraction: f64,
+}
+
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct Market {
+    pub heat: f64,
+    pub shock_rate: f64,
+}
+
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct Clock {
+    /// The week being played (1-based); 0 before the first turn.
+    pub week: u32,
+    pub weeks: u32,
+    /// True while the caretaker epilogue runs (§17.5).
+    pub epilogue: bool,
+}
+
+#[derive(Resource, Clone, Debug, Deref)]
+pub struct SimParams(pub Params);
+
+/// Master seed and scenario identity.
+#[derive(Resource, Clone, Debug, Serialize, Deserialize)]
+pub struct RunInfo {
+    pub seed: u64,
+    pub scenario_id: String,
+    pub scenario_hash: u64,
+}
+
+/// Org-wide policy and state not owned by one entity.
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Org {
+    pub overtime_policy: OvertimePolicyState,
+    #[serde(with = "pair_map")]
+    pub relations: BTreeMap<(TeamId, TeamId), Relation>,
+    pub demands: Vec<Demand>,
+    pub requisitions: Vec<Requisition>,
+    pub next_demand: u32,
+    pub next_person: u32,
+    pub next_initiative: u32,
+    pub next_dependency: u32,
+    pub next_req: u32,
+    pub demos: Vec<u32>,
+    pub disclosures: Vec<u32>,
+    pub action_weeks: BTreeMap<String, Vec<u32>>,
+    pub layoffs: u32,
+    pub voluntary_exits: u32,
+    pub exits: Vec<(u32, PersonId, bool)>,
+    pub hires: u32,
+    pub hazard_sum: f64,
+    pub shipped: Vec<InitiativeId>,
+    pub throughput: VecDeque<f64>,
+    pub ideas: u32,
+    pub shuffle_hits_left: u32,
+    pub shuffle_left: u32,
+    pub cost_of_delay_lost: f64,
+    pub offers: Vec<Offer>,
+    pub last_blame_snap: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OvertimePolicyState(pub OvertimePolicy);
+
+/// A staffing offer (e.g. the CEO's contractors) waiting for the player's answer.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Offer {
+    pub demand: DemandId,
+}
+
+/// Delayed effects queue (§3.7): (apply week, seq) → effect.
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct DelayedEffects(pub BTreeMap<(u32, u32), DelayedEffect>, pub u32);
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub enum DelayedEffect {
+    BudgetArrives(f64),
+    VisionFade,
+    CongruenceDecay(TeamId, TeamId),
+}
+
+/// Notable things that happened this week (for the summary and the debrief timeline).
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct WeekLog {
+    pub entries: Vec<LogEntry>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LogEntry {
+    pub week: u32,
+    pub kind: String,
+    pub text: String,
+}
+
+impl WeekLog {
+    pub fn push(&mut self, week: u32, kind: &str, text: impl Into<String>) {
+        self.entries.push(LogEntry { week, kind: kind.into(), text: text.into() });
+    }
+}
+
+/// Maps stable ids to entities; rebuilt on spawn and whenever entities are added or removed.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct Index {
+    pub teams: BTreeMap<TeamId, Entity>,
+    pub people: BTreeMap<PersonId, Entity>,
+    pub initiatives: BTreeMap<InitiativeId, Entity>,
+    pub dependencies: BTreeMap<DependencyId, Entity>,
+    pub stakeholders: BTreeMap<StakeholderId, Entity>,
+    pub products: BTreeMap<ProductId, Entity>,
+}
+
+/// Scenario objectives with their resolved baselines.
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Objectives(pub Vec<ObjectiveState>);
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ObjectiveState {
+    pub metric: Metric,
+    pub product: ProductId,
+    pub baseline: f64,
+    pub target: f64,
+    pub weight: f64,
+    pub value: f64,
+}
+
+/// Set of revealed hidden facts (for the first-90-days scenario's "reveal" goal).
+#[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Revealed(pub BTreeSet<String>);
+
+/// Serializes a map keyed by team pairs as a list (JSON maps need string keys).
+mod pair_map {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Relation;
+    use crate::model::TeamId;
+
+    pub fn serialize<S: Serializer>(m: &BTreeMap<(TeamId, TeamId), Relation>, s: S) -> Result<S::Ok, S::Error> {
+        m.iter().collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<(TeamId, TeamId), Relation>, D::Error> {
+        Ok(Vec::<((TeamId, TeamId), Relation)>::deserialize(d)?.into_iter().collect())
+    }
+}
