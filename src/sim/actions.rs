@@ -202,7 +202,6 @@ fn recent_failure(t: &Team) -> bool {
 pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
     let w = week(world);
-    let salary = |level: u8| 2_000.0 + 500.0 * f64::from(level.clamp(1, 5));
     let need_person = |id: PersonId| person(world, id).map_or_else(|| refuse(a, format!("no person {}", id.0)), Ok);
     let need_team = |id: TeamId| team(world, id).map_or_else(|| refuse(a, format!("no team {}", id.0)), Ok);
     let need_init = |id: InitiativeId| initiative(world, id).map_or_else(|| refuse(a, format!("no initiative {}", id.0)), Ok);
@@ -547,7 +546,9 @@ pub fn apply_queued(world: &mut World) {
             Ok(cost) => {
                 pay(world, &cost);
                 apply(world, &a, w);
-                world.resource_mut::<Org>().action_weeks.entry(a.kind().to_string()).or_default().push(w);
+                if !world.resource::<Clock>().epilogue {
+                    world.resource_mut::<Org>().action_weeks.entry(a.kind().to_string()).or_default().push(w);
+                }
                 world.resource_mut::<ActionQueue>().applied.push((w, a));
             }
             Err(r) => {
@@ -781,8 +782,7 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         ShareCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {
                 team_person_pulse(world, t, PulseStock::Engagement, 5.0, w, Driver::Credit);
-                team_person_pulse(world, t, PulseStock::TrustInLeader, 5.0, w, Driver::Credit);
-                with_team(world, t, |tm| tm.modifiers.retain(|_| true));
+                with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
             }
             // Stakeholders see the outcome, slightly less than if the leader took the credit.
             all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Ability, 2.0, w, 8.0, Driver::Shipped)));
@@ -790,17 +790,19 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         }
         TakeCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {
-                team_person_pulse(world, t, PulseStock::TrustInLeader, -8.0, w, Driver::Credit);
-                with_team(world, t, |tm| tm.psych_safety = (tm.psych_safety - 5.0).max(0.0));
+                with_team(world, t, |tm| {
+                    tm.credit_events.push((w, -1.0));
+                    tm.psych_safety = (tm.psych_safety - 5.0).max(0.0);
+                });
             }
             all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Ability, 3.0, w, 8.0, Driver::Shipped)));
         }
         TakeResponsibility { team } => {
             with_team(world, *team, |tm| {
                 tm.responsibility_recent += 1.0;
+                tm.responsibility_events.push(w);
                 tm.psych_safety = (tm.psych_safety + 8.0 * (1.0 - tm.psych_safety / 100.0)).min(100.0);
             });
-            team_person_pulse(world, *team, PulseStock::TrustInLeader, 8.0, w, Driver::Responsibility);
             all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Integrity, 5.0, w, 8.0, Driver::Responsibility)));
         }
         Blame { team } => {
@@ -822,10 +824,11 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             world.resource_mut::<Org>().demos.push(w);
             // A demo shows true progress: perceived snaps to the truth (honestly, no penalty).
             let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+            let weekly = team_weekly(world, *team);
             for i in ids {
                 with_initiative(world, i, |it| {
                     if it.team == *team && it.is_open() {
-                        it.perceived = it.true_frac();
+                        super::systems::rebaseline(it, w, weekly);
                         it.disclosed = true;
                     }
                 });
@@ -844,9 +847,10 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             }
         }
         DiscloseSlip { initiative } => {
+            let weekly = initiative_team(world, *initiative).map_or(1.0, |t| team_weekly(world, t));
             with_initiative(world, *initiative, |it| {
                 it.disclosed = true;
-                it.perceived = it.true_frac();
+                super::systems::rebaseline(it, w, weekly);
             });
             world.resource_mut::<Org>().disclosures.push(w);
             all_stakeholders(world, |s| {
@@ -999,6 +1003,11 @@ pub fn pair(a: TeamId, b: TeamId) -> (TeamId, TeamId) {
     if a <= b { (a, b) } else { (b, a) }
 }
 
+/// A team's nominal weekly delivery, for honest re-plans.
+fn team_weekly(world: &World, t: TeamId) -> f64 {
+    team(world, t).map_or(1.0, |t| t.nominal_delivery.max(0.3))
+}
+
 fn person_team(world: &World, id: PersonId) -> Option<TeamId> {
     person(world, id).map(|p| p.team)
 }
@@ -1110,9 +1119,15 @@ fn respond(world: &mut World, id: DemandId, response: Response, w: u32, seed: u6
 
 /// Records that the leader defended (+) or exposed (−) a team, for trust in the leader.
 pub fn add_defend(world: &mut World, t: TeamId, v: f64, w: u32) {
-    let mut org = world.resource_mut::<Org>();
-    org.action_weeks.entry(format!("defend:{}:{}", t.0, if v > 0.0 { "+" } else { "-" })).or_default().push(w);
-    let _ = &mut org;
+    with_team(world, t, |tm| {
+        tm.defend_events.push((w, v));
+        tm.defend_events.retain(|(x, _)| w.saturating_sub(*x) < 8);
+        if v > 0.0 {
+            tm.shielded += 1.0;
+        } else {
+            tm.exposed += 1.0;
+        }
+    });
 }
 
 /// What complying with a demand does to the team (§7.1). `scale` is 1.5 when it went around the leader.
