@@ -1,2 +1,131 @@
 //! Benchmarks: a full playthrough of the largest shipped scenario, and per-turn scaling.
-fn main() {}
+//!
+//! `cargo bench --bench turn` (release). Sample sizes are kept small so the whole run takes a
+//! few minutes on a 2-core machine:
+//!
+//! - `playthrough_26w_servant/<scenario>`: the shipped scenario with the most people (chosen when
+//!   the bench starts), 26 weeks plus the 8-week epilogue, played by the `servant` bot.
+//! - `turn_servant/<people>`: one `Sim::step_with(servant)` on a generated organisation of 50,
+//!   500 and 5,000 people. Each size keeps one `Sim` and rebuilds it (untimed) after 26 weeks,
+//!   so the figure is the mean cost of a turn over a 26-week run, spawn excluded.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use orgcraft::headless::{self, Sim, generate, policy_by_name};
+use orgcraft::scenario::{self, Scenario};
+
+const WEEKS: u32 = 26;
+const SEED: u64 = 42;
+
+/// The valid scenario under `scenarios/` with the most people (ties: the first by file name).
+fn largest_scenario() -> Option<(PathBuf, Scenario)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let mut best: Option<(PathBuf, Scenario)> = None;
+    for f in files {
+        match scenario::load(&f) {
+            Ok(sc) => {
+                if best
+                    .as_ref()
+                    .is_none_or(|(_, b)| sc.people.len() > b.people.len())
+                {
+                    best = Some((f, sc));
+                }
+            }
+            Err(d) => eprintln!("bench: skipping {} ({} diagnostics)", f.display(), d.len()),
+        }
+    }
+    best
+}
+
+fn playthrough(c: &mut Criterion) {
+    let Some((path, sc)) = largest_scenario() else {
+        eprintln!("bench: no valid scenario under scenarios/; skipping the playthrough");
+        return;
+    };
+    eprintln!(
+        "bench: playthrough of {} ({} people, {} teams, {} initiatives)",
+        path.display(),
+        sc.people.len(),
+        sc.teams.len(),
+        sc.initiatives.len()
+    );
+    let mut g = c.benchmark_group("playthrough_26w_servant");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
+        b.iter(|| {
+            let Some(mut policy) = policy_by_name("servant") else {
+                unreachable!("servant is a built-in policy")
+            };
+            let report = headless::run(&sc, "servant", policy.as_mut(), sc.raw.seed, Some(WEEKS));
+            black_box(report.combined)
+        })
+    });
+    g.finish();
+}
+
+fn per_turn(c: &mut Criterion) {
+    let mut g = c.benchmark_group("turn_servant");
+    g.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for (people, warm_up, measure) in [(50usize, 1u64, 5u64), (500, 2, 8), (5_000, 3, 20)] {
+        let sc = match generate::org(people, SEED) {
+            Ok(sc) => sc,
+            Err(e) => {
+                eprintln!("bench: generated org of {people} failed to resolve:\n{e}");
+                continue;
+            }
+        };
+        let t = Instant::now();
+        let first = Sim::new(&sc, SEED);
+        eprintln!(
+            "bench: generated org of {} people in {} teams, {} initiatives; Sim::new took {:.1} ms",
+            sc.people.len(),
+            sc.teams.len(),
+            sc.initiatives.len(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        g.throughput(Throughput::Elements(people as u64));
+        g.warm_up_time(Duration::from_secs(warm_up))
+            .measurement_time(Duration::from_secs(measure));
+        let mut sim = Some(first);
+        g.bench_function(BenchmarkId::from_parameter(people), |b| {
+            let Some(mut bot) = policy_by_name("servant") else {
+                unreachable!("servant is a built-in policy")
+            };
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    // A fresh org (and bot) after 26 weeks keeps the state a 26-week run sees.
+                    if sim.as_ref().is_none_or(|s| s.week() >= WEEKS) {
+                        sim = Some(Sim::new(&sc, SEED));
+                        if let Some(p) = policy_by_name("servant") {
+                            bot = p;
+                        }
+                    }
+                    let Some(s) = sim.as_mut() else { continue };
+                    let t = Instant::now();
+                    s.step_with(bot.as_mut());
+                    total += t.elapsed();
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, playthrough, per_turn);
+criterion_main!(benches);

@@ -1,6 +1,7 @@
 //! Headless runners: build a simulation without a window, play it with a policy, report.
 
 pub mod bots;
+pub mod generate;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -381,9 +381,8 @@ pub fn replacement_cost_share(p: &Params) -> f64 {
         train += training_load(a, 1.0, p.assimilation_a0, p);
         a = assimilation_step(a, 1.0, 1.0, 50.0, p.assimilation_tau);
     }
-    // Only vacancy output beyond a normal handover is lost: a vacancy week costs what the person
-    // produced, net of their salary not being paid. Value of output ≈ salary (break-even staffing).
-    let weeks_lost = ramp + train + vacancy * 0.5;
+    // As in MODEL.md §4.11's check, a week of lost output is valued at a week of salary.
+    let weeks_lost = ramp + train + vacancy;
     weeks_lost / 52.0 + p.recruiting_fee
 }
 

@@ -537,6 +537,10 @@ fn resolve(
         c.range(&format!("{b}.size"), it.size, 0.5, 10_000.0);
         c.range(&format!("{b}.done"), it.done, 0.0, it.size.max(0.0));
         c.range(&format!("{b}.cost_of_delay"), it.cost_of_delay, 0.0, 1e9);
+        c.range(&format!("{b}.weekly_cost"), it.weekly_cost, 0.0, 1e8);
+        if let Some(r) = it.reported_done {
+            c.range(&format!("{b}.reported_done"), r, 0.0, 1.0);
+        }
         c.range(&format!("{b}.core_fraction"), it.core_fraction, 0.05, 1.0);
         if it.max_parallel == 0 || it.max_parallel > 50 {
             c.error(&format!("{b}.max_parallel"), format!("value {} is out of range 1..=50", it.max_parallel), None);

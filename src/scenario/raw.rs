@@ -407,6 +407,10 @@ pub struct RawInitiative {
     /// Share of the work status reports claim is done at week 0 (the plan's view; ≥ done/size).
     #[serde(default)]
     pub reported_done: Option<f64>,
+    /// Running cost while the initiative is open, $/week (vendors, cloud, agencies); killing
+    /// or finishing it stops the spend.
+    #[serde(default)]
+    pub weekly_cost: f64,
 }
 
 fn default_parallel() -> u32 {

@@ -264,75 +264,81 @@ pub fn scoring(world: &mut World) {
         westrum_label: westrum_label(mean_item).to_string(),
     };
 
-    // ---- Attribution versus week 0 (linear parts through the stock ledgers; the rest by component).
-    let mut cc = Contribs::default();
-    let mean_ledger = |f: &dyn Fn(&Person) -> &Contribs| {
+    // ---- Attribution versus week 0 (§9.3): each component's change is split through the stock
+    // ledgers it is linear in; what those do not explain is booked to the component's own line.
+    let hist = world.resource::<ScoreHistory>();
+    let base = hist.weeks.first().cloned();
+    let mean_people = |f: &dyn Fn(&Person) -> Contribs| {
         let mut m = Contribs::default();
         for x in &people {
-            m.add_scaled(f(x), 1.0 / n);
+            m.add_scaled(&f(x), 1.0 / n);
         }
         m
     };
-    let e_l = mean_ledger(&|x| &x.engagement_ledger);
-    let x_l = mean_ledger(&|x| &x.exhaustion_ledger);
+    let e_l = mean_people(&|x| x.engagement_ledger.clone());
+    // Exhaustion ledger holds X itself; its decaying Initial line is recovery of the starting state.
+    let x_l = mean_people(&|x| {
+        let mut c = x.exhaustion_ledger.clone();
+        let init = c.get(Driver::Initial);
+        c.0[Driver::Initial as usize] = 0.0;
+        c.add(Driver::Recovery, init - x.exhaustion_ledger_start());
+        c
+    });
     let mut ps_l = Contribs::default();
     for t in &teams {
         ps_l.add_scaled(&t.ps_ledger, t.headcount / heads);
     }
-    cc.add_scaled(&ps_l, 0.20 + 0.25 * 0.2667);
-    cc.add_scaled(&e_l, 0.15 * 0.5);
-    cc.add_scaled(&x_l, -0.15);
-    let hist = world.resource::<ScoreHistory>();
-    let base = hist.weeks.first().cloned();
-    let week0_x = hist.weeks.first().map(|_| 0.0).unwrap_or(0.0);
-    let _ = week0_x;
-    let mut pc = Contribs::default();
     let mut vf_l = Contribs::default();
     for pr in &products {
         vf_l.add_scaled(&pr.vf_ledger, 1.0 / np);
     }
-    // CUST's value-fit sensitivity (numeric): PMF and NPS both move with VF.
+    let mut debt_l = Contribs::default();
+    for t in &teams {
+        let mut c = t.debt_ledger.clone();
+        c.0[Driver::Initial as usize] = 0.0;
+        debt_l.add_scaled(&c, 1.0 / teams.len().max(1) as f64);
+    }
     let dcust_dvf = {
         let vf = products.iter().map(|x| x.value_fit).sum::<f64>() / np;
         let f = |v: f64| 0.5 * 100.0 * (eq::pmf(v) / 0.5).min(1.0) + 0.5 * (eq::nps(v, rel) + 100.0) / 2.0;
         (f(vf + 0.5) - f(vf - 0.5)).max(0.0)
     };
-    pc.add_scaled(&vf_l, 0.20 * dcust_dvf);
-    let mut debt_l = Contribs::default();
-    for t in &teams {
-        debt_l.add_scaled(&t.debt_ledger, 1.0 / teams.len().max(1) as f64);
-    }
-    pc.add_scaled(&debt_l, -0.15 * 0.25);
-    for s in &stakeholders {
-        let st = s.trust();
-        let k = 0.15 * s.power / pw.max(1e-9);
-        pc.add_scaled(&s.ability_ledger, k * st * 0.4 / s.ability.max(1.0));
-        pc.add_scaled(&s.benevolence_ledger, k * st * 0.3 / s.benevolence.max(1.0));
-        pc.add_scaled(&s.integrity_ledger, k * st * 0.3 / s.integrity.max(1.0));
-    }
-    // Initial lines cancel against week 0; remove them before assigning component residuals.
-    cc.0[Driver::Initial as usize] = 0.0;
-    pc.0[Driver::Initial as usize] = 0.0;
-    cc.0[Driver::Residual as usize] = 0.0;
-    pc.0[Driver::Residual as usize] = 0.0;
+    let mut cc = Contribs::default();
+    let mut pc = Contribs::default();
     if let Some(b) = &base {
-        // Whatever the stock ledgers do not explain goes to the component itself.
-        let explained_ps = ps_l.sum() - ps_l.get(Driver::Initial) - ps_l.get(Driver::Residual);
-        let _ = explained_ps;
-        let comp = |d: Driver, delta: f64, weight: f64, c: &mut Contribs| c.add(d, weight * delta);
-        let d_wgi_other = (wgi - b.wgi) - 0.2667 * (ps - b.psych_safety);
-        comp(Driver::Westrum, d_wgi_other, 0.25, &mut cc);
-        comp(Driver::Retention, ret - b.retention, 0.15, &mut cc);
-        comp(Driver::SkillGrowth, grow - b.growth, 0.10, &mut cc);
-        let sum_now = cc.sum();
-        cc.add(Driver::Residual, (culture - b.culture) - sum_now);
-        comp(Driver::Outcomes, out - b.outcomes, 0.35, &mut pc);
-        comp(Driver::Finance, fin - b.finance, 0.15, &mut pc);
-        let sum_now = pc.sum();
-        pc.add(Driver::Residual, (product - b.product) - sum_now);
-    } else {
-        cc = Contribs::default();
-        pc = Contribs::default();
+        // Books `weight·Δ` of one component: `explained` (already in component units) plus leftover.
+        let book = |c: &mut Contribs, weight: f64, delta: f64, explained: &Contribs, own: Driver| {
+            let mut e = explained.clone();
+            e.0[Driver::Initial as usize] = 0.0;
+            e.0[Driver::Residual as usize] = 0.0;
+            let left = delta - e.sum();
+            c.add_scaled(&e, weight);
+            c.add(own, weight * left);
+        };
+        book(&mut cc, 0.20, ps - b.psych_safety, &ps_l, Driver::Safety);
+        book(&mut cc, 0.25, wgi - b.wgi, &ps_l.scaled(0.2667), Driver::Westrum);
+        book(&mut cc, 0.15, eng - b.engagement, &e_l.scaled(0.5), Driver::Engagement);
+        book(&mut cc, 0.15, ret - b.retention, &Contribs::default(), Driver::Retention);
+        book(&mut cc, 0.15, well - b.wellbeing, &x_l.scaled(-1.0), Driver::Wellbeing);
+        book(&mut cc, 0.10, grow - b.growth, &Contribs::default(), Driver::SkillGrowth);
+        book(&mut pc, 0.35, out - b.outcomes, &Contribs::default(), Driver::Outcomes);
+        book(&mut pc, 0.20, cust - b.customers, &vf_l.scaled(dcust_dvf), Driver::Customers);
+        book(&mut pc, 0.15, qual - b.quality, &debt_l.scaled(-0.25), Driver::Quality);
+        book(&mut pc, 0.15, fin - b.finance, &Contribs::default(), Driver::Finance);
+        let mut tr = Contribs::default();
+        for s in &stakeholders {
+            let st = s.trust();
+            let k = s.power / pw.max(1e-9);
+            tr.add_scaled(&s.ability_ledger, k * st * 0.4 / s.ability.max(1.0));
+            tr.add_scaled(&s.benevolence_ledger, k * st * 0.3 / s.benevolence.max(1.0));
+            tr.add_scaled(&s.integrity_ledger, k * st * 0.3 / s.integrity.max(1.0));
+        }
+        book(&mut pc, 0.15, trust - b.trust, &tr, Driver::StakeholderTrust);
+        // Rounding only: the lines now sum to the score change.
+        let gap_c = (culture - b.culture) - cc.sum();
+        cc.add(Driver::Residual, gap_c);
+        let gap_p = (product - b.product) - pc.sum();
+        pc.add(Driver::Residual, gap_p);
     }
     let mut hist = world.resource_mut::<ScoreHistory>();
     hist.weeks.push(scores);

@@ -1302,6 +1302,7 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         created_week: w,
         behind_experiment: false,
         counted_missed: false,
+        weekly_cost: 0.0,
     };
     let e = world.spawn((Name::new(it.name.clone()), it)).id();
     world.resource_mut::<Index>().initiatives.insert(InitiativeId(next), e);

@@ -80,7 +80,7 @@ pub fn turn_schedule() -> Schedule {
         systems::culture.in_set(TurnSet::Culture),
         systems::stakeholders.in_set(TurnSet::Stakeholders),
         systems::budget.in_set(TurnSet::Budget),
-        crate::score::scoring.in_set(TurnSet::Scoring),
+        (crate::score::scoring, systems::end_week).chain().in_set(TurnSet::Scoring),
     ));
     s
 }

@@ -83,7 +83,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             discovery_progress: 0.0,
             metric_reviews: 0.0,
             ps_ledger: Contribs::default(),
-            debt_ledger: Contribs::default(),
+            debt_ledger: Contribs::initial(r.tech_debt),
             customer_contact: r.discovery_share > 0.0,
             forming_until: 0,
             ps0: r.psych_safety,
@@ -136,6 +136,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             contract: Contract::Employee,
             mentor: None,
             brilliant_jerk: r.traits.contains(&Trait::BrilliantJerk),
+            flight_risk: r.traits.contains(&Trait::FlightRisk),
             owns_components: r.traits.contains(&Trait::OwnsComponents) || r.tenure_weeks > 150,
             retention_until: 0,
             away_until: 0,
@@ -158,6 +159,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             e_terms0: Contribs::default(),
             tl_terms0: Contribs::default(),
             growth_accum: 0.0,
+            x_start: x0,
         };
         let e = world.spawn((Name::new(person.name.clone()), person)).id();
         index.people.insert(pd.id, e);
@@ -282,6 +284,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             created_week: 0,
             behind_experiment: false,
             counted_missed: false,
+            weekly_cost: r.weekly_cost,
         };
         let e = world.spawn((Name::new(it.name.clone()), it)).id();
         index.initiatives.insert(d.id, e);

@@ -60,6 +60,8 @@ pub struct Person {
     pub contract: Contract,
     pub mentor: Option<PersonId>,
     pub brilliant_jerk: bool,
+    /// Latent flight risk (hidden until a 1:1 or stay interview reveals it): hazard ×2.
+    pub flight_risk: bool,
     pub owns_components: bool,
     pub retention_until: u32,
     pub away_until: u32,
@@ -89,9 +91,15 @@ pub struct Person {
     pub e_terms0: Contribs,
     pub tl_terms0: Contribs,
     pub growth_accum: f64,
+    pub x_start: f64,
 }
 
 impl Person {
+    /// Exhaustion at spawn (the ledger's starting line).
+    pub fn exhaustion_ledger_start(&self) -> f64 {
+        self.x_start
+    }
+
     pub fn is_available(&self, week: u32) -> bool {
         week >= self.away_until && week >= self.lent_until
     }
@@ -270,6 +278,8 @@ pub struct Initiative {
     pub created_week: u32,
     pub behind_experiment: bool,
     pub counted_missed: bool,
+    /// Running cost while open, $/week (vendors, cloud, agencies).
+    pub weekly_cost: f64,
 }
 
 impl Initiative {

@@ -131,14 +131,20 @@ pub fn begin_week(world: &mut World) {
             DelayedEffect::VisionFade | DelayedEffect::CongruenceDecay(..) => {}
         }
     }
+    let _ = p;
+}
+
+/// End of the turn: next week's attention points, minus any overdraft borrowed (§6), so the
+/// player plans the coming week with the AP it really has.
+pub fn end_week(world: &mut World) {
+    let w = week(world);
     let mut l = world.resource_mut::<Leader>();
     let borrowed = l.overdraft_debt;
     l.ap_left = (l.ap_per_week - borrowed).max(0.0);
     l.overdraft_debt = 0.0;
-    if borrowed <= 0.0 {
+    if borrowed <= 0.0 && w > 0 {
         l.exhaustion = (l.exhaustion - 3.0).max(0.0);
     }
-    let _ = p;
 }
 
 // ---------------------------------------------------------------- Events phase
@@ -387,6 +393,7 @@ pub fn staffing(world: &mut World) {
             contract: if r.contractor { Contract::Contractor { end_week: w + r.contract_weeks } } else { Contract::Employee },
             mentor: None,
             brilliant_jerk: false,
+            flight_risk: false,
             owns_components: false,
             retention_until: 0,
             away_until: 0,
@@ -409,6 +416,7 @@ pub fn staffing(world: &mut World) {
             e_terms0: Contribs::default(),
             tl_terms0: Contribs::default(),
             growth_accum: 0.0,
+            x_start: 15.0,
         };
         if !r.contractor {
             let fee = p.recruiting_fee * salary * 52.0;
@@ -624,6 +632,7 @@ pub fn capacity(world: &mut World) {
         let mut slots = 0u32;
         let mut active = 0usize;
         let mut blocked = 0usize;
+        let mut started_blocked = 0usize;
         let mut imposed_active = 0.0;
         let mut all_active = 0.0;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
@@ -632,8 +641,9 @@ pub fn capacity(world: &mut World) {
                 continue;
             }
             if it.state == InitiativeState::Blocked {
-                if it.good_done > 0.0 || it.deps.is_empty() {
-                    blocked += 1;
+                blocked += 1;
+                if it.good_done > 0.0 {
+                    started_blocked += 1;
                 }
                 continue;
             }
@@ -646,7 +656,8 @@ pub fn capacity(world: &mut World) {
                 }
             }
         }
-        let k = active + blocked;
+        // Blocked work in progress still costs switching (§8.2); waiting-to-start items do not.
+        let k = active + started_blocked;
         let mut sorted = raws.clone();
         // Brooks partitioning: people beyond the items' max_parallel count at 0.25 for delivery.
         sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -928,8 +939,10 @@ pub fn production(world: &mut World) {
                 let share = budget * wt / wsum;
                 let rem = it.remaining();
                 let prog = share.min(rem);
-                it.good_done += (1.0 - eps) * prog;
-                it.hidden_rework += eps * prog;
+                let latent = eps * prog * (p.latent_defect_debt * team.debt / 100.0).min(1.0);
+                it.good_done += (1.0 - eps) * prog + latent;
+                it.escaped += latent;
+                it.hidden_rework += eps * prog - latent;
                 spent += prog;
             }
             used += spent;
@@ -945,7 +958,7 @@ pub fn production(world: &mut World) {
             if w > 0 && it.state == InitiativeState::Delivery && it.remaining() <= 1e-9 {
                 it.state = InitiativeState::Shipped;
                 it.ship_week = Some(w);
-                it.escaped = it.hidden_rework;
+                it.escaped += it.hidden_rework;
                 it.hidden_rework = 0.0;
                 it.quality_at_ship = 1.0 - (p.ship_quality_per_escaped * it.escaped).min(0.8);
                 it.late_at_ship = eq::lateness_factor(f64::from(w), it.market_window.map(f64::from), p.late_decay_weeks);
@@ -971,10 +984,13 @@ pub fn production(world: &mut World) {
                 it.perceived = if it.revealed { tf } else { eq::perceived_progress(tf, plan, honesty) };
                 let gap = it.perceived - tf;
                 let missed_now = it.deadline.is_some_and(|d| w > d);
-                if !it.revealed && gap >= 0.10 && (tf >= 0.8 || missed_now) {
+                // The truth surfaces at the 80 % mark or a missed date (§4.6): from then on status
+                // reports show true progress. A gap ≥ 0.10 at that moment is a watermelon reveal
+                // (§17.4), unless the leader disclosed it first.
+                if !it.revealed && (tf >= 0.8 || (missed_now && gap >= 0.10)) {
                     it.revealed = true;
                     it.perceived = tf;
-                    if !it.disclosed {
+                    if gap >= 0.10 && !it.disclosed {
                         reveals.push((it.id, it.sponsor, tid));
                     }
                 }
@@ -1017,9 +1033,14 @@ pub fn production(world: &mut World) {
         if let Some(mut pr) = world.resource::<Index>().products.get(&product).copied().and_then(|e| world.get_mut::<Product>(e)) {
             pr.escaped_stock += escaped;
         }
+        let kind = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.kind);
         if let Some(mut t) = world.resource::<Index>().teams.get(&tid).copied().and_then(|e| world.get_mut::<Team>(e)) {
             t.escaped_total += escaped;
             t.shipped_points += 1.0;
+            // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
+            if kind == Some(InitiativeKind::PlatformCapability) {
+                t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
+            }
         }
         let name = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.name.clone()).unwrap_or_default();
         world.resource_mut::<Org>().shipped.push(id);
@@ -1228,6 +1249,7 @@ pub fn discovery(world: &mut World) {
                 created_week: w,
                 behind_experiment: true,
                 counted_missed: false,
+                weekly_cost: 0.0,
             };
             let e = world.spawn((Name::new(it.name.clone()), it)).id();
             world.resource_mut::<Index>().initiatives.insert(InitiativeId(next), e);
@@ -1313,7 +1335,7 @@ pub fn market(world: &mut World) {
             pr.reliability = eq::smooth(pr.reliability, (100.0 - 8.0 * inc4 - 0.3 * mean_debt).clamp(0.0, 100.0), 3.0);
         }
         pr.nps = eq::nps(pr.value_fit, pr.reliability);
-        pr.revenue_w = pr.users * pr.paying_share * pr.arpu_month * (1.0 + arpu) / 4.345;
+        pr.revenue_w = pr.users * pr.paying_share * pr.arpu_month * (1.0 + arpu) / (52.0 / 12.0);
         if w == 0 {
             pr.revenue0 = pr.revenue_w;
         }
@@ -1445,7 +1467,7 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
             x.chronic = eq::chronic_step(x.chronic, after, &p);
         }
         // Trust in the leader (§17.2).
-        let rc = x.last_1on1.map_or(0.0, |l| (1.0 - f64::from(w.saturating_sub(l)) / 4.0).max(0.0));
+        let rc = recognition(&x);
         let (defend, credit, resp, broken) = team.map_or((0.0, 0.0, 0.0, 0.0), |t| {
             (
                 (window_sum(&t.defend_events, w, 8) / 2.0).clamp(-1.0, 1.0),
@@ -1573,7 +1595,7 @@ pub fn people_engagement_hazard(world: &mut World) {
     for (_, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else { continue };
         let Some(t) = teams.get(&x.team) else { continue };
-        let rc = x.last_1on1.map_or(0.0, |l| (1.0 - f64::from(w.saturating_sub(l)) / 4.0).max(0.0));
+        let rc = recognition(&x);
         let vested8: f64 = x.vested_log.iter().rev().take(8).sum();
         let g = (vested8 / 4.0).min(1.0);
         let blocked_frac = if t.active_items + t.blocked_items > 0 { t.blocked_items as f64 / (t.active_items + t.blocked_items) as f64 } else { 0.0 };
@@ -1629,7 +1651,7 @@ pub fn people_engagement_hazard(world: &mut World) {
                 tenure_weeks: x.tenure_w,
                 market_heat: heat,
                 retention_bonus: x.retention_until > w,
-                extra: extra * if x.brilliant_jerk { 1.0 } else { 1.0 },
+                extra: extra * if x.flight_risk { 2.0 } else { 1.0 },
             },
             &p,
         );
@@ -1819,8 +1841,13 @@ pub fn budget(world: &mut World) {
         .into_iter()
         .filter_map(|(_, e)| world.get::<Person>(e).map(|x| x.salary_w))
         .sum();
+    // Open initiatives carry running costs (vendors, cloud, agencies): stopping work saves money.
+    let running: f64 = entities(&world.resource::<Index>().initiatives)
+        .into_iter()
+        .filter_map(|(_, e)| world.get::<Initiative>(e).filter(|i| i.is_open()).map(|i| i.weekly_cost))
+        .sum();
     let mut b = world.resource_mut::<Budget>();
-    let spend = salaries + b.tooling_weekly;
+    let spend = salaries + b.tooling_weekly + running;
     b.quarter_spent += spend;
     b.total_spent += spend;
     let week_in_q = ((w - 1) % p.quarter_weeks) + 1;
@@ -1884,4 +1911,10 @@ pub fn close_out(world: &mut World) {
             }
         }
     }
+}
+
+/// Recency of recognition (§17.2): max over the last 4 weeks of (1 − age/4), from weeks since
+/// the last 1:1 (so the spawn state, "2 weeks since the last 1:1", is consistent).
+pub fn recognition(x: &Person) -> f64 {
+    (1.0 - x.weeks_since_1on1 / 4.0).clamp(0.0, 1.0)
 }

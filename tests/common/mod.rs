@@ -1,0 +1,83 @@
+//! The one place that knows the test plumbing: loading scenarios, building worlds, running bots.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use orgcraft::headless::{self, Policy, Sim};
+use orgcraft::scenario::{self, Scenario};
+
+pub fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Every shipped scenario file (`scenarios/*.ron`, the template excluded).
+pub fn shipped() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(scenarios_dir())
+        .expect("scenarios dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("template")))
+        .collect();
+    v.sort();
+    v
+}
+
+pub fn load(name: &str) -> Scenario {
+    let p = scenarios_dir().join(name);
+    scenario::load(&p).unwrap_or_else(|d| panic!("{} failed to load: {d:?}", p.display()))
+}
+
+/// Parses RON text written inside a test.
+pub fn parse(src: &str) -> Scenario {
+    scenario::parse("test.ron", src.as_bytes()).unwrap_or_else(|d| panic!("test scenario invalid: {:#?}", d))
+}
+
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let n = v.len();
+    if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) }
+}
+
+/// Final combined score of one headless run.
+pub fn combined(sc: &Scenario, policy: &str, seed: u64) -> f64 {
+    let mut bot = headless::policy_by_name(policy).expect("policy");
+    headless::run(sc, policy, bot.as_mut(), seed, None).combined
+}
+
+/// Plays `weeks` weeks with a closure deciding actions each week.
+pub fn play(sim: &mut Sim, weeks: u32, mut decide: impl FnMut(&mut Sim)) {
+    for _ in 0..weeks {
+        decide(sim);
+        sim.step();
+    }
+}
+
+/// A policy made from a closure (for scripted anchor tests).
+pub struct Scripted<F: FnMut(&bevy::prelude::World) -> Vec<orgcraft::sim::Action>>(pub F);
+
+impl<F: FnMut(&bevy::prelude::World) -> Vec<orgcraft::sim::Action>> Policy for Scripted<F> {
+    fn decide(&mut self, world: &bevy::prelude::World) -> Vec<orgcraft::sim::Action> {
+        (self.0)(world)
+    }
+}
+
+/// One-team scenario text for anchor tests; `extra` is spliced into the team, `items` are initiatives.
+pub fn one_team(weeks: u32, team_extra: &str, members: usize, items: &str, params: &str) -> String {
+    let mut people = String::new();
+    for i in 0..members {
+        people.push_str(&format!(
+            "(name: \"P{i}\", role: Engineer, level: 3, tenure_weeks: 150, engagement: 55.0, exhaustion: 20.0),\n"
+        ));
+    }
+    format!(
+        r#"Scenario(
+    id: "test", title: "Test", lesson: "test", weeks: {weeks}, seed: 1,
+    params: ({params}),
+    products: [(id: "p", segment: Smb, users: 67970.0, signups_base: 2500.0, activation: 0.32, monthly_churn: 0.05)],
+    teams: [(id: "t", {team_extra} members: [{people}])],
+    initiatives: [{items}],
+)"#
+    )
+}
