@@ -44,6 +44,13 @@ enum Command {
     },
 }
 
+/// Prints to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
+fn out(line: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    let _ = writeln!(o, "{line}");
+}
+
 fn main() -> ExitCode {
     // A bug must not show a backtrace to a workshop participant; say what happened instead.
     std::panic::set_hook(Box::new(|info| {
@@ -86,7 +93,7 @@ fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
         }
     }
     if json {
-        println!("{}", serde_json::json!({ "valid": ok, "diagnostics": all }));
+        out(&serde_json::json!({ "valid": ok, "diagnostics": all }).to_string());
     } else {
         for d in &all {
             eprintln!("{d}");
@@ -119,17 +126,17 @@ fn run(path: &PathBuf, policy: &str, seed: Option<u64>, weeks: Option<u32>, json
     let report = headless::run(&sc, policy, bot.as_mut(), seed, weeks);
     if json {
         match serde_json::to_string(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => out(&s),
             Err(e) => {
                 eprintln!("orgcraft: cannot write JSON: {e}");
                 return ExitCode::from(1);
             }
         }
     } else {
-        println!(
+        out(&format!(
             "{} (seed {}, policy {}, {} weeks): culture {:.1}, product {:.1}, combined {:.1} — {}",
             sc.raw.title, seed, policy, report.weeks, report.culture, report.product, report.combined, report.debrief.quadrant
-        );
+        ));
         for (title, list) in [
             ("Culture rose with", &report.debrief.culture_up),
             ("Culture fell with", &report.debrief.culture_down),
@@ -137,9 +144,9 @@ fn run(path: &PathBuf, policy: &str, seed: Option<u64>, weeks: Option<u32>, json
             ("Product fell with", &report.debrief.product_down),
         ] {
             if !list.is_empty() {
-                println!("  {title}:");
+                out(&format!("  {title}:"));
                 for c in list.iter().take(3) {
-                    println!("    {}", c.sentence);
+                    out(&format!("    {}", c.sentence));
                 }
             }
         }

@@ -313,6 +313,21 @@ impl Policy for Servant {
                 plan.add(Action::BrokerAlignment { a: *c, b: *p });
             }
         }
+        // Stop work, not people: over budget, kill the open work with running costs and the
+        // weakest evidence first (never a layoff).
+        let b = world.resource::<crate::sim::Budget>();
+        let p = world.resource::<crate::sim::SimParams>();
+        let allowance = b.next_quarter_total / f64::from(p.quarter_weeks);
+        let weekly_spend = people(world).iter().map(|x| x.salary_w).sum::<f64>()
+            + b.tooling_weekly
+            + items.iter().filter(|i| i.is_open()).map(|i| i.weekly_cost).sum::<f64>();
+        if weekly_spend > allowance {
+            let mut costly: Vec<&&Initiative> = items.iter().filter(|i| i.is_open() && i.weekly_cost > 0.0 && i.deadline.is_none()).collect();
+            costly.sort_by(|a, b| a.belief.total_cmp(&b.belief).then(b.weekly_cost.total_cmp(&a.weekly_cost)).then(a.id.cmp(&b.id)));
+            if let Some(it) = costly.first() {
+                plan.add(Action::KillInitiative { initiative: it.id });
+            }
+        }
         // Recovery for the exhausted.
         for p in people(world) {
             if p.exhaustion >= 65.0 && p.away_until <= w {

@@ -235,9 +235,15 @@ pub fn scoring(world: &mut World) {
     let qual = 0.5 * rel + 0.25 * (100.0 - mean_debt) + 0.25 * 100.0 * (1.0 - (esc_rate / 0.3).min(1.0));
     let revenue: f64 = products.iter().map(|pr| pr.revenue_w).sum();
     let plan = if budget.revenue_plan_week > 0.0 { budget.revenue_plan_week } else { products.iter().map(|pr| pr.revenue0).sum::<f64>().max(1.0) };
-    let weeks_in_q = f64::from(((w.max(1) - 1) % p.quarter_weeks) + 1);
-    let pro_rated = budget.quarter_total * weeks_in_q / f64::from(p.quarter_weeks);
-    let spend_ratio = if pro_rated > 0.0 { budget.quarter_spent / pro_rated } else { 1.0 };
+    // Spend against the weekly allowances in force so far (a mid-quarter cut counts from then on);
+    // at the quarter's last week the counters have just been reset, so use the full quarter.
+    let week_in_q = ((w.max(1) - 1) % p.quarter_weeks) + 1;
+    let (spent, allowed) = if week_in_q == p.quarter_weeks || budget.allowance_to_date <= 0.0 {
+        (budget.last_quarter_spent, budget.last_quarter_allowance)
+    } else {
+        (budget.quarter_spent, budget.allowance_to_date)
+    };
+    let spend_ratio = if allowed > 0.0 { spent / allowed } else { 1.0 };
     let spend_ratio = if w == 0 { 1.0 } else { spend_ratio };
     let fin = 100.0 * (0.6 * (revenue / plan).min(1.2) / 1.2 + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0))).clamp(0.0, 1.0);
     let pw: f64 = stakeholders.iter().map(|s| s.power).sum();

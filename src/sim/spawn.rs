@@ -395,6 +395,10 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     });
     world.insert_resource(Budget {
         quarter_total: quarter,
+        next_quarter_total: quarter,
+        allowance_to_date: 0.0,
+        last_quarter_spent: 0.0,
+        last_quarter_allowance: 0.0,
         quarter_spent: 0.0,
         total_spent: 0.0,
         total_budget: quarter * quarters,

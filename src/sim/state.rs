@@ -478,6 +478,12 @@ pub struct Leader {
 #[derive(Resource, Clone, Debug, Serialize, Deserialize)]
 pub struct Budget {
     pub quarter_total: f64,
+    /// The next quarter's budget (cuts carry over); /13 is the weekly allowance now in force.
+    pub next_quarter_total: f64,
+    /// Sum of the weekly allowances so far this quarter (spend is compared with this).
+    pub allowance_to_date: f64,
+    pub last_quarter_spent: f64,
+    pub last_quarter_allowance: f64,
     pub quarter_spent: f64,
     pub total_spent: f64,
     pub total_budget: f64,

@@ -169,9 +169,14 @@ pub fn events(world: &mut World) {
         match ev {
             EventKind::Demand { from, kind, team, intensity } => push_demand(world, from, kind, team, intensity, w, &p),
             EventKind::BudgetCut { fraction } => {
+                // The cut applies from now on: to the rest of this quarter and to later quarters.
+                let qw = f64::from(p.quarter_weeks);
+                let left_in_q = f64::from(p.quarter_weeks - (w - 1) % p.quarter_weeks);
                 let mut b = world.resource_mut::<Budget>();
-                b.quarter_total *= 1.0 - fraction;
-                b.total_budget *= 1.0 - fraction;
+                let cut_now = b.quarter_total * fraction * left_in_q / qw;
+                b.quarter_total -= cut_now;
+                b.next_quarter_total *= 1.0 - fraction;
+                b.total_budget -= cut_now;
                 b.cut_fraction += fraction;
                 world.resource_mut::<WeekLog>().push(w, "event", format!("Budget cut by {:.0} %", fraction * 100.0));
             }
@@ -1851,7 +1856,8 @@ pub fn budget(world: &mut World) {
     b.quarter_spent += spend;
     b.total_spent += spend;
     let week_in_q = ((w - 1) % p.quarter_weeks) + 1;
-    let pro_rated = b.quarter_total * f64::from(week_in_q) / f64::from(p.quarter_weeks);
+    b.allowance_to_date += b.next_quarter_total / f64::from(p.quarter_weeks);
+    let pro_rated = b.allowance_to_date;
     let over = b.quarter_spent > 1.1 * pro_rated;
     if over && !b.freeze {
         b.freeze = true;
@@ -1870,7 +1876,11 @@ pub fn budget(world: &mut World) {
     }
     let mut b = world.resource_mut::<Budget>();
     if week_in_q == p.quarter_weeks {
+        b.last_quarter_spent = b.quarter_spent;
+        b.last_quarter_allowance = b.allowance_to_date;
         b.quarter_spent = 0.0;
+        b.allowance_to_date = 0.0;
+        b.quarter_total = b.next_quarter_total;
     }
 }
 
