@@ -92,6 +92,6 @@ mod tests {
         assert!((s.used - 1.6).abs() < 1e-12);
         let s = lane.serve(1.0, 2.0, 2.0);
         assert_eq!(s.completed.len(), 1);
-        assert!((s.completed[0].1 - 1.2).abs() < 1e-12);
+        assert!((s.completed[0].1 - 1.7).abs() < 1e-12);
     }
 }
