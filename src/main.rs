@@ -8,7 +8,11 @@ use orgcraft::headless::{self, POLICY_NAMES};
 use orgcraft::scenario::{self, Severity};
 
 #[derive(Parser)]
-#[command(name = "orgcraft", version, about = "Lead a product organization, week by week.")]
+#[command(
+    name = "orgcraft",
+    version,
+    about = "Lead a product organization, week by week."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -60,7 +64,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
@@ -71,7 +79,13 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some(Command::Validate { paths, json }) => validate(&paths, json),
-        Some(Command::Run { scenario, policy, seed, weeks, json }) => run(&scenario, &policy, seed, weeks, json),
+        Some(Command::Run {
+            scenario,
+            policy,
+            seed,
+            weeks,
+            json,
+        }) => run(&scenario, &policy, seed, weeks, json),
     }
 }
 
@@ -82,7 +96,12 @@ fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
         match scenario::load(p) {
             Ok(sc) => {
                 if !json {
-                    eprintln!("{}: ok ({} warning{})", p.display(), sc.warnings.len(), if sc.warnings.len() == 1 { "" } else { "s" });
+                    eprintln!(
+                        "{}: ok ({} warning{})",
+                        p.display(),
+                        sc.warnings.len(),
+                        if sc.warnings.len() == 1 { "" } else { "s" }
+                    );
                 }
                 all.extend(sc.warnings);
             }
@@ -99,19 +118,35 @@ fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
             eprintln!("{d}");
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
-fn run(path: &PathBuf, policy: &str, seed: Option<u64>, weeks: Option<u32>, json: bool) -> ExitCode {
+fn run(
+    path: &std::path::Path,
+    policy: &str,
+    seed: Option<u64>,
+    weeks: Option<u32>,
+    json: bool,
+) -> ExitCode {
     let Some(mut bot) = headless::policy_by_name(policy) else {
-        eprintln!("orgcraft: unknown policy \"{policy}\"; choose one of: {}", POLICY_NAMES.join(", "));
+        eprintln!(
+            "orgcraft: unknown policy \"{policy}\"; choose one of: {}",
+            POLICY_NAMES.join(", ")
+        );
         return ExitCode::from(2);
     };
-    if let Some(w) = weeks {
-        if !(1..=scenario::limits::MAX_WEEKS).contains(&w) {
-            eprintln!("orgcraft: --weeks {w} is out of range 1..={}", scenario::limits::MAX_WEEKS);
-            return ExitCode::from(2);
-        }
+    if let Some(w) = weeks
+        && !(1..=scenario::limits::MAX_WEEKS).contains(&w)
+    {
+        eprintln!(
+            "orgcraft: --weeks {w} is out of range 1..={}",
+            scenario::limits::MAX_WEEKS
+        );
+        return ExitCode::from(2);
     }
     let sc = match scenario::load(path) {
         Ok(s) => s,
@@ -135,7 +170,14 @@ fn run(path: &PathBuf, policy: &str, seed: Option<u64>, weeks: Option<u32>, json
     } else {
         out(&format!(
             "{} (seed {}, policy {}, {} weeks): culture {:.1}, product {:.1}, combined {:.1} — {}",
-            sc.raw.title, seed, policy, report.weeks, report.culture, report.product, report.combined, report.debrief.quadrant
+            sc.raw.title,
+            seed,
+            policy,
+            report.weeks,
+            report.culture,
+            report.product,
+            report.combined,
+            report.debrief.quadrant
         ));
         for (title, list) in [
             ("Culture rose with", &report.debrief.culture_up),

@@ -73,12 +73,16 @@ fn item(s: &Sim, id: u32) -> Initiative {
 
 fn stakeholder(s: &Sim, id: StakeholderId) -> Stakeholder {
     let e = s.world().resource::<Index>().stakeholders[&id];
-    s.world().get::<Stakeholder>(e).expect("stakeholder").clone()
+    s.world()
+        .get::<Stakeholder>(e)
+        .expect("stakeholder")
+        .clone()
 }
 
 fn ok(s: &mut Sim, a: Action) {
     let kind = a.kind();
-    s.submit(a).unwrap_or_else(|r| panic!("{kind} should be accepted: {r}"));
+    s.submit(a)
+        .unwrap_or_else(|r| panic!("{kind} should be accepted: {r}"));
 }
 
 fn no_ap(s: &mut Sim) {
@@ -100,24 +104,50 @@ fn refused(s: &mut Sim, a: Action, why: &str) {
     let kind = a.kind();
     match s.submit(a) {
         Ok(_) => panic!("{kind} should be refused ({why})"),
-        Err(r) => assert!(r.reason.contains(why), "{kind}: reason \"{}\" should mention \"{why}\"", r.reason),
+        Err(r) => assert!(
+            r.reason.contains(why),
+            "{kind}: reason \"{}\" should mention \"{why}\"",
+            r.reason
+        ),
     }
 }
 
 fn demand(s: &Sim, kind: DemandKind) -> Demand {
-    s.world().resource::<Org>().demands.iter().find(|d| d.kind == kind).cloned().expect("demand")
+    s.world()
+        .resource::<Org>()
+        .demands
+        .iter()
+        .find(|d| d.kind == kind)
+        .cloned()
+        .expect("demand")
 }
 
 #[test]
 fn every_action_is_refused_with_a_reason_when_unaffordable() {
     let all_ap = [
-        Action::OpenRequisition { team: APP, role: Role::Engineer, level: 3 },
+        Action::OpenRequisition {
+            team: APP,
+            role: Role::Engineer,
+            level: 3,
+        },
         Action::StructuredOnboarding { person: EVE },
-        Action::HireContractors { team: APP, count: 2 },
+        Action::HireContractors {
+            team: APP,
+            count: 2,
+        },
         Action::OneOnOne { person: ANA },
-        Action::Mentor { person: BO, pillar: Pillar::Craft },
-        Action::PairMentor { mentee: BO, mentor: ANA },
-        Action::Training { person: BO, pillar: Pillar::Craft },
+        Action::Mentor {
+            person: BO,
+            pillar: Pillar::Craft,
+        },
+        Action::PairMentor {
+            mentee: BO,
+            mentor: ANA,
+        },
+        Action::Training {
+            person: BO,
+            pillar: Pillar::Craft,
+        },
         Action::StayInterview { person: BO },
         Action::RetentionRaise { person: BO },
         Action::RecoveryWeek { person: BO },
@@ -126,23 +156,51 @@ fn every_action_is_refused_with_a_reason_when_unaffordable() {
         Action::VisionSession,
         Action::StrategySession { stakeholder: CEO },
         Action::DemoDay { team: APP },
-        Action::DiscloseSlip { initiative: InitiativeId(0) },
-        Action::SetDiscoveryShare { team: APP, share: 0.2 },
-        Action::SetDebtShare { team: APP, share: 0.2 },
-        Action::SetWipLimit { team: APP, limit: 3 },
+        Action::DiscloseSlip {
+            initiative: InitiativeId(0),
+        },
+        Action::SetDiscoveryShare {
+            team: APP,
+            share: 0.2,
+        },
+        Action::SetDebtShare {
+            team: APP,
+            share: 0.2,
+        },
+        Action::SetWipLimit {
+            team: APP,
+            limit: 3,
+        },
         Action::Tooling { team: APP },
         Action::Analytics { team: APP },
         Action::PlatformInvestment { team: PLAT },
         Action::RequestBudget { amount: 50_000.0 },
-        Action::SetOvertimePolicy { policy: OvertimePolicy::SustainablePace },
+        Action::SetOvertimePolicy {
+            policy: OvertimePolicy::SustainablePace,
+        },
         Action::BrokerAlignment { a: APP, b: PLAT },
         Action::ConnectTeams { a: APP, b: PLAT },
-        Action::SetInteractionMode { a: APP, b: PLAT, mode: InteractionMode::XaaS },
-        Action::Reteam { person: ANA, to: PLAT },
-        Action::ReviewMetrics { product: ProductId(0) },
-        Action::RunExperiment { initiative: InitiativeId(1) },
-        Action::KillInitiative { initiative: InitiativeId(1) },
-        Action::Descope { initiative: InitiativeId(0) },
+        Action::SetInteractionMode {
+            a: APP,
+            b: PLAT,
+            mode: InteractionMode::XaaS,
+        },
+        Action::Reteam {
+            person: ANA,
+            to: PLAT,
+        },
+        Action::ReviewMetrics {
+            product: ProductId(0),
+        },
+        Action::RunExperiment {
+            initiative: InitiativeId(1),
+        },
+        Action::KillInitiative {
+            initiative: InitiativeId(1),
+        },
+        Action::Descope {
+            initiative: InitiativeId(0),
+        },
     ];
     for a in all_ap {
         let mut s = sim();
@@ -151,11 +209,17 @@ fn every_action_is_refused_with_a_reason_when_unaffordable() {
     }
     // Political capital.
     for a in [
-        Action::HireContractors { team: APP, count: 1 },
+        Action::HireContractors {
+            team: APP,
+            count: 1,
+        },
         Action::RetentionRaise { person: BO },
         Action::BrokerAlignment { a: APP, b: PLAT },
         Action::RequestBudget { amount: 1.0 },
-        Action::Reteam { person: ANA, to: PLAT },
+        Action::Reteam {
+            person: ANA,
+            to: PLAT,
+        },
     ] {
         let mut s = sim();
         no_pc(&mut s);
@@ -163,7 +227,10 @@ fn every_action_is_refused_with_a_reason_when_unaffordable() {
     }
     // Money.
     for a in [
-        Action::Training { person: BO, pillar: Pillar::Craft },
+        Action::Training {
+            person: BO,
+            pillar: Pillar::Craft,
+        },
         Action::Tooling { team: APP },
         Action::Analytics { team: APP },
         Action::PlatformInvestment { team: PLAT },
@@ -178,14 +245,48 @@ fn every_action_is_refused_with_a_reason_when_unaffordable() {
     s.step();
     let d = demand(&s, DemandKind::StatusReport);
     no_pc(&mut s);
-    refused(&mut s, Action::Respond { demand: d.id, response: Response::Shield }, "political capital");
-    refused(&mut s, Action::Respond { demand: d.id, response: Response::Escalate }, "political capital");
+    refused(
+        &mut s,
+        Action::Respond {
+            demand: d.id,
+            response: Response::Shield,
+        },
+        "political capital",
+    );
+    refused(
+        &mut s,
+        Action::Respond {
+            demand: d.id,
+            response: Response::Escalate,
+        },
+        "political capital",
+    );
     no_ap(&mut s);
-    refused(&mut s, Action::Respond { demand: d.id, response: Response::Reframe }, "AP");
+    refused(
+        &mut s,
+        Action::Respond {
+            demand: d.id,
+            response: Response::Reframe,
+        },
+        "AP",
+    );
     // Nonsense targets are refused, not panics.
-    refused(&mut s, Action::OneOnOne { person: PersonId(999) }, "no person");
+    refused(
+        &mut s,
+        Action::OneOnOne {
+            person: PersonId(999),
+        },
+        "no person",
+    );
     refused(&mut s, Action::DemoDay { team: TeamId(77) }, "no team");
-    refused(&mut s, Action::Respond { demand: DemandId(12345), response: Response::Comply }, "no open demand");
+    refused(
+        &mut s,
+        Action::Respond {
+            demand: DemandId(12345),
+            response: Response::Comply,
+        },
+        "no open demand",
+    );
 }
 
 use orgcraft::model::DemandId;
@@ -201,62 +302,162 @@ fn people_actions_move_what_the_model_says() {
     };
     let mut s = sim();
     ok(&mut s, Action::OneOnOne { person: ANA });
-    ok(&mut s, Action::Mentor { person: BO, pillar: Pillar::Craft });
-    ok(&mut s, Action::StayInterview { person: PersonId(2) });
+    ok(
+        &mut s,
+        Action::Mentor {
+            person: BO,
+            pillar: Pillar::Craft,
+        },
+    );
+    ok(
+        &mut s,
+        Action::StayInterview {
+            person: PersonId(2),
+        },
+    );
     ok(&mut s, Action::StructuredOnboarding { person: EVE });
     ok(&mut s, Action::RetentionRaise { person: DEE });
     s.step();
     let ana = person(&s, ANA);
-    assert!(ana.weeks_since_1on1 <= 1.0 && ana.flight_risk_revealed, "1:1 resets recency and reveals flight risk");
-    assert!(person(&s, PersonId(2)).drivers_revealed, "stay interview reveals drivers");
-    assert!((person(&s, EVE).onboarding - 1.4).abs() < 1e-9, "onboarding multiplier 1.4");
+    assert!(
+        ana.weeks_since_1on1 <= 1.0 && ana.flight_risk_revealed,
+        "1:1 resets recency and reveals flight risk"
+    );
+    assert!(
+        person(&s, PersonId(2)).drivers_revealed,
+        "stay interview reveals drivers"
+    );
+    assert!(
+        (person(&s, EVE).onboarding - 1.4).abs() < 1e-9,
+        "onboarding multiplier 1.4"
+    );
     let dee = person(&s, DEE);
-    assert!(dee.retention_until > 20 && dee.salary_w > person(&base, DEE).salary_w, "retention raise: 26 weeks, salary up");
+    assert!(
+        dee.retention_until > 20 && dee.salary_w > person(&base, DEE).salary_w,
+        "retention raise: 26 weeks, salary up"
+    );
     for _ in 0..7 {
         s.step();
     }
-    assert!(person(&s, BO).skills[3] > person(&base, BO).skills[3] + 1.0, "mentoring in craft grows craft: {} vs {}", person(&s, BO).skills[3], person(&base, BO).skills[3]);
-    assert!(person(&s, ANA).trust_in_leader > person(&base, ANA).trust_in_leader, "1:1 raises trust in the leader");
-    assert!(person(&s, DEE).hazard < person(&base, DEE).hazard, "retention raise halves the hazard");
+    assert!(
+        person(&s, BO).skills[3] > person(&base, BO).skills[3] + 1.0,
+        "mentoring in craft grows craft: {} vs {}",
+        person(&s, BO).skills[3],
+        person(&base, BO).skills[3]
+    );
+    assert!(
+        person(&s, ANA).trust_in_leader > person(&base, ANA).trust_in_leader,
+        "1:1 raises trust in the leader"
+    );
+    assert!(
+        person(&s, DEE).hazard < person(&base, DEE).hazard,
+        "retention raise halves the hazard"
+    );
 
     // Training, pairing, managers, recovery.
     let mut s = sim();
-    ok(&mut s, Action::Training { person: BO, pillar: Pillar::Domain });
-    ok(&mut s, Action::PairMentor { mentee: PersonId(2), mentor: ANA });
+    ok(
+        &mut s,
+        Action::Training {
+            person: BO,
+            pillar: Pillar::Domain,
+        },
+    );
+    ok(
+        &mut s,
+        Action::PairMentor {
+            mentee: PersonId(2),
+            mentor: ANA,
+        },
+    );
     ok(&mut s, Action::DevelopManager { person: DEE });
     s.step();
     assert_eq!(person(&s, PersonId(2)).mentor, Some(ANA));
     for _ in 0..7 {
         s.step();
     }
-    assert!(person(&s, BO).skills[2] > person(&base, BO).skills[2] + 1.0, "training grows the pillar");
-    assert!(person(&s, PersonId(2)).skills[3] > person(&base, PersonId(2)).skills[3], "a paired mentor speeds growth");
-    assert!(person(&s, DEE).skills[1] > person(&base, DEE).skills[1], "developing a manager grows team_dev");
-    refused(&mut s, Action::PairMentor { mentee: ANA, mentor: BO }, "more senior");
+    assert!(
+        person(&s, BO).skills[2] > person(&base, BO).skills[2] + 1.0,
+        "training grows the pillar"
+    );
+    assert!(
+        person(&s, PersonId(2)).skills[3] > person(&base, PersonId(2)).skills[3],
+        "a paired mentor speeds growth"
+    );
+    assert!(
+        person(&s, DEE).skills[1] > person(&base, DEE).skills[1],
+        "developing a manager grows team_dev"
+    );
+    refused(
+        &mut s,
+        Action::PairMentor {
+            mentee: ANA,
+            mentor: BO,
+        },
+        "more senior",
+    );
 
     let mut s = sim();
     let bo_e = s.world().resource::<Index>().people[&BO];
-    s.world_mut().get_mut::<Person>(bo_e).expect("bo").exhaustion = 80.0;
+    s.world_mut()
+        .get_mut::<Person>(bo_e)
+        .expect("bo")
+        .exhaustion = 80.0;
     ok(&mut s, Action::RecoveryWeek { person: BO });
     s.step();
     let bo = person(&s, BO);
-    assert!(bo.exhaustion < 60.0 && bo.hours == 0.0, "recovery week: away, X −25 (X = {})", bo.exhaustion);
+    assert!(
+        bo.exhaustion < 60.0 && bo.hours == 0.0,
+        "recovery week: away, X −25 (X = {})",
+        bo.exhaustion
+    );
 }
 
 #[test]
 fn hiring_contractors_and_layoffs_change_the_team() {
     let mut s = sim();
-    ok(&mut s, Action::OpenRequisition { team: APP, role: Role::Engineer, level: 3 });
-    ok(&mut s, Action::HireContractors { team: PLAT, count: 2 });
+    ok(
+        &mut s,
+        Action::OpenRequisition {
+            team: APP,
+            role: Role::Engineer,
+            level: 3,
+        },
+    );
+    ok(
+        &mut s,
+        Action::HireContractors {
+            team: PLAT,
+            count: 2,
+        },
+    );
     s.step();
     assert_eq!(s.world().resource::<Org>().requisitions.len(), 3);
     for _ in 0..30 {
         s.step();
     }
-    let ppl: Vec<Person> = s.world().resource::<Index>().people.values().filter_map(|e| s.world().get::<Person>(*e)).cloned().collect();
-    assert!(ppl.iter().any(|p| p.team == APP && p.name.starts_with("Hire")), "the requisition filled");
+    let ppl: Vec<Person> = s
+        .world()
+        .resource::<Index>()
+        .people
+        .values()
+        .filter_map(|e| s.world().get::<Person>(*e))
+        .cloned()
+        .collect();
+    assert!(
+        ppl.iter()
+            .any(|p| p.team == APP && p.name.starts_with("Hire")),
+        "the requisition filled"
+    );
     // Contractors came (a_max 0.8) and, after their 12-week contract, left.
-    assert!(s.world().resource::<Org>().exits.iter().any(|(_, _, voluntary)| !voluntary), "contractors left at contract end");
+    assert!(
+        s.world()
+            .resource::<Org>()
+            .exits
+            .iter()
+            .any(|(_, _, voluntary)| !voluntary),
+        "contractors left at contract end"
+    );
 
     let base = {
         let mut s = sim();
@@ -272,8 +473,14 @@ fn hiring_contractors_and_layoffs_change_the_team() {
     }
     assert!(!s.world().resource::<Index>().people.contains_key(&BO));
     assert_eq!(s.world().resource::<Org>().layoffs, 1);
-    assert!(team(&s, APP).psych_safety < team(&base, APP).psych_safety - 3.0, "survivors lose safety");
-    assert!(person(&s, ANA).hazard > person(&base, ANA).hazard, "survivor syndrome raises the hazard");
+    assert!(
+        team(&s, APP).psych_safety < team(&base, APP).psych_safety - 3.0,
+        "survivors lose safety"
+    );
+    assert!(
+        person(&s, ANA).hazard > person(&base, ANA).hazard,
+        "survivor syndrome raises the hazard"
+    );
 }
 
 #[test]
@@ -287,13 +494,29 @@ fn inspire_and_responsibility_actions() {
     ok(&mut s, Action::VisionSession);
     ok(&mut s, Action::StrategySession { stakeholder: CEO });
     // Credit is only for recent ships.
-    refused(&mut s, Action::ShareCredit { initiative: InitiativeId(1) }, "shipped");
-    refused(&mut s, Action::TakeResponsibility { team: APP }, "no recent failure");
+    refused(
+        &mut s,
+        Action::ShareCredit {
+            initiative: InitiativeId(1),
+        },
+        "shipped",
+    );
+    refused(
+        &mut s,
+        Action::TakeResponsibility { team: APP },
+        "no recent failure",
+    );
     refused(&mut s, Action::Blame { team: APP }, "no recent failure");
     s.step();
-    assert!(team(&s, APP).vision > team(&base, APP).vision + 0.2, "vision session raises clarity");
+    assert!(
+        team(&s, APP).vision > team(&base, APP).vision + 0.2,
+        "vision session raises clarity"
+    );
     let ceo = stakeholder(&s, CEO);
-    assert!(ceo.meetings.contains(&1) && ceo.alignment > stakeholder(&base, CEO).alignment, "strategy session: meeting and alignment");
+    assert!(
+        ceo.meetings.contains(&1) && ceo.alignment > stakeholder(&base, CEO).alignment,
+        "strategy session: meeting and alignment"
+    );
 
     // Ship the nearly-done launch, then credit.
     let mut s = sim();
@@ -305,23 +528,45 @@ fn inspire_and_responsibility_actions() {
     while item(&shared, 0).ship_week.is_none() {
         shared.step();
     }
-    ok(&mut shared, Action::ShareCredit { initiative: InitiativeId(0) });
-    ok(&mut s, Action::TakeCredit { initiative: InitiativeId(0) });
+    ok(
+        &mut shared,
+        Action::ShareCredit {
+            initiative: InitiativeId(0),
+        },
+    );
+    ok(
+        &mut s,
+        Action::TakeCredit {
+            initiative: InitiativeId(0),
+        },
+    );
     let pc_before = s.world().resource::<Leader>().political_capital;
     s.step();
     shared.step();
-    assert!(s.world().resource::<Leader>().political_capital > pc_before, "taking credit earns PC");
+    assert!(
+        s.world().resource::<Leader>().political_capital > pc_before,
+        "taking credit earns PC"
+    );
     for _ in 0..3 {
         s.step();
         shared.step();
     }
-    assert!(person(&shared, ANA).trust_in_leader > person(&s, ANA).trust_in_leader + 2.0, "sharing credit builds trust, taking it costs trust");
-    assert!(team(&shared, APP).psych_safety > team(&s, APP).psych_safety, "taking credit costs safety");
+    assert!(
+        person(&shared, ANA).trust_in_leader > person(&s, ANA).trust_in_leader + 2.0,
+        "sharing credit builds trust, taking it costs trust"
+    );
+    assert!(
+        team(&shared, APP).psych_safety > team(&s, APP).psych_safety,
+        "taking credit costs safety"
+    );
 
     // Failures: blame vs. blameless review and responsibility.
     let fail = |s: &mut Sim| {
         let e = s.world().resource::<Index>().teams[&APP];
-        s.world_mut().get_mut::<Team>(e).expect("team").failures_recent = 2.0;
+        s.world_mut()
+            .get_mut::<Team>(e)
+            .expect("team")
+            .failures_recent = 2.0;
     };
     let mut blamed = sim();
     let mut owned = sim();
@@ -334,9 +579,19 @@ fn inspire_and_responsibility_actions() {
         blamed.step();
         owned.step();
     }
-    assert!(team(&owned, APP).psych_safety > team(&blamed, APP).psych_safety + 10.0, "blame costs safety, ownership builds it");
-    assert!(team(&owned, APP).westrum[4] > team(&blamed, APP).westrum[4], "failure causes inquiry (Westrum 5)");
-    assert!(blamed.world().resource::<Leader>().political_capital > owned.world().resource::<Leader>().political_capital, "blame earns PC now");
+    assert!(
+        team(&owned, APP).psych_safety > team(&blamed, APP).psych_safety + 10.0,
+        "blame costs safety, ownership builds it"
+    );
+    assert!(
+        team(&owned, APP).westrum[4] > team(&blamed, APP).westrum[4],
+        "failure causes inquiry (Westrum 5)"
+    );
+    assert!(
+        blamed.world().resource::<Leader>().political_capital
+            > owned.world().resource::<Leader>().political_capital,
+        "blame earns PC now"
+    );
 }
 
 #[test]
@@ -345,16 +600,36 @@ fn demand_responses_have_their_effects() {
     let mut c = sim();
     c.step();
     for d in c.world().resource::<Org>().demands.clone() {
-        ok(&mut c, Action::Respond { demand: d.id, response: Response::Comply });
+        ok(
+            &mut c,
+            Action::Respond {
+                demand: d.id,
+                response: Response::Comply,
+            },
+        );
     }
     c.step();
     let t = team(&c, APP);
-    assert_eq!(t.status_obligations.len(), 1, "status report adds a reporting obligation");
+    assert_eq!(
+        t.status_obligations.len(),
+        1,
+        "status report adds a reporting obligation"
+    );
     assert!(t.pressure > 20.0, "complying adds pressure exposure");
     let n_items = c.world().resource::<Index>().initiatives.len();
     assert_eq!(n_items, 5, "a feature injection adds an initiative");
-    assert!(item(&c, 1).deadline.is_some() && item(&c, 1).fixed_scope, "a fixed plan commits open items to dates");
-    let lent = c.world().resource::<Index>().people.values().filter_map(|e| c.world().get::<Person>(*e)).filter(|p| p.lent_until > 2).count();
+    assert!(
+        item(&c, 1).deadline.is_some() && item(&c, 1).fixed_scope,
+        "a fixed plan commits open items to dates"
+    );
+    let lent = c
+        .world()
+        .resource::<Index>()
+        .people
+        .values()
+        .filter_map(|e| c.world().get::<Person>(*e))
+        .filter(|p| p.lent_until > 2)
+        .count();
     assert_eq!(lent, 2, "a resource grab lends two engineers");
 
     // Shield costs PC and protects; escalate resolves and blocks demands for 12 weeks.
@@ -363,26 +638,60 @@ fn demand_responses_have_their_effects() {
     let st = demand(&s, DemandKind::StatusReport);
     let fp = demand(&s, DemandKind::FixedPlan);
     let pc0 = s.world().resource::<Leader>().political_capital;
-    ok(&mut s, Action::Respond { demand: st.id, response: Response::Shield });
-    ok(&mut s, Action::Respond { demand: fp.id, response: Response::Escalate });
+    ok(
+        &mut s,
+        Action::Respond {
+            demand: st.id,
+            response: Response::Shield,
+        },
+    );
+    ok(
+        &mut s,
+        Action::Respond {
+            demand: fp.id,
+            response: Response::Escalate,
+        },
+    );
     s.step();
-    assert!(team(&s, APP).status_obligations.is_empty(), "shielded: no reporting obligation");
+    assert!(
+        team(&s, APP).status_obligations.is_empty(),
+        "shielded: no reporting obligation"
+    );
     assert!(item(&s, 1).deadline.is_none(), "escalated: no fixed plan");
-    assert!(s.world().resource::<Leader>().political_capital < pc0 - 8.0, "shield + escalate spend PC");
+    assert!(
+        s.world().resource::<Leader>().political_capital < pc0 - 8.0,
+        "shield + escalate spend PC"
+    );
     assert!(stakeholder(&s, CEO).escalated_until >= 13);
 
     // Reframe: either a light alternative or a failure that must be answered next week.
     let mut r = sim();
     r.step();
     let st = demand(&r, DemandKind::StatusReport);
-    ok(&mut r, Action::Respond { demand: st.id, response: Response::Reframe });
+    ok(
+        &mut r,
+        Action::Respond {
+            demand: st.id,
+            response: Response::Reframe,
+        },
+    );
     r.step();
-    let still = r.world().resource::<Org>().demands.iter().find(|d| d.id == st.id).cloned();
+    let still = r
+        .world()
+        .resource::<Org>()
+        .demands
+        .iter()
+        .find(|d| d.id == st.id)
+        .cloned();
     match still {
         Some(d) => assert!(d.reframe_failed, "a failed reframe is marked"),
         None => {
             let ob = team(&r, APP).status_obligations.clone();
-            assert_eq!(ob, vec![0.02], "a successful reframe replaces RAG reports with a light artefact");
+            assert_eq!(
+                ob,
+                vec![0.02],
+                "a successful reframe replaces RAG reports with a light artefact"
+            );
         }
     }
 
@@ -392,64 +701,144 @@ fn demand_responses_have_their_effects() {
         p.step();
     }
     let t = team(&p, APP);
-    assert!(t.status_obligations.len() == 1 && t.pressure > 25.0, "ignored demands apply anyway (pressure {:.1})", t.pressure);
-    assert!(t.defend_events.iter().any(|(_, v)| *v < 0.0), "the team saw no defence");
+    assert!(
+        t.status_obligations.len() == 1 && t.pressure > 25.0,
+        "ignored demands apply anyway (pressure {:.1})",
+        t.pressure
+    );
+    assert!(
+        t.defend_events.iter().any(|(_, v)| *v < 0.0),
+        "the team saw no defence"
+    );
 }
 
 #[test]
 fn transparency_allocation_and_data_actions() {
     let mut s = sim();
     ok(&mut s, Action::DemoDay { team: APP });
-    ok(&mut s, Action::SetDiscoveryShare { team: APP, share: 0.2 });
-    ok(&mut s, Action::SetDebtShare { team: APP, share: 0.2 });
-    ok(&mut s, Action::SetWipLimit { team: APP, limit: 3 });
+    ok(
+        &mut s,
+        Action::SetDiscoveryShare {
+            team: APP,
+            share: 0.2,
+        },
+    );
+    ok(
+        &mut s,
+        Action::SetDebtShare {
+            team: APP,
+            share: 0.2,
+        },
+    );
+    ok(
+        &mut s,
+        Action::SetWipLimit {
+            team: APP,
+            limit: 3,
+        },
+    );
     ok(&mut s, Action::Tooling { team: APP });
     ok(&mut s, Action::Analytics { team: APP });
     ok(&mut s, Action::PlatformInvestment { team: PLAT });
-    refused(&mut s, Action::SetDebtShare { team: APP, share: 0.9 }, "between 0 and 0.4");
+    refused(
+        &mut s,
+        Action::SetDebtShare {
+            team: APP,
+            share: 0.9,
+        },
+        "between 0 and 0.4",
+    );
     let q0 = team(&s, APP).quality;
     let spent0 = s.world().resource::<Budget>().total_spent;
     s.step();
     let t = team(&s, APP);
     assert!(s.world().resource::<Org>().demos.contains(&1));
-    assert_eq!((t.discovery_share, t.debt_share, t.wip_limit), (0.2, 0.2, 3));
-    assert!(t.quality > q0 + 0.1 && t.analytics > 0.45, "tooling raises Q, analytics raises M_a");
+    assert_eq!(
+        (t.discovery_share, t.debt_share, t.wip_limit),
+        (0.2, 0.2, 3)
+    );
+    assert!(
+        t.quality > q0 + 0.1 && t.analytics > 0.45,
+        "tooling raises Q, analytics raises M_a"
+    );
     assert!(team(&s, PLAT).platform_maturity >= 0.2);
-    assert!(s.world().resource::<Budget>().total_spent > spent0 + 45_000.0, "investments cost money");
+    assert!(
+        s.world().resource::<Budget>().total_spent > spent0 + 45_000.0,
+        "investments cost money"
+    );
 
     // Disclose a slip: perceived snaps to the truth.
     let mut s = sim();
-    ok(&mut s, Action::DiscloseSlip { initiative: InitiativeId(0) });
+    ok(
+        &mut s,
+        Action::DiscloseSlip {
+            initiative: InitiativeId(0),
+        },
+    );
     s.step();
     let it = item(&s, 0);
     assert!(it.disclosed && (it.perceived - it.true_frac()).abs() < 1e-9 || it.ship_week.is_some());
 
     // Metrics review: the dashboard shows the truth that week.
     let mut s = sim();
-    ok(&mut s, Action::ReviewMetrics { product: ProductId(0) });
+    ok(
+        &mut s,
+        Action::ReviewMetrics {
+            product: ProductId(0),
+        },
+    );
     s.step();
     let pe = s.world().resource::<Index>().products[&ProductId(0)];
     let pr = s.world().get::<Product>(pe).expect("product");
-    assert_eq!(pr.dashboard.activation, pr.activation, "reviewed metrics are exact");
+    assert_eq!(
+        pr.dashboard.activation, pr.activation,
+        "reviewed metrics are exact"
+    );
 
     // Experiments, kills, descoping.
     let mut s = sim();
-    ok(&mut s, Action::RunExperiment { initiative: InitiativeId(1) });
-    ok(&mut s, Action::Descope { initiative: InitiativeId(2) });
+    ok(
+        &mut s,
+        Action::RunExperiment {
+            initiative: InitiativeId(1),
+        },
+    );
+    ok(
+        &mut s,
+        Action::Descope {
+            initiative: InitiativeId(2),
+        },
+    );
     s.step();
     assert_eq!(item(&s, 1).experiments_run, 1);
     assert!(item(&s, 2).size < 6.0, "descoping shrinks to the core");
-    ok(&mut s, Action::KillInitiative { initiative: InitiativeId(1) });
+    ok(
+        &mut s,
+        Action::KillInitiative {
+            initiative: InitiativeId(1),
+        },
+    );
     s.step();
     assert_eq!(item(&s, 1).state, InitiativeState::Killed);
 
     // Forecast needs six weeks of history.
     let mut s = sim();
-    refused(&mut s, Action::Forecast { initiative: InitiativeId(3) }, "6 weeks");
+    refused(
+        &mut s,
+        Action::Forecast {
+            initiative: InitiativeId(3),
+        },
+        "6 weeks",
+    );
     for _ in 0..6 {
         s.step();
     }
-    ok(&mut s, Action::Forecast { initiative: InitiativeId(3) });
+    ok(
+        &mut s,
+        Action::Forecast {
+            initiative: InitiativeId(3),
+        },
+    );
     s.step();
     assert!(s.world().resource::<Leader>().forecast_week.is_some());
 
@@ -469,18 +858,36 @@ fn transparency_allocation_and_data_actions() {
             approved += 1;
         }
     }
-    assert!(approved > 0 && approved < 20, "approval is a roll: {approved}/20 approved");
+    assert!(
+        approved > 0 && approved < 20,
+        "approval is a roll: {approved}/20 approved"
+    );
 }
 
 #[test]
 fn overtime_and_connect_actions() {
     let mut s = sim();
-    ok(&mut s, Action::SetOvertimePolicy { policy: OvertimePolicy::Crunch });
+    ok(
+        &mut s,
+        Action::SetOvertimePolicy {
+            policy: OvertimePolicy::Crunch,
+        },
+    );
     ok(&mut s, Action::BrokerAlignment { a: APP, b: PLAT });
     ok(&mut s, Action::ConnectTeams { a: APP, b: PLAT });
-    ok(&mut s, Action::SetInteractionMode { a: APP, b: PLAT, mode: InteractionMode::XaaS });
+    ok(
+        &mut s,
+        Action::SetInteractionMode {
+            a: APP,
+            b: PLAT,
+            mode: InteractionMode::XaaS,
+        },
+    );
     s.step();
-    assert!((person(&s, ANA).hours - 60.0).abs() < 1e-9, "crunch mandates 60 h");
+    assert!(
+        (person(&s, ANA).hours - 60.0).abs() < 1e-9,
+        "crunch mandates 60 h"
+    );
     let rel = s.world().resource::<Org>().relations[&(APP, PLAT)].clone();
     assert_eq!(rel.alignment, 0.9);
     assert!(rel.congruence > 0.1);
@@ -488,10 +895,25 @@ fn overtime_and_connect_actions() {
 
     let mut s = sim();
     let a0 = person(&s, ANA).assimilation;
-    ok(&mut s, Action::Reteam { person: ANA, to: PLAT });
+    ok(
+        &mut s,
+        Action::Reteam {
+            person: ANA,
+            to: PLAT,
+        },
+    );
     s.step();
     let ana = person(&s, ANA);
     assert_eq!(ana.team, PLAT);
-    assert!(ana.assimilation < a0 * 0.75, "moved people lose 30 % assimilation");
-    assert!(team(&s, APP).modifiers.iter().any(|m| m.cause.contains("forming")), "forming dip");
+    assert!(
+        ana.assimilation < a0 * 0.75,
+        "moved people lose 30 % assimilation"
+    );
+    assert!(
+        team(&s, APP)
+            .modifiers
+            .iter()
+            .any(|m| m.cause.contains("forming")),
+        "forming dip"
+    );
 }

@@ -31,7 +31,10 @@ fn completion(sim: &mut Sim, max: u32, mut decide: impl FnMut(&mut Sim)) -> (f64
             return (f64::from(w), sim.world().resource::<Budget>().total_spent);
         }
     }
-    (f64::from(max) + 1.0, sim.world().resource::<Budget>().total_spent)
+    (
+        f64::from(max) + 1.0,
+        sim.world().resource::<Budget>().total_spent,
+    )
 }
 
 /// A1 — Brooks's law: adding six contractors in week 3 of the late project makes it later and dearer.
@@ -45,16 +48,32 @@ fn a1_adding_people_late_makes_the_project_later_and_dearer() {
             let mut sim = Sim::new(&sc, seed);
             let (w, c) = completion(&mut sim, 40, |s| {
                 // A caretaker's routine (monthly 1:1s) so only the staffing decision differs.
-                let ids: Vec<_> = s.world().resource::<Index>().people.iter().map(|(id, e)| (*id, *e)).collect();
+                let ids: Vec<_> = s
+                    .world()
+                    .resource::<Index>()
+                    .people
+                    .iter()
+                    .map(|(id, e)| (*id, *e))
+                    .collect();
                 for (id, e) in ids {
-                    if s.world().get::<Person>(e).is_some_and(|p| p.weeks_since_1on1 >= 4.0) {
+                    if s.world()
+                        .get::<Person>(e)
+                        .is_some_and(|p| p.weeks_since_1on1 >= 4.0)
+                    {
                         let _ = s.submit(Action::OneOnOne { person: id });
                     }
                 }
                 let demands = s.world().resource::<Org>().demands.clone();
                 for d in demands {
-                    let r = if d.kind == DemandKind::StaffingSolution && !take { Response::Shield } else { Response::Comply };
-                    let _ = s.submit(Action::Respond { demand: d.id, response: r });
+                    let r = if d.kind == DemandKind::StaffingSolution && !take {
+                        Response::Shield
+                    } else {
+                        Response::Comply
+                    };
+                    let _ = s.submit(Action::Respond {
+                        demand: d.id,
+                        response: r,
+                    });
                 }
             });
             if take {
@@ -68,8 +87,14 @@ fn a1_adding_people_late_makes_the_project_later_and_dearer() {
     }
     let (a, b) = (median(with_w), median(without_w));
     let (ca, cb) = (median(with_c), median(without_c));
-    assert!(a > b, "median completion with contractors {a} vs without {b}: adding people late should delay");
-    assert!(ca > cb, "median cost with contractors {ca:.0} vs without {cb:.0}");
+    assert!(
+        a > b,
+        "median completion with contractors {a} vs without {b}: adding people late should delay"
+    );
+    assert!(
+        ca > cb,
+        "median cost with contractors {ca:.0} vs without {cb:.0}"
+    );
 }
 
 /// A2 — Brooks's law is conditional: with DE-A-like short delays, early additions finish sooner but cost more.
@@ -77,7 +102,13 @@ fn a1_adding_people_late_makes_the_project_later_and_dearer() {
 fn a2_short_delays_make_early_additions_finish_sooner_but_cost_more() {
     let items = r#"(id: "big", team: "t", state: Delivery, size: 120.0, max_parallel: 12)"#;
     let params = "assimilation_a0: 0.5, assimilation_tau: 4.0, hire_mean_weeks_employee: 2.0, hazard_base: 0.0";
-    let sc = parse(&one_team(60, "assimilation_tau: 4.0, debt_share: 0.0,", 5, items, params));
+    let sc = parse(&one_team(
+        60,
+        "assimilation_tau: 4.0, debt_share: 0.0,",
+        5,
+        items,
+        params,
+    ));
     let (mut add_w, mut add_c, mut base_w, mut base_c) = (vec![], vec![], vec![], vec![]);
     for seed in 0..30 {
         for add in [true, false] {
@@ -88,7 +119,11 @@ fn a2_short_delays_make_early_additions_finish_sooner_but_cost_more() {
                 // 25 % of the no-addition duration (~30 weeks) has elapsed at week 7.
                 if add && week == 7 {
                     for _ in 0..4 {
-                        let _ = s.submit(Action::OpenRequisition { team: TeamId(0), role: Role::Engineer, level: 3 });
+                        let _ = s.submit(Action::OpenRequisition {
+                            team: TeamId(0),
+                            role: Role::Engineer,
+                            level: 3,
+                        });
                     }
                 }
             });
@@ -103,15 +138,27 @@ fn a2_short_delays_make_early_additions_finish_sooner_but_cost_more() {
     }
     let (a, b) = (median(add_w), median(base_w));
     let (ca, cb) = (median(add_c), median(base_c));
-    assert!(a < b, "median completion with early additions {a} vs without {b}: short delays should let hiring help");
-    assert!(ca > cb, "median cost with additions {ca:.0} vs without {cb:.0}");
+    assert!(
+        a < b,
+        "median completion with early additions {a} vs without {b}: short delays should let hiring help"
+    );
+    assert!(
+        ca > cb,
+        "median cost with additions {ca:.0} vs without {cb:.0}"
+    );
 }
 
 /// A5 — 90 % syndrome: status echoes the plan mid-project and converges to the truth after 80 %.
 #[test]
 fn a5_perceived_progress_tracks_the_plan_until_late() {
     let items = r#"(id: "late", team: "t", state: Delivery, size: 60.0, max_parallel: 8, planned_weeks: 10)"#;
-    let sc = parse(&one_team(40, "psych_safety: 15.0, debt_share: 0.0,", 6, items, "hazard_base: 0.0"));
+    let sc = parse(&one_team(
+        40,
+        "psych_safety: 15.0, debt_share: 0.0,",
+        6,
+        items,
+        "hazard_base: 0.0",
+    ));
     let mut sim = Sim::new(&sc, 1);
     let (mut mid_gap, mut late_gap): (f64, f64) = (0.0, 0.0);
     let mut saw_late = false;
@@ -131,22 +178,40 @@ fn a5_perceived_progress_tracks_the_plan_until_late() {
             late_gap = late_gap.max(gap.abs());
         }
     }
-    assert!(team(sim.world(), 0).honesty <= 0.5, "test needs h ≤ 0.5, got {}", team(sim.world(), 0).honesty);
-    assert!(mid_gap >= 0.15, "mid-project perceived − true = {mid_gap:.3}, expected ≥ 0.15");
-    assert!(saw_late && late_gap < 0.02, "after 85 % the gap should be gone, was {late_gap:.3}");
+    assert!(
+        team(sim.world(), 0).honesty <= 0.5,
+        "test needs h ≤ 0.5, got {}",
+        team(sim.world(), 0).honesty
+    );
+    assert!(
+        mid_gap >= 0.15,
+        "mid-project perceived − true = {mid_gap:.3}, expected ≥ 0.15"
+    );
+    assert!(
+        saw_late && late_gap < 0.02,
+        "after 85 % the gap should be gone, was {late_gap:.3}"
+    );
 }
 
 /// A6 — crunch: 8 weeks at 60 h ≈ 8 weeks at 40 h of good output; less after week 10.
 #[test]
 fn a6_crunch_pays_nothing_after_eight_weeks() {
     let items = r#"(id: "work", team: "t", state: Delivery, size: 5000.0, max_parallel: 12)"#;
-    let sc = parse(&one_team(14, "debt_share: 0.0,", 7, items, "hazard_base: 0.0"));
+    let sc = parse(&one_team(
+        14,
+        "debt_share: 0.0,",
+        7,
+        items,
+        "hazard_base: 0.0",
+    ));
     let output = |crunch: bool| {
         let mut sim = Sim::new(&sc, 5);
         let mut at = Vec::new();
         for w in 1..=14 {
             if crunch && w == 1 {
-                let _ = sim.submit(Action::SetOvertimePolicy { policy: OvertimePolicy::Crunch });
+                let _ = sim.submit(Action::SetOvertimePolicy {
+                    policy: OvertimePolicy::Crunch,
+                });
             }
             sim.step();
             at.push(team(sim.world(), 0).good_output_total);
@@ -157,9 +222,18 @@ fn a6_crunch_pays_nothing_after_eight_weeks() {
     let r1 = c[0] / n[0];
     let r8 = c[7] / n[7];
     let r12 = c[11] / n[11];
-    assert!(r1 > 1.1, "week 1 crunch should pay off at first: ratio {r1:.3}");
-    assert!((0.9..=1.1).contains(&r8), "cumulative good output at week 8: crunch/normal = {r8:.3}, expected within ±10 %");
-    assert!(r12 < 1.0, "after week 10 crunch should fall behind: week-12 ratio {r12:.3}");
+    assert!(
+        r1 > 1.1,
+        "week 1 crunch should pay off at first: ratio {r1:.3}"
+    );
+    assert!(
+        (0.9..=1.1).contains(&r8),
+        "cumulative good output at week 8: crunch/normal = {r8:.3}, expected within ±10 %"
+    );
+    assert!(
+        r12 < 1.0,
+        "after week 10 crunch should fall behind: week-12 ratio {r12:.3}"
+    );
 }
 
 /// A7 — queueing: the FIFO lane's waits grow as ρ/(1−ρ) (≈4×, 9×, 19× service) and obey Little's law.
@@ -182,7 +256,12 @@ fn a7_lane_waits_follow_the_utilisation_curve() {
             times.sort_by(f64::total_cmp);
             for t in times {
                 let work = -mean_work * (1.0 - s.uniform()).ln();
-                lane.push(Request { id, arrival: t, work, remaining: work });
+                lane.push(Request {
+                    id,
+                    arrival: t,
+                    work,
+                    remaining: work,
+                });
                 arrivals.insert(id, (t, work));
                 id += 1;
             }
@@ -199,13 +278,19 @@ fn a7_lane_waits_follow_the_utilisation_curve() {
             }
         }
         let wq = waits / n as f64 / (mean_work / rate);
-        assert!((wq / expect - 1.0).abs() <= 0.15, "ρ = {rho}: mean wait {wq:.2}× service, expected {expect}× ±15 %");
+        assert!(
+            (wq / expect - 1.0).abs() <= 0.15,
+            "ρ = {rho}: mean wait {wq:.2}× service, expected {expect}× ±15 %"
+        );
         // Little's law: time-average number in system = throughput × mean time in system.
         let span = f64::from(weeks - 1001);
         let l_obs = in_system_samples / span;
         let l_little = (n as f64 / span) * (wq + 1.0) * mean_work / rate;
         // Week-boundary samples of a continuous queue: compare within 5 % plus half a job.
-        assert!((l_obs - l_little).abs() <= 0.05 * l_little + 0.5, "ρ = {rho}: L = {l_obs:.2} vs λW = {l_little:.2}");
+        assert!(
+            (l_obs - l_little).abs() <= 0.05 * l_little + 0.5,
+            "ρ = {rho}: L = {l_obs:.2} vs λW = {l_little:.2}"
+        );
     }
 }
 
@@ -214,7 +299,13 @@ fn a7_lane_waits_follow_the_utilisation_curve() {
 fn a9_high_debt_doubles_delivery_time_and_defects() {
     let items = r#"(id: "work", team: "t", state: Delivery, size: 60.0, max_parallel: 10)"#;
     let run = |debt: f64, seed: u64| {
-        let sc = parse(&one_team(80, &format!("tech_debt: {debt}, debt_share: 0.0,"), 6, items, "hazard_base: 0.0"));
+        let sc = parse(&one_team(
+            80,
+            &format!("tech_debt: {debt}, debt_share: 0.0,"),
+            6,
+            items,
+            "hazard_base: 0.0",
+        ));
         let mut sim = Sim::new(&sc, seed);
         let (w, _) = completion(&mut sim, 80, |_| {});
         let t = team(sim.world(), 0);
@@ -228,8 +319,14 @@ fn a9_high_debt_doubles_delivery_time_and_defects() {
         esc.push(e_hi / e_lo.max(1e-9));
     }
     let (r, e) = (median(ratios), median(esc));
-    assert!((1.7..=2.3).contains(&r), "delivery time ratio D=90/D=10 = {r:.2}, expected 2.0 ± 0.3");
-    assert!(e >= 2.0, "escaped defects per shipped point ratio = {e:.2}, expected ≥ 2");
+    assert!(
+        (1.7..=2.3).contains(&r),
+        "delivery time ratio D=90/D=10 = {r:.2}, expected 2.0 ± 0.3"
+    );
+    assert!(
+        e >= 2.0,
+        "escaped defects per shipped point ratio = {e:.2}, expected ≥ 2"
+    );
 }
 
 /// A12 — the psychological-safety reporting paradox: more defects found, fewer escaped.
@@ -237,7 +334,13 @@ fn a9_high_debt_doubles_delivery_time_and_defects() {
 fn a12_safe_teams_report_more_and_ship_fewer_defects() {
     let items = r#"(id: "work", team: "t", state: Delivery, size: 50.0, max_parallel: 10)"#;
     let run = |ps: f64| {
-        let sc = parse(&one_team(60, &format!("psych_safety: {ps}, debt_share: 0.0,"), 6, items, "hazard_base: 0.0"));
+        let sc = parse(&one_team(
+            60,
+            &format!("psych_safety: {ps}, debt_share: 0.0,"),
+            6,
+            items,
+            "hazard_base: 0.0",
+        ));
         let mut sim = Sim::new(&sc, 2);
         completion(&mut sim, 60, |_| {});
         let t = team(sim.world(), 0);
@@ -245,8 +348,14 @@ fn a12_safe_teams_report_more_and_ship_fewer_defects() {
     };
     let (det_lo, esc_lo) = run(30.0);
     let (det_hi, esc_hi) = run(80.0);
-    assert!(det_hi > det_lo, "detected: PS 80 {det_hi:.2} vs PS 30 {det_lo:.2}");
-    assert!(esc_hi < esc_lo, "escaped: PS 80 {esc_hi:.2} vs PS 30 {esc_lo:.2}");
+    assert!(
+        det_hi > det_lo,
+        "detected: PS 80 {det_hi:.2} vs PS 30 {det_lo:.2}"
+    );
+    assert!(
+        esc_hi < esc_lo,
+        "escaped: PS 80 {esc_hi:.2} vs PS 30 {esc_lo:.2}"
+    );
 }
 
 /// A13 — turnover: ~13 %/yr in a neutral org, ≥ 25 % lower when engaged; replacement 50–100 % of salary.
@@ -280,29 +389,54 @@ fn a13_turnover_base_rate_engagement_gap_and_replacement_cost() {
                         out.push(Action::OneOnOne { person: *id });
                     }
                     if week % 26 == (id.0 % 26) + 1 {
-                        out.push(Action::Training { person: *id, pillar: orgcraft::sim::Pillar::Craft });
+                        out.push(Action::Training {
+                            person: *id,
+                            pillar: orgcraft::sim::Pillar::Craft,
+                        });
                     }
                 }
                 out
             });
             // Leader time is not what A13 tests: give enough attention for the neutral routine.
-            sim.world_mut().resource_mut::<orgcraft::sim::Leader>().ap_per_week = 40.0;
+            sim.world_mut()
+                .resource_mut::<orgcraft::sim::Leader>()
+                .ap_per_week = 40.0;
             for _ in 0..52 {
                 sim.step_with(&mut bot);
             }
             let org = sim.world().resource::<Org>();
-            let resigned = org.voluntary_exits as f64 + sim.world().resource::<Index>().people.values().filter(|e| sim.world().get::<Person>(**e).is_some_and(|p| p.notice.is_some())).count() as f64;
+            let resigned = org.voluntary_exits as f64
+                + sim
+                    .world()
+                    .resource::<Index>()
+                    .people
+                    .values()
+                    .filter(|e| {
+                        sim.world()
+                            .get::<Person>(**e)
+                            .is_some_and(|p| p.notice.is_some())
+                    })
+                    .count() as f64;
             quits += resigned;
             heads += 40.0;
         }
         quits / heads
     };
     let neutral = rate(50.0);
-    assert!((0.10..=0.16).contains(&neutral), "neutral-org annual turnover {neutral:.3}, expected 10–16 %");
+    assert!(
+        (0.10..=0.16).contains(&neutral),
+        "neutral-org annual turnover {neutral:.3}, expected 10–16 %"
+    );
     let (disengaged, engaged) = (rate(30.0), rate(75.0));
-    assert!(engaged <= 0.75 * disengaged, "turnover at E=75 {engaged:.3} vs E=30 {disengaged:.3}: expected ≥ 25 % lower");
+    assert!(
+        engaged <= 0.75 * disengaged,
+        "turnover at E=75 {engaged:.3} vs E=30 {disengaged:.3}: expected ≥ 25 % lower"
+    );
     let cost = eq::replacement_cost_share(&Params::default());
-    assert!((0.5..=1.0).contains(&cost), "modelled replacement cost {cost:.2} of annual salary, expected 0.5–1.0");
+    assert!(
+        (0.5..=1.0).contains(&cost),
+        "modelled replacement cost {cost:.2} of annual salary, expected 0.5–1.0"
+    );
 }
 
 /// A14 — outcomes over output: discovery raises the shipped hit rate and lowers the feature count.
@@ -310,11 +444,18 @@ fn a13_turnover_base_rate_engagement_gap_and_replacement_cost() {
 fn a14_discovery_raises_hit_rate_and_ships_fewer_features() {
     let mut items = String::new();
     for i in 0..10 {
-        items.push_str(&format!("(id: \"idea{i}\", team: \"t\", size: 5.0, max_parallel: 4),"));
+        items.push_str(&format!(
+            "(id: \"idea{i}\", team: \"t\", size: 5.0, max_parallel: 4),"
+        ));
     }
     let run = |d: f64| {
-        let team_extra = format!("discovery_share: {d}, debt_share: 0.0, psych_safety: 70.0, analytics: 0.3, outcome_mission: true,");
-        let src = one_team(26, &team_extra, 6, &items, "hazard_base: 0.0").replace("level: 3,", "level: 4, skills: (soft: 60, team_dev: 50, domain: 75, craft: 65),");
+        let team_extra = format!(
+            "discovery_share: {d}, debt_share: 0.0, psych_safety: 70.0, analytics: 0.3, outcome_mission: true,"
+        );
+        let src = one_team(26, &team_extra, 6, &items, "hazard_base: 0.0").replace(
+            "level: 3,",
+            "level: 4, skills: (soft: 60, team_dev: 50, domain: 75, craft: 65),",
+        );
         let sc = parse(&src.replace("(id: \"p\",", "(id: \"p\", value_fit: 55.0,"));
         let (mut hits, mut shipped, mut out) = (0.0f64, 0.0f64, Vec::new());
         for seed in 0..60 {
@@ -331,17 +472,36 @@ fn a14_discovery_raises_hit_rate_and_ships_fewer_features() {
                     }
                 }
             }
-            let vf: f64 = sim.world().resource::<Index>().products.values().filter_map(|e| sim.world().get::<orgcraft::sim::Product>(*e)).map(|p| p.value_fit).sum();
+            let vf: f64 = sim
+                .world()
+                .resource::<Index>()
+                .products
+                .values()
+                .filter_map(|e| sim.world().get::<orgcraft::sim::Product>(*e))
+                .map(|p| p.value_fit)
+                .sum();
             out.push(vf);
         }
         (hits / shipped.max(1.0), shipped / 60.0, median(out))
     };
     let (hit0, n0, vf0) = run(0.0);
     let (hit2, n2, vf2) = run(0.2);
-    assert!((0.25..=0.42).contains(&hit0), "shipped hit rate without discovery {hit0:.2}, expected ≈ 1/3");
-    assert!(hit2 >= 0.5, "shipped hit rate with d = 0.2: {hit2:.2}, expected ≥ 0.5");
-    assert!(n2 < n0, "features shipped per run: {n2:.1} with discovery vs {n0:.1} without");
-    assert!(vf2 > vf0, "value fit (outcomes) with discovery {vf2:.2} vs without {vf0:.2}");
+    assert!(
+        (0.25..=0.42).contains(&hit0),
+        "shipped hit rate without discovery {hit0:.2}, expected ≈ 1/3"
+    );
+    assert!(
+        hit2 >= 0.5,
+        "shipped hit rate with d = 0.2: {hit2:.2}, expected ≥ 0.5"
+    );
+    assert!(
+        n2 < n0,
+        "features shipped per run: {n2:.1} with discovery vs {n0:.1} without"
+    );
+    assert!(
+        vf2 > vf0,
+        "value fit (outcomes) with discovery {vf2:.2} vs without {vf0:.2}"
+    );
 }
 
 /// A19 — no dominant degenerate strategy: `servant` beats the others in every shipped scenario.
@@ -351,16 +511,33 @@ fn a19_servant_beats_degenerate_policies_in_every_scenario() {
     let mut failures = Vec::new();
     for p in common::shipped() {
         let sc = orgcraft::scenario::load(&p).expect("loads");
-        let med = |policy: &str| median((0..50).map(|s| common::combined(&sc, policy, 1000 + s)).collect());
+        let med = |policy: &str| {
+            median(
+                (0..50)
+                    .map(|s| common::combined(&sc, policy, 1000 + s))
+                    .collect(),
+            )
+        };
         let servant = med("servant");
         for other in ["passive", "yes-man", "crunch", "hire-fast"] {
             let o = med(other);
-            report.push(format!("{}: servant {servant:.1} vs {other} {o:.1}", sc.raw.id));
+            report.push(format!(
+                "{}: servant {servant:.1} vs {other} {o:.1}",
+                sc.raw.id
+            ));
             if o >= servant {
-                failures.push(format!("{}: {other} {o:.1} ≥ servant {servant:.1}", sc.raw.id));
+                failures.push(format!(
+                    "{}: {other} {o:.1} ≥ servant {servant:.1}",
+                    sc.raw.id
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "dominant degenerate strategies:\n{}\nall figures:\n{}", failures.join("\n"), report.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "dominant degenerate strategies:\n{}\nall figures:\n{}",
+        failures.join("\n"),
+        report.join("\n")
+    );
     let _ = headless::POLICY_NAMES;
 }

@@ -8,7 +8,9 @@ fn bin() -> Command {
 }
 
 fn scenario(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -22,18 +24,46 @@ fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
 fn assert_clean_failure(out: &Output, what: &str, must_mention: &[&str]) {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{what}: expected a non-zero exit");
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE") && !err.contains("internal error"), "{what}: panic output: {err}");
+    assert!(
+        !err.contains("panicked")
+            && !err.contains("RUST_BACKTRACE")
+            && !err.contains("internal error"),
+        "{what}: panic output: {err}"
+    );
     for m in must_mention {
-        assert!(err.contains(m), "{what}: stderr should mention {m:?}: {err}");
+        assert!(
+            err.contains(m),
+            "{what}: stderr should mention {m:?}: {err}"
+        );
     }
 }
 
 #[test]
 fn run_json_has_the_contract_keys() {
-    let out = bin().args(["run"]).arg(scenario("brooks_trap.ron")).args(["--policy", "servant", "--seed", "3", "--json"]).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object on stdout");
-    for k in ["scenario", "seed", "policy", "weeks", "culture", "product", "combined", "state_hash", "history"] {
+    let out = bin()
+        .args(["run"])
+        .arg(scenario("brooks_trap.ron"))
+        .args(["--policy", "servant", "--seed", "3", "--json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("one JSON object on stdout");
+    for k in [
+        "scenario",
+        "seed",
+        "policy",
+        "weeks",
+        "culture",
+        "product",
+        "combined",
+        "state_hash",
+        "history",
+    ] {
         assert!(v.get(k).is_some(), "missing key {k}");
     }
     for k in ["culture", "product", "combined"] {
@@ -41,20 +71,40 @@ fn run_json_has_the_contract_keys() {
         assert!((0.0..=100.0).contains(&x), "{k} = {x}");
     }
     let weeks = v["weeks"].as_u64().expect("weeks");
-    let played = v["history"].as_array().expect("history").iter().filter(|h| h["epilogue"] == false).count() as u64;
+    let played = v["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter(|h| h["epilogue"] == false)
+        .count() as u64;
     assert_eq!(played, weeks, "one history entry per played week");
     assert_eq!(v["seed"].as_u64(), Some(3));
-    assert!(v["history"][0].get("wgi").is_some() && v["history"][0].get("outcomes").is_some(), "sub-scores in history");
+    assert!(
+        v["history"][0].get("wgi").is_some() && v["history"][0].get("outcomes").is_some(),
+        "sub-scores in history"
+    );
     // Same command, same output.
-    let again = bin().args(["run"]).arg(scenario("brooks_trap.ron")).args(["--policy", "servant", "--seed", "3", "--json"]).output().expect("runs");
+    let again = bin()
+        .args(["run"])
+        .arg(scenario("brooks_trap.ron"))
+        .args(["--policy", "servant", "--seed", "3", "--json"])
+        .output()
+        .expect("runs");
     assert_eq!(out.stdout, again.stdout, "runs are deterministic");
 }
 
 #[test]
 fn validate_accepts_shipped_and_rejects_broken_files() {
-    let ok = bin().arg("validate").arg(scenario("brooks_trap.ron")).output().expect("runs");
+    let ok = bin()
+        .arg("validate")
+        .arg(scenario("brooks_trap.ron"))
+        .output()
+        .expect("runs");
     assert!(ok.status.success());
-    let broken = tmp("typo.ron", br#"Scenario(id: "x", title: "t", lesson: "l", weeks: 5, prodcts: [])"#);
+    let broken = tmp(
+        "typo.ron",
+        br#"Scenario(id: "x", title: "t", lesson: "l", weeks: 5, prodcts: [])"#,
+    );
     let out = bin().arg("validate").arg(&broken).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert_clean_failure(&out, "unknown field", &["typo.ron:1:", "prodcts"]);
@@ -85,11 +135,20 @@ fn bad_input_never_panics_and_names_the_file() {
         }
     }
     // Unusable arguments: exit 2 with a message.
-    for args in [vec!["run", "x.ron", "--policy", "tyrant"], vec!["run", "x.ron", "--seed", "minus-one"], vec!["frobnicate"]] {
+    for args in [
+        vec!["run", "x.ron", "--policy", "tyrant"],
+        vec!["run", "x.ron", "--seed", "minus-one"],
+        vec!["frobnicate"],
+    ] {
         let out = bin().args(&args).output().expect("runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
-    let out = bin().args(["run"]).arg(scenario("brooks_trap.ron")).args(["--weeks", "100000"]).output().expect("runs");
+    let out = bin()
+        .args(["run"])
+        .arg(scenario("brooks_trap.ron"))
+        .args(["--weeks", "100000"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }

@@ -14,7 +14,11 @@ fn hashes(name: &str, policy: &str, seed: u64) -> Vec<String> {
 #[test]
 fn same_seed_and_policy_give_identical_hashes_every_week() {
     for path in common::shipped() {
-        let name = path.file_name().expect("name").to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         for policy in ["servant", "random", "yes-man"] {
             let a = hashes(&name, policy, 7);
             let b = hashes(&name, policy, 7);
@@ -27,10 +31,18 @@ fn same_seed_and_policy_give_identical_hashes_every_week() {
 #[test]
 fn different_seeds_give_different_runs() {
     for path in common::shipped() {
-        let name = path.file_name().expect("name").to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         let a = hashes(&name, "servant", 1);
         let b = hashes(&name, "servant", 2);
-        assert_ne!(a.last(), b.last(), "{name}: seeds 1 and 2 ended in the same state");
+        assert_ne!(
+            a.last(),
+            b.last(),
+            "{name}: seeds 1 and 2 ended in the same state"
+        );
     }
 }
 
@@ -42,7 +54,11 @@ fn the_turn_schedule_has_no_ambiguous_system_pairs() {
     let mut schedule = sim::turn_schedule();
     schedule.initialize(world).expect("schedule builds");
     let conflicts = schedule.graph().conflicting_systems();
-    assert!(conflicts.0.is_empty(), "{} conflicting system pairs", conflicts.0.len());
+    assert!(
+        conflicts.0.is_empty(),
+        "{} conflicting system pairs",
+        conflicts.0.len()
+    );
 }
 
 #[test]

@@ -7,12 +7,27 @@ use orgcraft::scenario;
 #[test]
 fn every_shipped_scenario_loads_and_validates_clean() {
     let files = common::shipped();
-    assert!(files.len() >= 5, "expected at least the five MODEL.md §11 scenarios, found {}", files.len());
+    assert!(
+        files.len() >= 5,
+        "expected at least the five MODEL.md §11 scenarios, found {}",
+        files.len()
+    );
     for p in files {
         match scenario::load(&p) {
             Ok(sc) => {
-                assert!(sc.warnings.is_empty(), "{}: warnings {:#?}", p.display(), sc.warnings);
-                assert!(!sc.raw.title.is_empty() && !sc.raw.lesson.is_empty() && !sc.raw.briefing.is_empty(), "{}: title, lesson and briefing are required for shipped scenarios", p.display());
+                assert!(
+                    sc.warnings.is_empty(),
+                    "{}: warnings {:#?}",
+                    p.display(),
+                    sc.warnings
+                );
+                assert!(
+                    !sc.raw.title.is_empty()
+                        && !sc.raw.lesson.is_empty()
+                        && !sc.raw.briefing.is_empty(),
+                    "{}: title, lesson and briefing are required for shipped scenarios",
+                    p.display()
+                );
             }
             Err(d) => panic!("{} does not validate: {d:#?}", p.display()),
         }
@@ -26,9 +41,16 @@ fn every_shipped_scenario_plays_with_every_policy() {
         for policy in orgcraft::headless::POLICY_NAMES {
             let mut bot = orgcraft::headless::policy_by_name(policy).expect("policy");
             let r = orgcraft::headless::run(&sc, policy, bot.as_mut(), 3, None);
-            assert_eq!(r.history.iter().filter(|h| !h.epilogue).count() as u32, sc.weeks());
+            assert_eq!(
+                r.history.iter().filter(|h| !h.epilogue).count() as u32,
+                sc.weeks()
+            );
             for v in [r.culture, r.product, r.combined] {
-                assert!((0.0..=100.0).contains(&v), "{} {policy}: score {v} out of range", p.display());
+                assert!(
+                    (0.0..=100.0).contains(&v),
+                    "{} {policy}: score {v} out of range",
+                    p.display()
+                );
             }
         }
     }

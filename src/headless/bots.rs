@@ -10,7 +10,10 @@ use crate::model::rng::{Purpose, Stream};
 use crate::model::{InitiativeId, PersonId, TeamId};
 use crate::scenario::{DemandKind, Role, TeamKind};
 use crate::sim::actions::price;
-use crate::sim::{Action, Demand, Index, Initiative, InitiativeState, Leader, Org, Person, Pillar, Response, RunInfo, Stakeholder, Team};
+use crate::sim::{
+    Action, Demand, Index, Initiative, InitiativeState, Leader, Org, Person, Pillar, Response,
+    RunInfo, Stakeholder, Team,
+};
 
 /// A decision maker: looks at the world, returns this week's actions.
 pub trait Policy {
@@ -18,7 +21,15 @@ pub trait Policy {
 }
 
 /// The names `--policy` accepts.
-pub const POLICY_NAMES: [&str; 7] = ["passive", "yes-man", "crunch", "hire-fast", "servant", "random", "caretaker"];
+pub const POLICY_NAMES: [&str; 7] = [
+    "passive",
+    "yes-man",
+    "crunch",
+    "hire-fast",
+    "servant",
+    "random",
+    "caretaker",
+];
 
 /// Builds a policy by name.
 pub fn policy_by_name(name: &str) -> Option<Box<dyn Policy>> {
@@ -39,19 +50,38 @@ fn week(world: &World) -> u32 {
 }
 
 fn people(world: &World) -> Vec<&Person> {
-    world.resource::<Index>().people.values().filter_map(|e| world.get::<Person>(*e)).collect()
+    world
+        .resource::<Index>()
+        .people
+        .values()
+        .filter_map(|e| world.get::<Person>(*e))
+        .collect()
 }
 
 fn teams(world: &World) -> Vec<&Team> {
-    world.resource::<Index>().teams.values().filter_map(|e| world.get::<Team>(*e)).collect()
+    world
+        .resource::<Index>()
+        .teams
+        .values()
+        .filter_map(|e| world.get::<Team>(*e))
+        .collect()
 }
 
 fn initiatives(world: &World) -> Vec<&Initiative> {
-    world.resource::<Index>().initiatives.values().filter_map(|e| world.get::<Initiative>(*e)).collect()
+    world
+        .resource::<Index>()
+        .initiatives
+        .values()
+        .filter_map(|e| world.get::<Initiative>(*e))
+        .collect()
 }
 
 fn stakeholder<'a>(world: &'a World, d: &Demand) -> Option<&'a Stakeholder> {
-    world.resource::<Index>().stakeholders.get(&d.from).and_then(|e| world.get::<Stakeholder>(*e))
+    world
+        .resource::<Index>()
+        .stakeholders
+        .get(&d.from)
+        .and_then(|e| world.get::<Stakeholder>(*e))
 }
 
 /// Tracks attention points while a bot plans its week, so it never overdraws.
@@ -65,11 +95,18 @@ struct Plan<'w> {
 impl<'w> Plan<'w> {
     fn new(world: &'w World) -> Self {
         let l = world.resource::<Leader>();
-        Plan { world, ap: l.ap_left.min(l.ap_per_week - l.overdraft_debt).max(0.0), pc: l.political_capital, out: Vec::new() }
+        Plan {
+            world,
+            ap: l.ap_left.min(l.ap_per_week - l.overdraft_debt).max(0.0),
+            pc: l.political_capital,
+            out: Vec::new(),
+        }
     }
     /// Adds the action if it is priced within what is left; returns whether it was added.
     fn add(&mut self, a: Action) -> bool {
-        let Ok(c) = price(self.world, &a) else { return false };
+        let Ok(c) = price(self.world, &a) else {
+            return false;
+        };
         if c.ap > self.ap + 1e-9 || c.pc > self.pc + 1e-9 {
             return false;
         }
@@ -82,8 +119,16 @@ impl<'w> Plan<'w> {
 
 /// 1:1s with whoever has waited longest, down to `keep` AP.
 fn one_on_ones(plan: &mut Plan, min_wait: f64, keep: f64) {
-    let mut ppl: Vec<&Person> = people(plan.world).into_iter().filter(|p| p.weeks_since_1on1 >= min_wait).collect();
-    ppl.sort_by(|a, b| b.weeks_since_1on1.total_cmp(&a.weeks_since_1on1).then(a.engagement.total_cmp(&b.engagement)).then(a.id.cmp(&b.id)));
+    let mut ppl: Vec<&Person> = people(plan.world)
+        .into_iter()
+        .filter(|p| p.weeks_since_1on1 >= min_wait)
+        .collect();
+    ppl.sort_by(|a, b| {
+        b.weeks_since_1on1
+            .total_cmp(&a.weeks_since_1on1)
+            .then(a.engagement.total_cmp(&b.engagement))
+            .then(a.id.cmp(&b.id))
+    });
     for p in ppl {
         if plan.ap - 0.5 < keep - 1e-9 {
             break;
@@ -95,7 +140,10 @@ fn one_on_ones(plan: &mut Plan, min_wait: f64, keep: f64) {
 fn comply_all(plan: &mut Plan) {
     let demands = plan.world.resource::<Org>().demands.clone();
     for d in demands {
-        plan.add(Action::Respond { demand: d.id, response: Response::Comply });
+        plan.add(Action::Respond {
+            demand: d.id,
+            response: Response::Comply,
+        });
     }
 }
 
@@ -134,7 +182,9 @@ impl Policy for Crunch {
     fn decide(&mut self, world: &World) -> Vec<Action> {
         let mut plan = Plan::new(world);
         if world.resource::<Org>().overtime_policy.0 != OvertimePolicy::Crunch {
-            plan.add(Action::SetOvertimePolicy { policy: OvertimePolicy::Crunch });
+            plan.add(Action::SetOvertimePolicy {
+                policy: OvertimePolicy::Crunch,
+            });
         }
         comply_all(&mut plan);
         one_on_ones(&mut plan, 4.0, 0.0);
@@ -153,7 +203,11 @@ impl Policy for HireFast {
             let behind = t.schedule_pressure > 0.0 || t.blocked_items > 0 || t.utilisation > 0.8;
             let pending = open.iter().filter(|r| r.team == t.id).count();
             if behind && pending < 3 {
-                plan.add(Action::OpenRequisition { team: t.id, role: Role::Engineer, level: 3 });
+                plan.add(Action::OpenRequisition {
+                    team: t.id,
+                    role: Role::Engineer,
+                    level: 3,
+                });
             }
         }
         one_on_ones(&mut plan, 4.0, 0.0);
@@ -171,12 +225,24 @@ impl Policy for RandomBot {
         let mut plan = Plan::new(world);
         let demands = world.resource::<Org>().demands.clone();
         for d in demands {
-            let r = [Response::Comply, Response::Shield, Response::Reframe, Response::Escalate][s.below(4)];
-            plan.add(Action::Respond { demand: d.id, response: r });
+            let r = [
+                Response::Comply,
+                Response::Shield,
+                Response::Reframe,
+                Response::Escalate,
+            ][s.below(4)];
+            plan.add(Action::Respond {
+                demand: d.id,
+                response: r,
+            });
         }
         let ppl: Vec<PersonId> = people(world).iter().map(|p| p.id).collect();
         let tms: Vec<TeamId> = teams(world).iter().map(|t| t.id).collect();
-        let its: Vec<InitiativeId> = initiatives(world).iter().filter(|i| i.is_open()).map(|i| i.id).collect();
+        let its: Vec<InitiativeId> = initiatives(world)
+            .iter()
+            .filter(|i| i.is_open())
+            .map(|i| i.id)
+            .collect();
         for _ in 0..12 {
             if ppl.is_empty() || tms.is_empty() {
                 break;
@@ -189,15 +255,33 @@ impl Policy for RandomBot {
                 0..=3 => Action::OneOnOne { person: p },
                 4 => Action::Mentor { person: p, pillar },
                 5 => Action::Training { person: p, pillar },
-                6 => Action::SetDiscoveryShare { team: t, share: (s.below(5) as f64) * 0.05 },
-                7 => Action::SetDebtShare { team: t, share: (s.below(5) as f64) * 0.05 },
+                6 => Action::SetDiscoveryShare {
+                    team: t,
+                    share: (s.below(5) as f64) * 0.05,
+                },
+                7 => Action::SetDebtShare {
+                    team: t,
+                    share: (s.below(5) as f64) * 0.05,
+                },
                 8 => Action::DemoDay { team: t },
                 9 => Action::ConnectTeams { a: t, b: t2 },
                 10 => Action::VisionSession,
-                11 => Action::OpenRequisition { team: t, role: Role::Engineer, level: 3 },
-                12 => Action::SetOvertimePolicy { policy: [OvertimePolicy::Default, OvertimePolicy::SustainablePace, OvertimePolicy::Crunch][s.below(3)] },
+                11 => Action::OpenRequisition {
+                    team: t,
+                    role: Role::Engineer,
+                    level: 3,
+                },
+                12 => Action::SetOvertimePolicy {
+                    policy: [
+                        OvertimePolicy::Default,
+                        OvertimePolicy::SustainablePace,
+                        OvertimePolicy::Crunch,
+                    ][s.below(3)],
+                },
                 13 => Action::RecoveryWeek { person: p },
-                14 if !its.is_empty() => Action::Descope { initiative: its[s.below(its.len())] },
+                14 if !its.is_empty() => Action::Descope {
+                    initiative: its[s.below(its.len())],
+                },
                 _ => Action::Tooling { team: t },
             };
             plan.add(a);
@@ -226,10 +310,23 @@ impl Policy for Servant {
         let mut demands = org.demands.clone();
         demands.sort_by_key(|d| d.id);
         for d in &demands {
-            let Some(s) = stakeholder(world, d) else { continue };
-            let analytics = all_teams.iter().find(|t| t.id == d.team).map_or(0.0, |t| t.analytics);
-            let has_forecast = leader.forecast_week.is_some_and(|f| w.saturating_sub(f) <= 8);
-            let p_reframe = eq::reframe_success(leader.skills[0], s.trust(), analytics, has_forecast, s.waterfall);
+            let Some(s) = stakeholder(world, d) else {
+                continue;
+            };
+            let analytics = all_teams
+                .iter()
+                .find(|t| t.id == d.team)
+                .map_or(0.0, |t| t.analytics);
+            let has_forecast = leader
+                .forecast_week
+                .is_some_and(|f| w.saturating_sub(f) <= 8);
+            let p_reframe = eq::reframe_success(
+                leader.skills[0],
+                s.trust(),
+                analytics,
+                has_forecast,
+                s.waterfall,
+            );
             let shield_pc = eq::shield_cost(s.power, d.intensity, s.trust());
             let r = if !d.reframe_failed && p_reframe >= 0.45 && plan.ap >= 2.0 {
                 Response::Reframe
@@ -242,21 +339,41 @@ impl Policy for Servant {
             } else {
                 Response::Comply
             };
-            if !plan.add(Action::Respond { demand: d.id, response: r }) {
-                plan.add(Action::Respond { demand: d.id, response: Response::Comply });
+            if !plan.add(Action::Respond {
+                demand: d.id,
+                response: r,
+            }) {
+                plan.add(Action::Respond {
+                    demand: d.id,
+                    response: Response::Comply,
+                });
             }
         }
         if w == 1 {
-            plan.add(Action::SetOvertimePolicy { policy: OvertimePolicy::SustainablePace });
+            plan.add(Action::SetOvertimePolicy {
+                policy: OvertimePolicy::SustainablePace,
+            });
             plan.add(Action::VisionSession);
         }
         // Protect discovery on product teams; pay down heavy debt.
         for t in &all_teams {
-            if t.kind != TeamKind::Platform && t.discovery_share < 0.15 && t.debt_share + t.service_share + 0.15 <= 0.7 {
-                plan.add(Action::SetDiscoveryShare { team: t.id, share: 0.15 });
+            if t.kind != TeamKind::Platform
+                && t.discovery_share < 0.15
+                && t.debt_share + t.service_share + 0.15 <= 0.7
+            {
+                plan.add(Action::SetDiscoveryShare {
+                    team: t.id,
+                    share: 0.15,
+                });
             }
-            if t.debt > 45.0 && t.debt_share < 0.2 && t.discovery_share.max(0.15) + t.service_share + 0.2 <= 0.7 {
-                plan.add(Action::SetDebtShare { team: t.id, share: 0.2 });
+            if t.debt > 45.0
+                && t.debt_share < 0.2
+                && t.discovery_share.max(0.15) + t.service_share + 0.2 <= 0.7
+            {
+                plan.add(Action::SetDebtShare {
+                    team: t.id,
+                    share: 0.2,
+                });
             }
         }
         // Transparency: disclose slipping commitments; descope when a date is out of reach.
@@ -277,10 +394,14 @@ impl Policy for Servant {
             }
         }
         // Demo every third week on the team with the most open work.
-        if w % 3 == 0 {
-            if let Some(t) = all_teams.iter().max_by(|a, b| a.delivery_capacity.total_cmp(&b.delivery_capacity).then(b.id.cmp(&a.id))) {
-                plan.add(Action::DemoDay { team: t.id });
-            }
+        if w.is_multiple_of(3)
+            && let Some(t) = all_teams.iter().max_by(|a, b| {
+                a.delivery_capacity
+                    .total_cmp(&b.delivery_capacity)
+                    .then(b.id.cmp(&a.id))
+            })
+        {
+            plan.add(Action::DemoDay { team: t.id });
         }
         // Own failures: blameless review (and responsibility) after incidents and misses.
         for t in &all_teams {
@@ -291,13 +412,21 @@ impl Policy for Servant {
         }
         // Share credit for what shipped.
         for it in &items {
-            if it.ship_week.is_some_and(|s| w.saturating_sub(s) <= 3) && !self.credited.contains(&it.id) && plan.add(Action::ShareCredit { initiative: it.id }) {
+            if it.ship_week.is_some_and(|s| w.saturating_sub(s) <= 3)
+                && !self.credited.contains(&it.id)
+                && plan.add(Action::ShareCredit { initiative: it.id })
+            {
                 self.credited.push(it.id);
             }
         }
         // Connect teams that wait on each other.
         let mut blocked_pairs: Vec<(TeamId, TeamId)> = Vec::new();
-        for dep in world.resource::<Index>().dependencies.values().filter_map(|e| world.get::<crate::sim::Dependency>(*e)) {
+        for dep in world
+            .resource::<Index>()
+            .dependencies
+            .values()
+            .filter_map(|e| world.get::<crate::sim::Dependency>(*e))
+        {
             if dep.done_at.is_none() {
                 blocked_pairs.push((dep.consumer, dep.provider));
             }
@@ -305,7 +434,11 @@ impl Policy for Servant {
         blocked_pairs.sort();
         blocked_pairs.dedup();
         for (c, p) in blocked_pairs.iter().take(2) {
-            let rel = org.relations.get(&crate::sim::actions::pair(*c, *p)).cloned().unwrap_or_default();
+            let rel = org
+                .relations
+                .get(&crate::sim::actions::pair(*c, *p))
+                .cloned()
+                .unwrap_or_default();
             if rel.congruence < 0.8 {
                 plan.add(Action::ConnectTeams { a: *c, b: *p });
             }
@@ -320,10 +453,22 @@ impl Policy for Servant {
         let allowance = b.next_quarter_total / f64::from(p.quarter_weeks);
         let weekly_spend = people(world).iter().map(|x| x.salary_w).sum::<f64>()
             + b.tooling_weekly
-            + items.iter().filter(|i| i.is_open()).map(|i| i.weekly_cost).sum::<f64>();
+            + items
+                .iter()
+                .filter(|i| i.is_open())
+                .map(|i| i.weekly_cost)
+                .sum::<f64>();
         if weekly_spend > allowance {
-            let mut costly: Vec<&&Initiative> = items.iter().filter(|i| i.is_open() && i.weekly_cost > 0.0 && i.deadline.is_none()).collect();
-            costly.sort_by(|a, b| a.belief.total_cmp(&b.belief).then(b.weekly_cost.total_cmp(&a.weekly_cost)).then(a.id.cmp(&b.id)));
+            let mut costly: Vec<&&Initiative> = items
+                .iter()
+                .filter(|i| i.is_open() && i.weekly_cost > 0.0 && i.deadline.is_none())
+                .collect();
+            costly.sort_by(|a, b| {
+                a.belief
+                    .total_cmp(&b.belief)
+                    .then(b.weekly_cost.total_cmp(&a.weekly_cost))
+                    .then(a.id.cmp(&b.id))
+            });
             if let Some(it) = costly.first() {
                 plan.add(Action::KillInitiative { initiative: it.id });
             }
@@ -336,8 +481,17 @@ impl Policy for Servant {
         }
         // Communicate up: a strategy session with the most plan-driven stakeholder monthly.
         if w % 4 == 2 {
-            let mut sts: Vec<&Stakeholder> = world.resource::<Index>().stakeholders.values().filter_map(|e| world.get::<Stakeholder>(*e)).collect();
-            sts.sort_by(|a, b| (b.waterfall * b.power).total_cmp(&(a.waterfall * a.power)).then(a.id.cmp(&b.id)));
+            let mut sts: Vec<&Stakeholder> = world
+                .resource::<Index>()
+                .stakeholders
+                .values()
+                .filter_map(|e| world.get::<Stakeholder>(*e))
+                .collect();
+            sts.sort_by(|a, b| {
+                (b.waterfall * b.power)
+                    .total_cmp(&(a.waterfall * a.power))
+                    .then(a.id.cmp(&b.id))
+            });
             if let Some(s) = sts.first() {
                 plan.add(Action::StrategySession { stakeholder: s.id });
             }
@@ -348,7 +502,10 @@ impl Policy for Servant {
         ppl.sort_by(|a, b| a.skills[3].total_cmp(&b.skills[3]).then(a.id.cmp(&b.id)));
         for p in ppl.iter().take(2) {
             if p.role != Role::Em {
-                plan.add(Action::Mentor { person: p.id, pillar: Pillar::Craft });
+                plan.add(Action::Mentor {
+                    person: p.id,
+                    pillar: Pillar::Craft,
+                });
             }
         }
         one_on_ones(&mut plan, 2.0, 0.0);

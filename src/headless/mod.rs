@@ -10,7 +10,7 @@ use crate::model::ledger::Contribs;
 use crate::scenario::Scenario;
 use crate::score::{Cause, ScoreHistory, WeekScores, top_causes};
 use crate::sim::{self, Action, ActionQueue, Clock, Cost, Org, Refusal, WeekLog};
-pub use bots::{Policy, policy_by_name, POLICY_NAMES};
+pub use bots::{POLICY_NAMES, Policy, policy_by_name};
 
 /// A running simulation: an `App` with no window and the turn schedule.
 pub struct Sim {
@@ -128,7 +128,13 @@ pub fn quadrant(culture: f64, product: f64) -> &'static str {
 }
 
 /// Plays a scenario to the end (plus epilogue) with a policy and reports.
-pub fn run(scenario: &Scenario, policy_name: &str, policy: &mut dyn Policy, seed: u64, weeks: Option<u32>) -> RunReport {
+pub fn run(
+    scenario: &Scenario,
+    policy_name: &str,
+    policy: &mut dyn Policy,
+    seed: u64,
+    weeks: Option<u32>,
+) -> RunReport {
     let mut sim = Sim::new(scenario, seed);
     let total = weeks.unwrap_or(scenario.weeks()).max(1);
     sim.world_mut().resource_mut::<Clock>().weeks = total;
@@ -138,14 +144,29 @@ pub fn run(scenario: &Scenario, policy_name: &str, policy: &mut dyn Policy, seed
         sim.step_with(policy);
         hashes.push(format!("{:016x}", sim.state_hash()));
         let w = sim.week();
-        events.extend(sim.world().resource::<WeekLog>().entries.iter().filter(|e| e.week == w && e.kind != "refused").map(|e| (e.week, e.kind.clone(), e.text.clone())));
+        events.extend(
+            sim.world()
+                .resource::<WeekLog>()
+                .entries
+                .iter()
+                .filter(|e| e.week == w && e.kind != "refused")
+                .map(|e| (e.week, e.kind.clone(), e.text.clone())),
+        );
     }
     sim.run_epilogue();
     report(&sim, scenario, policy_name, seed, total, hashes, events)
 }
 
 /// Builds the report of a finished simulation.
-pub fn report(sim: &Sim, scenario: &Scenario, policy: &str, seed: u64, weeks: u32, week_hashes: Vec<String>, events: Vec<(u32, String, String)>) -> RunReport {
+pub fn report(
+    sim: &Sim,
+    scenario: &Scenario,
+    policy: &str,
+    seed: u64,
+    weeks: u32,
+    week_hashes: Vec<String>,
+    events: Vec<(u32, String, String)>,
+) -> RunReport {
     let hist = sim.history();
     let (c, p, comb) = hist.final_scores();
     let (ca, pa): (Contribs, Contribs) = hist.final_attribution();
@@ -153,7 +174,12 @@ pub fn report(sim: &Sim, scenario: &Scenario, policy: &str, seed: u64, weeks: u3
     let (cu, cd) = top_causes(&ca, &org.action_weeks, 5);
     let (pu, pd) = top_causes(&pa, &org.action_weeks, 5);
     let q = sim.world().resource::<ActionQueue>();
-    let decisions = q.applied.iter().filter(|(w, _)| *w <= weeks).map(|(w, a)| (*w, a.kind().to_string())).collect();
+    let decisions = q
+        .applied
+        .iter()
+        .filter(|(w, _)| *w <= weeks)
+        .map(|(w, a)| (*w, a.kind().to_string()))
+        .collect();
     RunReport {
         scenario: scenario.raw.id.clone(),
         scenario_hash: format!("{:016x}", scenario.content_hash),

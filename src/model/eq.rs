@@ -51,7 +51,11 @@ pub fn engagement_factor(e: f64) -> f64 {
 }
 
 pub fn person_raw(c: &PersonCapacity, p: &Params) -> f64 {
-    let notice = if c.on_notice { p.notice_productivity } else { 1.0 };
+    let notice = if c.on_notice {
+        p.notice_productivity
+    } else {
+        1.0
+    };
     (effective_hours(c.hours) / 40.0)
         * c.assimilation
         * skill_factor(c.craft)
@@ -159,12 +163,21 @@ pub fn error_fraction(
 
 /// Weekly detection rate of undiscovered rework (§4.6, §17.1).
 pub fn detection_rate(q: f64, ps: f64, honesty: f64, p: &Params) -> f64 {
-    (p.detect_base + p.detect_quality * q + p.detect_safety * ps / 100.0 + p.detect_honesty * honesty)
+    (p.detect_base
+        + p.detect_quality * q
+        + p.detect_safety * ps / 100.0
+        + p.detect_honesty * honesty)
         .clamp(0.0, 1.0)
 }
 
 /// Change in tech debt for a week (§17.4): shortcuts on progress versus paydown, plus entropy.
-pub fn debt_change(shortcut: f64, progress: f64, debt_points: f64, codebase: f64, p: &Params) -> f64 {
+pub fn debt_change(
+    shortcut: f64,
+    progress: f64,
+    debt_points: f64,
+    codebase: f64,
+    p: &Params,
+) -> f64 {
     100.0 * (p.debt_shortcut_gain * shortcut * progress - p.debt_paydown_gain * debt_points)
         / codebase.max(50.0)
         + p.debt_entropy
@@ -247,10 +260,18 @@ pub fn annual_turnover(weekly_hazard: f64) -> f64 {
 }
 
 /// Exhaustion step (§4.9 with §17.4's continuous recovery and chronic burnout).
-pub fn exhaustion_step(x: f64, hours: f64, overload: f64, churn_events: f64, chronic: f64, p: &Params) -> f64 {
+pub fn exhaustion_step(
+    x: f64,
+    hours: f64,
+    overload: f64,
+    churn_events: f64,
+    chronic: f64,
+    p: &Params,
+) -> f64 {
     let overwork = (hours / 40.0 - 1.0).max(0.0);
     let rec = recovery(x, overwork, chronic, p);
-    (x + p.exhaustion_gain * overwork * (1.0 - x / 100.0) + 10.0 * overload + 3.0 * churn_events - rec)
+    (x + p.exhaustion_gain * overwork * (1.0 - x / 100.0) + 10.0 * overload + 3.0 * churn_events
+        - rec)
         .clamp(0.0, 100.0)
 }
 
@@ -266,7 +287,13 @@ pub fn chronic_step(xc: f64, x: f64, p: &Params) -> f64 {
 }
 
 /// Kingman/VUT expected flow time of a dependency request (§17.4), the displayed estimate.
-pub fn kingman_flow_time(work: f64, lane_capacity: f64, rho: f64, variability: f64, handoff: f64) -> f64 {
+pub fn kingman_flow_time(
+    work: f64,
+    lane_capacity: f64,
+    rho: f64,
+    variability: f64,
+    handoff: f64,
+) -> f64 {
     let service = work / lane_capacity.max(1e-6);
     let rho = rho.clamp(0.0, 0.98);
     service * (1.0 + variability * rho / (1.0 - rho)) * handoff
@@ -276,12 +303,17 @@ pub fn kingman_flow_time(work: f64, lane_capacity: f64, rho: f64, variability: f
 pub fn handoff(teams_involved: f64, congruence: f64, distributed: bool, p: &Params) -> f64 {
     (1.0 + 0.5 * (teams_involved - 1.0).max(0.0))
         * (1.0 - p.congruence_effect * congruence.clamp(0.0, 1.0))
-        * if distributed { p.distributed_multiplier } else { 1.0 }
+        * if distributed {
+            p.distributed_multiplier
+        } else {
+            1.0
+        }
 }
 
 /// Discovery quality Qd (§4.7, §17.1 adds 0.1·EM).
 pub fn discovery_quality(domain: f64, ux: f64, ps: f64, analytics: f64, empowerment: f64) -> f64 {
-    (0.3 + 0.4 * (domain + ux) / 200.0 + 0.2 * ps / 100.0 + 0.2 * analytics + 0.1 * empowerment).clamp(0.0, 1.0)
+    (0.3 + 0.4 * (domain + ux) / 200.0 + 0.2 * ps / 100.0 + 0.2 * analytics + 0.1 * empowerment)
+        .clamp(0.0, 1.0)
 }
 
 /// P(positive signal | hit) and P(positive | miss) at discovery quality qd.
@@ -292,7 +324,11 @@ pub fn signal_probabilities(qd: f64) -> (f64, f64) {
 /// Bayes update of P(hit) after one experiment signal.
 pub fn bayes_update(belief: f64, positive: bool, qd: f64) -> f64 {
     let (p_hit, p_miss) = signal_probabilities(qd);
-    let lr = if positive { p_hit / p_miss } else { (1.0 - p_hit) / (1.0 - p_miss) };
+    let lr = if positive {
+        p_hit / p_miss
+    } else {
+        (1.0 - p_hit) / (1.0 - p_miss)
+    };
     let b = belief.clamp(1e-6, 1.0 - 1e-6);
     let odds = b / (1.0 - b) * lr;
     odds / (1.0 + odds)
@@ -300,7 +336,9 @@ pub fn bayes_update(belief: f64, positive: bool, qd: f64) -> f64 {
 
 /// Empowerment (§4.7).
 pub fn empowerment(autonomy: f64, outcome_mission: bool, discovery_share: f64) -> f64 {
-    0.4 * autonomy + 0.3 * if outcome_mission { 1.0 } else { 0.0 } + 0.3 * (discovery_share / 0.2).min(1.0)
+    0.4 * autonomy
+        + 0.3 * if outcome_mission { 1.0 } else { 0.0 }
+        + 0.3 * (discovery_share / 0.2).min(1.0)
 }
 
 /// Weekly churn from monthly churn (52/12 weeks per month, §17.1).
@@ -325,7 +363,8 @@ pub fn activation(a_base: f64, vf: f64, vf0: f64, effects: f64, incident_norm: f
 
 /// Monthly churn (§4.8).
 pub fn monthly_churn(c_base: f64, vf: f64, vf0: f64, churn_mult: f64, incident_norm: f64) -> f64 {
-    (c_base * (-1.5 * (vf - vf0) / 100.0).exp() * churn_mult * (1.0 + 0.3 * incident_norm)).clamp(0.003, 0.15)
+    (c_base * (-1.5 * (vf - vf0) / 100.0).exp() * churn_mult * (1.0 + 0.3 * incident_norm))
+        .clamp(0.003, 0.15)
 }
 
 /// Adoption of a shipped effect (§4.8): 1 − e^(−t/τ).
@@ -357,16 +396,34 @@ pub fn shield_cost(power: f64, intensity: f64, trust: f64) -> f64 {
 }
 
 /// Probability that a reframe succeeds (§7.3).
-pub fn reframe_success(leader_soft: f64, trust: f64, analytics: f64, has_forecast: bool, waterfall: f64) -> f64 {
+pub fn reframe_success(
+    leader_soft: f64,
+    trust: f64,
+    analytics: f64,
+    has_forecast: bool,
+    waterfall: f64,
+) -> f64 {
     sigmoid(
-        -1.0 + 2.0 * leader_soft / 100.0 + 1.5 * trust / 100.0 + analytics + 0.5 * f64::from(u8::from(has_forecast))
+        -1.0 + 2.0 * leader_soft / 100.0
+            + 1.5 * trust / 100.0
+            + analytics
+            + 0.5 * f64::from(u8::from(has_forecast))
             - 1.5 * waterfall,
     )
 }
 
 /// Demand arrival rate of a stakeholder (§4.1).
-pub fn demand_rate(base: f64, waterfall: f64, anxiety: f64, alignment: f64, deadline_near: f64) -> f64 {
-    base * waterfall * (0.5 + anxiety / 100.0) * (1.0 - 0.4 * alignment) * (1.0 + 0.5 * deadline_near)
+pub fn demand_rate(
+    base: f64,
+    waterfall: f64,
+    anxiety: f64,
+    alignment: f64,
+    deadline_near: f64,
+) -> f64 {
+    base * waterfall
+        * (0.5 + anxiety / 100.0)
+        * (1.0 - 0.4 * alignment)
+        * (1.0 + 0.5 * deadline_near)
 }
 
 /// Cost of replacing one leaver, as a share of annual salary, from the model's own equations
@@ -491,7 +548,10 @@ mod tests {
             }
             x
         };
-        let xs: Vec<f64> = [40.0, 42.0, 44.0, 46.0, 50.0, 60.0].iter().map(|&h| eq(h)).collect();
+        let xs: Vec<f64> = [40.0, 42.0, 44.0, 46.0, 50.0, 60.0]
+            .iter()
+            .map(|&h| eq(h))
+            .collect();
         for pair in xs.windows(2) {
             assert!(pair[1] >= pair[0], "equilibria {xs:?}");
         }

@@ -303,7 +303,10 @@ mod tests {
         let mut x: f64 = 70.0;
         let mut c = Contribs::initial(x - baseline);
         for week in 0..30 {
-            let terms = [(Driver::Autonomy, 8.0), (Driver::Exhaustion, if week > 10 { -12.0 } else { 0.0 })];
+            let terms = [
+                (Driver::Autonomy, 8.0),
+                (Driver::Exhaustion, if week > 10 { -12.0 } else { 0.0 }),
+            ];
             let target = baseline + terms.iter().map(|t| t.1).sum::<f64>();
             x += (target - x) / tau;
             c.smooth(1.0 / tau, &terms);

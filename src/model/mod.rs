@@ -18,4 +18,12 @@ macro_rules! stable_id {
         pub struct $name(pub u32);
     )*};
 }
-stable_id!(TeamId, PersonId, InitiativeId, DependencyId, StakeholderId, ProductId, DemandId);
+stable_id!(
+    TeamId,
+    PersonId,
+    InitiativeId,
+    DependencyId,
+    StakeholderId,
+    ProductId,
+    DemandId
+);

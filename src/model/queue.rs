@@ -85,8 +85,18 @@ mod tests {
     #[test]
     fn serves_in_order_and_conserves_work() {
         let mut lane = FifoLane::default();
-        lane.push(Request { id: 1, arrival: 0.2, work: 1.0, remaining: 1.0 });
-        lane.push(Request { id: 2, arrival: 0.3, work: 2.0, remaining: 2.0 });
+        lane.push(Request {
+            id: 1,
+            arrival: 0.2,
+            work: 1.0,
+            remaining: 1.0,
+        });
+        lane.push(Request {
+            id: 2,
+            arrival: 0.3,
+            work: 2.0,
+            remaining: 2.0,
+        });
         let s = lane.serve(0.0, 1.0, 2.0);
         assert_eq!(s.completed, vec![(1, 0.7)]);
         assert!((s.used - 1.6).abs() < 1e-12);

@@ -56,7 +56,9 @@ pub struct Stream(ChaCha8Rng);
 
 impl Stream {
     pub fn new(master: u64, purpose: Purpose, id: u64, week: u32, draw: u32) -> Self {
-        Stream(ChaCha8Rng::seed_from_u64(key(master, purpose, id, week, draw)))
+        Stream(ChaCha8Rng::seed_from_u64(key(
+            master, purpose, id, week, draw,
+        )))
     }
 
     /// Uniform in [0, 1) with 53 bits of precision.
@@ -90,7 +92,7 @@ impl Stream {
 
     /// Gamma(shape, scale=1) by Marsaglia & Tsang (2000); shape < 1 uses the boost trick.
     pub fn gamma(&mut self, shape: f64) -> f64 {
-        if !(shape > 0.0) {
+        if shape.is_nan() || shape <= 0.0 {
             return 0.0;
         }
         if shape < 1.0 {
@@ -124,7 +126,7 @@ impl Stream {
     /// Poisson by Knuth's product method; the rates here are small (< 30). Large rates are
     /// capped so a hostile parameter cannot make this loop long.
     pub fn poisson(&mut self, lambda: f64) -> u32 {
-        if !(lambda > 0.0) {
+        if lambda.is_nan() || lambda <= 0.0 {
             return 0;
         }
         let lambda = lambda.min(30.0);

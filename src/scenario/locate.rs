@@ -7,9 +7,18 @@ use std::collections::BTreeMap;
 
 #[derive(Debug)]
 enum Frame {
-    Struct { base: String, field: Option<String> },
-    List { base: String, index: usize, started: bool },
-    Map { base: String },
+    Struct {
+        base: String,
+        field: Option<String>,
+    },
+    List {
+        base: String,
+        index: usize,
+        started: bool,
+    },
+    Map {
+        base: String,
+    },
 }
 
 /// Position of each path, 1-based line and column.
@@ -29,7 +38,10 @@ pub fn field_positions(src: &str) -> BTreeMap<String, (usize, usize)> {
     };
     let current_path = |stack: &[Frame]| -> String {
         match stack.last() {
-            Some(Frame::Struct { base, field: Some(f) }) => join(base, f),
+            Some(Frame::Struct {
+                base,
+                field: Some(f),
+            }) => join(base, f),
             Some(Frame::Struct { base, field: None }) => base.clone(),
             Some(Frame::List { base, index, .. }) => format!("{base}[{index}]"),
             Some(Frame::Map { base }) => base.clone(),
@@ -56,13 +68,18 @@ pub fn field_positions(src: &str) -> BTreeMap<String, (usize, usize)> {
             continue;
         }
         // A list element begins at its first significant character.
-        if !c.is_whitespace() && c != ']' && c != ',' {
-            if let Some(Frame::List { base, index, started }) = stack.last_mut() {
-                if !*started {
-                    *started = true;
-                    out.entry(format!("{base}[{index}]")).or_insert((line, col));
-                }
-            }
+        if !c.is_whitespace()
+            && c != ']'
+            && c != ','
+            && let Some(Frame::List {
+                base,
+                index,
+                started,
+            }) = stack.last_mut()
+            && !*started
+        {
+            *started = true;
+            out.entry(format!("{base}[{index}]")).or_insert((line, col));
         }
         if c == '"' {
             advance(c, &mut line, &mut col);
@@ -94,12 +111,13 @@ pub fn field_positions(src: &str) -> BTreeMap<String, (usize, usize)> {
             while j < chars.len() && chars[j].is_whitespace() {
                 j += 1;
             }
-            if chars.get(j) == Some(&':') && chars.get(j + 1) != Some(&':') {
-                if let Some(Frame::Struct { base, field }) = stack.last_mut() {
-                    let path = join(base, &ident);
-                    out.entry(path).or_insert((start_line, start_col));
-                    *field = Some(ident);
-                }
+            if chars.get(j) == Some(&':')
+                && chars.get(j + 1) != Some(&':')
+                && let Some(Frame::Struct { base, field }) = stack.last_mut()
+            {
+                let path = join(base, &ident);
+                out.entry(path).or_insert((start_line, start_col));
+                *field = Some(ident);
             }
             continue;
         }
@@ -110,7 +128,11 @@ pub fn field_positions(src: &str) -> BTreeMap<String, (usize, usize)> {
             }
             '[' => {
                 let base = current_path(&stack);
-                stack.push(Frame::List { base, index: 0, started: false });
+                stack.push(Frame::List {
+                    base,
+                    index: 0,
+                    started: false,
+                });
             }
             '{' => {
                 let base = current_path(&stack);
@@ -134,7 +156,11 @@ pub fn field_positions(src: &str) -> BTreeMap<String, (usize, usize)> {
 }
 
 fn join(base: &str, field: &str) -> String {
-    if base.is_empty() { field.to_string() } else { format!("{base}.{field}") }
+    if base.is_empty() {
+        field.to_string()
+    } else {
+        format!("{base}.{field}")
+    }
 }
 
 /// Best position for a path: the path itself or its nearest recorded ancestor.

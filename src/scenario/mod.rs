@@ -103,11 +103,24 @@ pub struct InitiativeDef {
 
 #[derive(Clone, Debug)]
 pub enum EventKind {
-    Demand { from: StakeholderId, kind: DemandKind, team: TeamId, intensity: f64 },
-    BudgetCut { fraction: f64 },
-    MarketShock { value_fit: f64 },
-    Resignation { person: PersonId },
-    MarketHeat { heat: f64 },
+    Demand {
+        from: StakeholderId,
+        kind: DemandKind,
+        team: TeamId,
+        intensity: f64,
+    },
+    BudgetCut {
+        fraction: f64,
+    },
+    MarketShock {
+        value_fit: f64,
+    },
+    Resignation {
+        person: PersonId,
+    },
+    MarketHeat {
+        heat: f64,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -174,15 +187,29 @@ pub fn load(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return Err(file_error(&file, format!("cannot read file: {e}"), Some("check the path"))),
+        Err(e) => {
+            return Err(file_error(
+                &file,
+                format!("cannot read file: {e}"),
+                Some("check the path"),
+            ));
+        }
     };
     if meta.is_dir() {
-        return Err(file_error(&file, "is a directory, not a scenario file", Some("pass a .ron file")));
+        return Err(file_error(
+            &file,
+            "is a directory, not a scenario file",
+            Some("pass a .ron file"),
+        ));
     }
     if meta.len() > limits::MAX_FILE_BYTES {
         return Err(file_error(
             &file,
-            format!("file is {} bytes; the limit is {} bytes", meta.len(), limits::MAX_FILE_BYTES),
+            format!(
+                "file is {} bytes; the limit is {} bytes",
+                meta.len(),
+                limits::MAX_FILE_BYTES
+            ),
             Some("a scenario is a few kilobytes; is this the right file?"),
         ));
     }
@@ -196,13 +223,25 @@ pub fn load(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
 /// Parses scenario bytes (the file name is only used in messages).
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(file_error(file, format!("input is larger than {} bytes", limits::MAX_FILE_BYTES), None));
+        return Err(file_error(
+            file,
+            format!("input is larger than {} bytes", limits::MAX_FILE_BYTES),
+            None,
+        ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(file_error(file, "file is empty", Some("start from scenarios/template.ron")));
+        return Err(file_error(
+            file,
+            "file is empty",
+            Some("start from scenarios/template.ron"),
+        ));
     }
     if bytes.contains(&0) {
-        return Err(file_error(file, "file is binary (contains NUL bytes), not RON text", None));
+        return Err(file_error(
+            file,
+            "file is binary (contains NUL bytes), not RON text",
+            None,
+        ));
     }
     let src = match std::str::from_utf8(bytes) {
         Ok(s) => s,
@@ -253,14 +292,21 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
 ///
 /// `enforce_limits = false` lifts the size limits that protect against hostile files, so a
 /// benchmark can build a 5,000-person org; every other check still applies.
-pub fn from_raw(name: &str, raw: RawScenario, enforce_limits: bool) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn from_raw(
+    name: &str,
+    raw: RawScenario,
+    enforce_limits: bool,
+) -> Result<Scenario, Vec<Diagnostic>> {
     let src = ron::ser::to_string(&raw).unwrap_or_default();
     resolve(name, &src, raw, &BTreeMap::new(), enforce_limits)
 }
 
 fn ron_hint(code: &ron::Error) -> Option<String> {
     let s = code.to_string();
-    if s.contains("Unexpected field") || s.contains("unknown field") || s.contains("Unexpected") && s.contains("field") {
+    if s.contains("Unexpected field")
+        || s.contains("unknown field")
+        || s.contains("Unexpected") && s.contains("field")
+    {
         Some("check the spelling against scenarios/README.md".into())
     } else if s.contains("missing") || s.contains("Missing") {
         Some("this field is required; see scenarios/README.md".into())
@@ -282,7 +328,15 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn push(&mut self, severity: Severity, path: &str, message: String, hint: Option<String>) {
         let (line, col) = locate::position_of(self.positions, path);
-        self.out.push(Diagnostic { file: self.file.into(), line, col, severity, path: path.into(), message, hint });
+        self.out.push(Diagnostic {
+            file: self.file.into(),
+            line,
+            col,
+            severity,
+            path: path.into(),
+            message,
+            hint,
+        });
     }
     fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<String>) {
         self.push(Severity::Error, path, message.into(), hint);
@@ -297,7 +351,11 @@ impl Checker<'_> {
     }
     fn count(&mut self, path: &str, n: usize, max: usize) {
         if n > max {
-            self.error(path, format!("{n} entries; the limit is {max}"), Some("limits keep scenarios playable".into()));
+            self.error(
+                path,
+                format!("{n} entries; the limit is {max}"),
+                Some("limits keep scenarios playable".into()),
+            );
         }
     }
 }
@@ -318,7 +376,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -330,7 +390,12 @@ fn index_of(keys: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
 }
 
 fn check_skills(c: &mut Checker, path: &str, s: &RawSkills) {
-    for (name, v) in [("soft", s.soft), ("team_dev", s.team_dev), ("domain", s.domain), ("craft", s.craft)] {
+    for (name, v) in [
+        ("soft", s.soft),
+        ("team_dev", s.team_dev),
+        ("domain", s.domain),
+        ("craft", s.craft),
+    ] {
         c.range(&format!("{path}.{name}"), v, 0.0, 100.0);
     }
 }
@@ -340,27 +405,49 @@ fn check_params(c: &mut Checker, p: &crate::model::Params) {
     let json = serde_json::to_value(p).unwrap_or_default();
     if let Some(map) = json.as_object() {
         for (k, v) in map {
-            if let Some(x) = v.as_f64() {
-                if !x.is_finite() || x < 0.0 || x > 1e6 {
-                    c.error(&format!("params.{k}"), format!("value {x} is out of range 0..=1000000"), None);
-                }
+            if let Some(x) = v.as_f64()
+                && (!x.is_finite() || !(0.0..=1e6).contains(&x))
+            {
+                c.error(
+                    &format!("params.{k}"),
+                    format!("value {x} is out of range 0..=1000000"),
+                    None,
+                );
             }
         }
     }
     c.range("params.assimilation_a0", p.assimilation_a0, 0.05, 1.0);
     c.range("params.assimilation_tau", p.assimilation_tau, 1.0, 104.0);
-    c.range("params.hire_mean_weeks_employee", p.hire_mean_weeks_employee, 0.5, 52.0);
-    c.range("params.hire_mean_weeks_contractor", p.hire_mean_weeks_contractor, 0.5, 26.0);
+    c.range(
+        "params.hire_mean_weeks_employee",
+        p.hire_mean_weeks_employee,
+        0.5,
+        52.0,
+    );
+    c.range(
+        "params.hire_mean_weeks_contractor",
+        p.hire_mean_weeks_contractor,
+        0.5,
+        26.0,
+    );
     c.range("params.fatigue_slope", p.fatigue_slope, 0.0, 0.95);
     c.range("params.ap_per_week", p.ap_per_week, 1.0, 40.0);
     c.range("params.idea_prior", p.idea_prior, 0.0, 1.0);
     c.range("params.hazard_base", p.hazard_base, 0.0, 0.1);
     c.range("params.adoption_tau", p.adoption_tau, 0.5, 52.0);
     if p.quarter_weeks == 0 || p.quarter_weeks > 52 {
-        c.error("params.quarter_weeks", format!("value {} is out of range 1..=52", p.quarter_weeks), None);
+        c.error(
+            "params.quarter_weeks",
+            format!("value {} is out of range 1..=52", p.quarter_weeks),
+            None,
+        );
     }
     if p.epilogue_weeks > 26 {
-        c.error("params.epilogue_weeks", format!("value {} is out of range 0..=26", p.epilogue_weeks), None);
+        c.error(
+            "params.epilogue_weeks",
+            format!("value {} is out of range 0..=26", p.epilogue_weeks),
+            None,
+        );
     }
 }
 
@@ -371,9 +458,21 @@ fn resolve(
     positions: &BTreeMap<String, (usize, usize)>,
     enforce_limits: bool,
 ) -> Result<Scenario, Vec<Diagnostic>> {
-    let mut c = Checker { file, positions, out: Vec::new() };
+    let mut c = Checker {
+        file,
+        positions,
+        out: Vec::new(),
+    };
     if raw.weeks == 0 || raw.weeks > limits::MAX_WEEKS {
-        c.error("weeks", format!("value {} is out of range 1..={}", raw.weeks, limits::MAX_WEEKS), None);
+        c.error(
+            "weeks",
+            format!(
+                "value {} is out of range 1..={}",
+                raw.weeks,
+                limits::MAX_WEEKS
+            ),
+            None,
+        );
     }
     if raw.id.trim().is_empty() {
         c.error("id", "id must not be empty", None);
@@ -382,10 +481,19 @@ fn resolve(
         c.error("title", "title must not be empty", None);
     }
     if !(1..=5).contains(&raw.difficulty) {
-        c.error("difficulty", format!("value {} is out of range 1..=5", raw.difficulty), None);
+        c.error(
+            "difficulty",
+            format!("value {} is out of range 1..=5", raw.difficulty),
+            None,
+        );
     }
     check_params(&mut c, &raw.params);
-    c.range("leader.political_capital", raw.leader.political_capital, 0.0, 100.0);
+    c.range(
+        "leader.political_capital",
+        raw.leader.political_capital,
+        0.0,
+        100.0,
+    );
     if let Some(ap) = raw.leader.ap_per_week {
         c.range("leader.ap_per_week", ap, 1.0, 40.0);
     }
@@ -394,24 +502,49 @@ fn resolve(
     c.range("budget.tooling", raw.budget.tooling, 0.0, 1e9);
     c.range("budget.training", raw.budget.training, 0.0, 1e9);
     c.range("budget.discovery", raw.budget.discovery, 0.0, 1e9);
-    c.range("budget.revenue_plan_week", raw.budget.revenue_plan_week, 0.0, 1e10);
+    c.range(
+        "budget.revenue_plan_week",
+        raw.budget.revenue_plan_week,
+        0.0,
+        1e10,
+    );
     c.range("market.heat", raw.market.heat, 0.5, 2.0);
     c.range("market.shock_rate", raw.market.shock_rate, 0.0, 1.0);
     let scale = if enforce_limits { 1 } else { 1000 };
     c.count("products", raw.products.len(), limits::MAX_PRODUCTS * scale);
     c.count("teams", raw.teams.len(), limits::MAX_TEAMS * scale);
-    c.count("initiatives", raw.initiatives.len(), limits::MAX_INITIATIVES * scale);
-    c.count("stakeholders", raw.stakeholders.len(), limits::MAX_STAKEHOLDERS * scale);
-    c.count("scripted_events", raw.scripted_events.len(), limits::MAX_EVENTS * scale);
+    c.count(
+        "initiatives",
+        raw.initiatives.len(),
+        limits::MAX_INITIATIVES * scale,
+    );
+    c.count(
+        "stakeholders",
+        raw.stakeholders.len(),
+        limits::MAX_STAKEHOLDERS * scale,
+    );
+    c.count(
+        "scripted_events",
+        raw.scripted_events.len(),
+        limits::MAX_EVENTS * scale,
+    );
     let people_total: usize = raw.teams.iter().map(|t| t.members.len()).sum();
     c.count("teams", people_total, limits::MAX_PEOPLE * scale);
     if raw.products.is_empty() {
-        c.error("products", "a scenario needs at least one product", Some("add products: [ (id: \"app\", ...) ]".into()));
+        c.error(
+            "products",
+            "a scenario needs at least one product",
+            Some("add products: [ (id: \"app\", ...) ]".into()),
+        );
     }
     if raw.teams.is_empty() {
         c.error("teams", "a scenario needs at least one team", None);
     }
-    if !c.out.iter().any(|d| d.severity == Severity::Error && d.message.contains("the limit is")) {
+    if !c
+        .out
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.message.contains("the limit is"))
+    {
         // Only index when the counts are sane.
     } else {
         return Err(c.out);
@@ -425,20 +558,49 @@ fn resolve(
             if id.trim().is_empty() {
                 c.error(&path, "id must not be empty", None);
             } else if m.insert(id.to_string(), i as u32).is_some() {
-                c.error(&path, format!("duplicate id \"{id}\""), Some("ids must be unique within their list".into()));
+                c.error(
+                    &path,
+                    format!("duplicate id \"{id}\""),
+                    Some("ids must be unique within their list".into()),
+                );
             }
         }
         m
     };
-    let product_keys = keys("products", raw.products.iter().map(|p| p.id.as_str()).collect(), &mut c);
-    let team_keys = keys("teams", raw.teams.iter().map(|t| t.id.as_str()).collect(), &mut c);
-    let _initiative_keys = keys("initiatives", raw.initiatives.iter().map(|t| t.id.as_str()).collect(), &mut c);
-    let sh_keys = keys("stakeholders", raw.stakeholders.iter().map(|t| t.id.as_str()).collect(), &mut c);
+    let product_keys = keys(
+        "products",
+        raw.products.iter().map(|p| p.id.as_str()).collect(),
+        &mut c,
+    );
+    let team_keys = keys(
+        "teams",
+        raw.teams.iter().map(|t| t.id.as_str()).collect(),
+        &mut c,
+    );
+    let _initiative_keys = keys(
+        "initiatives",
+        raw.initiatives.iter().map(|t| t.id.as_str()).collect(),
+        &mut c,
+    );
+    let sh_keys = keys(
+        "stakeholders",
+        raw.stakeholders.iter().map(|t| t.id.as_str()).collect(),
+        &mut c,
+    );
     let mut person_keys: BTreeMap<String, u32> = BTreeMap::new();
-    let reference = |c: &mut Checker, keys: &BTreeMap<String, u32>, what: &str, path: &str, key: &str| -> Option<u32> {
+    let reference = |c: &mut Checker,
+                     keys: &BTreeMap<String, u32>,
+                     what: &str,
+                     path: &str,
+                     key: &str|
+     -> Option<u32> {
         let found = index_of(keys, key);
         if found.is_none() {
-            c.error(path, format!("unknown {what} \"{key}\""), nearest(key, keys.keys().map(String::as_str)));
+            c.error(
+                path,
+                format!("unknown {what} \"{key}\""),
+                nearest(key, keys.keys().map(String::as_str)),
+            );
         }
         found
     };
@@ -461,32 +623,62 @@ fn resolve(
     let mut people = Vec::new();
     for (ti, t) in raw.teams.iter().enumerate() {
         let b = format!("teams[{ti}]");
-        c.range(&format!("{b}.codebase_size"), t.codebase_size, 50.0, 100_000.0);
+        c.range(
+            &format!("{b}.codebase_size"),
+            t.codebase_size,
+            50.0,
+            100_000.0,
+        );
         c.range(&format!("{b}.tech_debt"), t.tech_debt, 0.0, 100.0);
         c.range(&format!("{b}.psych_safety"), t.psych_safety, 0.0, 100.0);
         c.range(&format!("{b}.autonomy"), t.autonomy, 0.0, 1.0);
         c.range(&format!("{b}.discovery_share"), t.discovery_share, 0.0, 0.4);
         c.range(&format!("{b}.debt_share"), t.debt_share, 0.0, 0.4);
-        c.range(&format!("{b}.quality_practice"), t.quality_practice, 0.0, 1.0);
+        c.range(
+            &format!("{b}.quality_practice"),
+            t.quality_practice,
+            0.0,
+            1.0,
+        );
         c.range(&format!("{b}.analytics"), t.analytics, 0.0, 1.0);
-        c.range(&format!("{b}.platform_maturity"), t.platform_maturity, 0.0, 1.0);
+        c.range(
+            &format!("{b}.platform_maturity"),
+            t.platform_maturity,
+            0.0,
+            1.0,
+        );
         c.range(&format!("{b}.vision"), t.vision, 0.0, 1.0);
-        let service = t.service_share.unwrap_or(if t.kind == TeamKind::Platform { 0.2 } else { 0.1 });
+        let service = t.service_share.unwrap_or(if t.kind == TeamKind::Platform {
+            0.2
+        } else {
+            0.1
+        });
         c.range(&format!("{b}.service_share"), service, 0.0, 0.7);
         if t.discovery_share + t.debt_share + service > 0.7 + 1e-9 {
             c.error(
                 &format!("{b}.discovery_share"),
-                format!("discovery_share + debt_share + service_share = {:.2}; the limit is 0.7", t.discovery_share + t.debt_share + service),
+                format!(
+                    "discovery_share + debt_share + service_share = {:.2}; the limit is 0.7",
+                    t.discovery_share + t.debt_share + service
+                ),
                 Some("leave at least 30 % of capacity for delivery".into()),
             );
         }
         if t.wip_limit == 0 || t.wip_limit > 20 {
-            c.error(&format!("{b}.wip_limit"), format!("value {} is out of range 1..=20", t.wip_limit), None);
+            c.error(
+                &format!("{b}.wip_limit"),
+                format!("value {} is out of range 1..=20", t.wip_limit),
+                None,
+            );
         }
         let tau = t.assimilation_tau.unwrap_or(raw.params.assimilation_tau);
         c.range(&format!("{b}.assimilation_tau"), tau, 1.0, 104.0);
         if t.members.is_empty() {
-            c.error(&format!("{b}.members"), "a team needs at least one member", None);
+            c.error(
+                &format!("{b}.members"),
+                "a team needs at least one member",
+                None,
+            );
         }
         if t.members.len() > 9 {
             c.warn(
@@ -498,28 +690,63 @@ fn resolve(
         for (mi, m) in t.members.iter().enumerate() {
             let mb = format!("{b}.members[{mi}]");
             if !(1..=5).contains(&m.level) {
-                c.error(&format!("{mb}.level"), format!("value {} is out of range 1..=5", m.level), None);
+                c.error(
+                    &format!("{mb}.level"),
+                    format!("value {} is out of range 1..=5", m.level),
+                    None,
+                );
             }
             let base = 30.0 + 10.0 * f64::from(m.level.clamp(1, 5));
-            let skills = m.skills.unwrap_or(RawSkills { soft: base, team_dev: base, domain: base, craft: base });
+            let skills = m.skills.unwrap_or(RawSkills {
+                soft: base,
+                team_dev: base,
+                domain: base,
+                craft: base,
+            });
             check_skills(&mut c, &format!("{mb}.skills"), &skills);
             c.range(&format!("{mb}.engagement"), m.engagement, 0.0, 100.0);
             c.range(&format!("{mb}.exhaustion"), m.exhaustion, 0.0, 100.0);
-            c.range(&format!("{mb}.trust_in_leader"), m.trust_in_leader, 0.0, 100.0);
+            c.range(
+                &format!("{mb}.trust_in_leader"),
+                m.trust_in_leader,
+                0.0,
+                100.0,
+            );
             if m.tenure_weeks > 5_000 {
-                c.error(&format!("{mb}.tenure_weeks"), format!("value {} is out of range 0..=5000", m.tenure_weeks), None);
+                c.error(
+                    &format!("{mb}.tenure_weeks"),
+                    format!("value {} is out of range 0..=5000", m.tenure_weeks),
+                    None,
+                );
             }
-            let salary = m.salary_week.unwrap_or(2_000.0 + 500.0 * f64::from(m.level.clamp(1, 5)));
+            let salary = m
+                .salary_week
+                .unwrap_or(2_000.0 + 500.0 * f64::from(m.level.clamp(1, 5)));
             c.range(&format!("{mb}.salary_week"), salary, 0.0, 100_000.0);
             let id = people.len() as u32;
             if person_keys.insert(m.name.clone(), id).is_some() {
-                c.error(&format!("{mb}.name"), format!("duplicate person name \"{}\"", m.name), Some("names identify people in events; make them unique".into()));
+                c.error(
+                    &format!("{mb}.name"),
+                    format!("duplicate person name \"{}\"", m.name),
+                    Some("names identify people in events; make them unique".into()),
+                );
             }
-            people.push(PersonDef { id: PersonId(id), team: TeamId(ti as u32), raw: m.clone(), skills, salary_week: salary });
+            people.push(PersonDef {
+                id: PersonId(id),
+                team: TeamId(ti as u32),
+                raw: m.clone(),
+                skills,
+                salary_week: salary,
+            });
         }
         let mut tr = t.clone();
         tr.members.clear();
-        teams.push(TeamDef { id: TeamId(ti as u32), raw: tr, service_share: service, assimilation_tau: tau });
+        teams.push(TeamDef {
+            id: TeamId(ti as u32),
+            raw: tr,
+            service_share: service,
+            assimilation_tau: tau,
+        });
     }
 
     let mut initiatives = Vec::new();
@@ -531,7 +758,9 @@ fn resolve(
             None => Some(0),
         };
         let sponsor = match &it.sponsor {
-            Some(s) => reference(&mut c, &sh_keys, "stakeholder", &format!("{b}.sponsor"), s).map(Some),
+            Some(s) => {
+                reference(&mut c, &sh_keys, "stakeholder", &format!("{b}.sponsor"), s).map(Some)
+            }
             None => Some(None),
         };
         c.range(&format!("{b}.size"), it.size, 0.5, 10_000.0);
@@ -543,17 +772,25 @@ fn resolve(
         }
         c.range(&format!("{b}.core_fraction"), it.core_fraction, 0.05, 1.0);
         if it.max_parallel == 0 || it.max_parallel > 50 {
-            c.error(&format!("{b}.max_parallel"), format!("value {} is out of range 1..=50", it.max_parallel), None);
+            c.error(
+                &format!("{b}.max_parallel"),
+                format!("value {} is out of range 1..=50", it.max_parallel),
+                None,
+            );
         }
-        if let Some(d) = it.deadline_week {
-            if d == 0 || d > raw.weeks {
-                c.error(&format!("{b}.deadline_week"), format!("week {d} is outside the scenario (1..={})", raw.weeks), None);
-            }
+        if let Some(d) = it.deadline_week
+            && (d == 0 || d > raw.weeks)
+        {
+            c.error(
+                &format!("{b}.deadline_week"),
+                format!("week {d} is outside the scenario (1..={})", raw.weeks),
+                None,
+            );
         }
-        if let Some(h) = &it.hidden {
-            if let Some(e) = &h.effect {
-                check_effect(&mut c, &format!("{b}.hidden.effect"), e);
-            }
+        if let Some(h) = &it.hidden
+            && let Some(e) = &h.effect
+        {
+            check_effect(&mut c, &format!("{b}.hidden.effect"), e);
         }
         if let Some(e) = &it.effect_scale {
             check_effect(&mut c, &format!("{b}.effect_scale"), e);
@@ -562,13 +799,27 @@ fn resolve(
         let mut deps = Vec::new();
         for (di, d) in it.deps.iter().enumerate() {
             let db = format!("{b}.deps[{di}]");
-            let provider = reference(&mut c, &team_keys, "team", &format!("{db}.provider"), &d.provider);
+            let provider = reference(
+                &mut c,
+                &team_keys,
+                "team",
+                &format!("{db}.provider"),
+                &d.provider,
+            );
             c.range(&format!("{db}.work"), d.work, 0.1, 1_000.0);
             if let (Some(p), Some(t)) = (provider, team) {
                 if p == t {
-                    c.error(&format!("{db}.provider"), "an initiative cannot depend on its own team", None);
+                    c.error(
+                        &format!("{db}.provider"),
+                        "an initiative cannot depend on its own team",
+                        None,
+                    );
                 }
-                deps.push(DepDef { provider: TeamId(p), work: d.work, distributed: d.distributed });
+                deps.push(DepDef {
+                    provider: TeamId(p),
+                    work: d.work,
+                    distributed: d.distributed,
+                });
             }
         }
         if let (Some(t), Some(p), Some(s)) = (team, product, sponsor) {
@@ -588,15 +839,29 @@ fn resolve(
         c.range(&format!("{b}.power"), s.power, 0.0, 1.0);
         c.range(&format!("{b}.waterfall"), s.waterfall, 0.0, 1.0);
         c.range(&format!("{b}.trust.ability"), s.trust.ability, 0.0, 100.0);
-        c.range(&format!("{b}.trust.benevolence"), s.trust.benevolence, 0.0, 100.0);
-        c.range(&format!("{b}.trust.integrity"), s.trust.integrity, 0.0, 100.0);
+        c.range(
+            &format!("{b}.trust.benevolence"),
+            s.trust.benevolence,
+            0.0,
+            100.0,
+        );
+        c.range(
+            &format!("{b}.trust.integrity"),
+            s.trust.integrity,
+            0.0,
+            100.0,
+        );
         c.range(&format!("{b}.anxiety"), s.anxiety, 0.0, 100.0);
         c.range(&format!("{b}.alignment"), s.alignment, 0.0, 1.0);
         for (m, w) in &s.goals {
             c.range(&format!("{b}.goals.{m:?}"), *w, 0.0, 10.0);
         }
         if s.demands.is_empty() && s.goals.is_empty() {
-            c.warn(&b, "stakeholder has no demands and no goals", Some("give them goals or demands, or remove them".into()));
+            c.warn(
+                &b,
+                "stakeholder has no demands and no goals",
+                Some("give them goals or demands, or remove them".into()),
+            );
         }
     }
 
@@ -604,30 +869,63 @@ fn resolve(
     for (ei, e) in raw.scripted_events.iter().enumerate() {
         let b = format!("scripted_events[{ei}]");
         if e.week == 0 || e.week > raw.weeks {
-            c.error(&format!("{b}.week"), format!("week {} is outside the scenario (1..={})", e.week, raw.weeks), None);
+            c.error(
+                &format!("{b}.week"),
+                format!(
+                    "week {} is outside the scenario (1..={})",
+                    e.week, raw.weeks
+                ),
+                None,
+            );
         }
         let kind = match &e.event {
-            RawEvent::Demand { from, kind, team, intensity } => {
+            RawEvent::Demand {
+                from,
+                kind,
+                team,
+                intensity,
+            } => {
                 c.range(&format!("{b}.event.intensity"), *intensity, 0.1, 2.0);
-                let f = reference(&mut c, &sh_keys, "stakeholder", &format!("{b}.event.from"), from);
+                let f = reference(
+                    &mut c,
+                    &sh_keys,
+                    "stakeholder",
+                    &format!("{b}.event.from"),
+                    from,
+                );
                 let t = reference(&mut c, &team_keys, "team", &format!("{b}.event.team"), team);
                 match (f, t) {
-                    (Some(f), Some(t)) => Some(EventKind::Demand { from: StakeholderId(f), kind: *kind, team: TeamId(t), intensity: *intensity }),
+                    (Some(f), Some(t)) => Some(EventKind::Demand {
+                        from: StakeholderId(f),
+                        kind: *kind,
+                        team: TeamId(t),
+                        intensity: *intensity,
+                    }),
                     _ => None,
                 }
             }
             RawEvent::BudgetCut { fraction } => {
                 c.range(&format!("{b}.event.fraction"), *fraction, 0.0, 0.9);
-                Some(EventKind::BudgetCut { fraction: *fraction })
+                Some(EventKind::BudgetCut {
+                    fraction: *fraction,
+                })
             }
             RawEvent::MarketShock { value_fit } => {
                 c.range(&format!("{b}.event.value_fit"), *value_fit, -50.0, 50.0);
-                Some(EventKind::MarketShock { value_fit: *value_fit })
+                Some(EventKind::MarketShock {
+                    value_fit: *value_fit,
+                })
             }
-            RawEvent::Resignation { person } => {
-                reference(&mut c, &person_keys, "person", &format!("{b}.event.person"), person)
-                    .map(|p| EventKind::Resignation { person: PersonId(p) })
-            }
+            RawEvent::Resignation { person } => reference(
+                &mut c,
+                &person_keys,
+                "person",
+                &format!("{b}.event.person"),
+                person,
+            )
+            .map(|p| EventKind::Resignation {
+                person: PersonId(p),
+            }),
             RawEvent::MarketHeat { heat } => {
                 c.range(&format!("{b}.event.heat"), *heat, 0.5, 2.0);
                 Some(EventKind::MarketHeat { heat: *heat })
@@ -651,11 +949,21 @@ fn resolve(
         if let Some(bl) = o.baseline {
             c.range(&format!("{b}.baseline"), bl, -1e9, 1e9);
             if (o.target - bl).abs() < 1e-12 {
-                c.error(&format!("{b}.target"), "target equals baseline", Some("an objective needs room to move".into()));
+                c.error(
+                    &format!("{b}.target"),
+                    "target equals baseline",
+                    Some("an objective needs room to move".into()),
+                );
             }
         }
         if let Some(p) = product {
-            objectives.push(ObjectiveDef { metric: o.metric, product: ProductId(p), baseline: o.baseline, target: o.target, weight: o.weight });
+            objectives.push(ObjectiveDef {
+                metric: o.metric,
+                product: ProductId(p),
+                baseline: o.baseline,
+                target: o.target,
+                weight: o.weight,
+            });
         }
     }
 

@@ -72,7 +72,11 @@ pub struct RawLeader {
 
 impl Default for RawLeader {
     fn default() -> Self {
-        RawLeader { ap_per_week: None, political_capital: 40.0, skills: RawSkills::default() }
+        RawLeader {
+            ap_per_week: None,
+            political_capital: 40.0,
+            skills: RawSkills::default(),
+        }
     }
 }
 
@@ -87,7 +91,12 @@ pub struct RawSkills {
 
 impl Default for RawSkills {
     fn default() -> Self {
-        RawSkills { soft: 50.0, team_dev: 50.0, domain: 50.0, craft: 50.0 }
+        RawSkills {
+            soft: 50.0,
+            team_dev: 50.0,
+            domain: 50.0,
+            craft: 50.0,
+        }
     }
 }
 
@@ -106,7 +115,13 @@ pub struct RawBudget {
 
 impl Default for RawBudget {
     fn default() -> Self {
-        RawBudget { quarter_total: 0.0, tooling: 20_000.0, training: 10_000.0, discovery: 10_000.0, revenue_plan_week: 0.0 }
+        RawBudget {
+            quarter_total: 0.0,
+            tooling: 20_000.0,
+            training: 10_000.0,
+            discovery: 10_000.0,
+            revenue_plan_week: 0.0,
+        }
     }
 }
 
@@ -121,7 +136,10 @@ pub struct RawMarket {
 
 impl Default for RawMarket {
     fn default() -> Self {
-        RawMarket { heat: 1.0, shock_rate: 1.0 / 26.0 }
+        RawMarket {
+            heat: 1.0,
+            shock_rate: 1.0 / 26.0,
+        }
     }
 }
 
@@ -504,7 +522,13 @@ pub struct RawScriptedEvent {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub enum RawEvent {
     /// A stakeholder makes a specific demand of a team.
-    Demand { from: String, kind: DemandKind, team: String, #[serde(default = "one")] intensity: f64 },
+    Demand {
+        from: String,
+        kind: DemandKind,
+        team: String,
+        #[serde(default = "one")]
+        intensity: f64,
+    },
     /// The quarter budget is cut by a fraction (0.2 = −20 %).
     BudgetCut { fraction: f64 },
     /// A competitor launch or regulation moves value fit.

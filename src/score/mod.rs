@@ -48,7 +48,11 @@ impl ScoreHistory {
     }
     fn last4(&self) -> Vec<&WeekScores> {
         let epi: Vec<&WeekScores> = self.weeks.iter().filter(|w| w.epilogue).collect();
-        let src: Vec<&WeekScores> = if epi.len() >= 4 { epi } else { self.played().collect() };
+        let src: Vec<&WeekScores> = if epi.len() >= 4 {
+            epi
+        } else {
+            self.played().collect()
+        };
         src.iter().rev().take(4).copied().collect()
     }
     /// Final blend (§9): 0.5 × run average + 0.5 × the last 4 weeks (of the epilogue, §17.5).
@@ -58,7 +62,9 @@ impl ScoreHistory {
             let w0 = self.weeks.first().cloned().unwrap_or_default();
             return (w0.culture, w0.product, w0.combined);
         }
-        let mean = |v: &[&WeekScores], f: fn(&WeekScores) -> f64| v.iter().map(|x| f(x)).sum::<f64>() / v.len().max(1) as f64;
+        let mean = |v: &[&WeekScores], f: fn(&WeekScores) -> f64| {
+            v.iter().map(|x| f(x)).sum::<f64>() / v.len().max(1) as f64
+        };
         let last = self.last4();
         let c = 0.5 * mean(&played, |x| x.culture) + 0.5 * mean(&last, |x| x.culture);
         let p = 0.5 * mean(&played, |x| x.product) + 0.5 * mean(&last, |x| x.product);
@@ -66,9 +72,17 @@ impl ScoreHistory {
     }
     /// Attribution of the final culture and product scores versus week 0, by driver.
     pub fn final_attribution(&self) -> (Contribs, Contribs) {
-        let idx_played: Vec<usize> = (0..self.weeks.len()).filter(|&i| self.weeks[i].week > 0 && !self.weeks[i].epilogue).collect();
-        let idx_epi: Vec<usize> = (0..self.weeks.len()).filter(|&i| self.weeks[i].epilogue).collect();
-        let idx_last: Vec<usize> = if idx_epi.len() >= 4 { idx_epi.iter().rev().take(4).copied().collect() } else { idx_played.iter().rev().take(4).copied().collect() };
+        let idx_played: Vec<usize> = (0..self.weeks.len())
+            .filter(|&i| self.weeks[i].week > 0 && !self.weeks[i].epilogue)
+            .collect();
+        let idx_epi: Vec<usize> = (0..self.weeks.len())
+            .filter(|&i| self.weeks[i].epilogue)
+            .collect();
+        let idx_last: Vec<usize> = if idx_epi.len() >= 4 {
+            idx_epi.iter().rev().take(4).copied().collect()
+        } else {
+            idx_played.iter().rev().take(4).copied().collect()
+        };
         let blend = |v: &[Contribs]| {
             let mut out = Contribs::default();
             for (set, w) in [(&idx_played, 0.5), (&idx_last, 0.5)] {
@@ -125,30 +139,56 @@ pub fn actions_for(d: Driver) -> &'static [&'static str] {
 }
 
 /// Top positive and negative causes from an attribution vector.
-pub fn top_causes(c: &Contribs, action_weeks: &BTreeMap<String, Vec<u32>>, n: usize) -> (Vec<Cause>, Vec<Cause>) {
+pub fn top_causes(
+    c: &Contribs,
+    action_weeks: &BTreeMap<String, Vec<u32>>,
+    n: usize,
+) -> (Vec<Cause>, Vec<Cause>) {
     let mut all: Vec<Cause> = ALL_DRIVERS
         .iter()
         .filter(|d| **d != Driver::Initial)
         .map(|d| {
             let pts = c.get(*d);
-            let mut weeks: Vec<u32> = actions_for(*d).iter().filter_map(|k| action_weeks.get(*k)).flatten().copied().collect();
+            let mut weeks: Vec<u32> = actions_for(*d)
+                .iter()
+                .filter_map(|k| action_weeks.get(*k))
+                .flatten()
+                .copied()
+                .collect();
             weeks.sort_unstable();
             weeks.dedup();
             let kind = d.cause_kind();
             let mut sentence = format!("{} {:+.1}", capitalise(d.label()), pts);
             if !weeks.is_empty() && matches!(kind, CauseKind::Action | CauseKind::Policy) {
                 let shown: Vec<String> = weeks.iter().take(6).map(u32::to_string).collect();
-                sentence.push_str(&format!(" (your actions in week{} {}{})", if weeks.len() > 1 { "s" } else { "" }, shown.join(", "), if weeks.len() > 6 { ", …" } else { "" }));
+                sentence.push_str(&format!(
+                    " (your actions in week{} {}{})",
+                    if weeks.len() > 1 { "s" } else { "" },
+                    shown.join(", "),
+                    if weeks.len() > 6 { ", …" } else { "" }
+                ));
             }
             if let Some(l) = d.feedback_loop() {
                 sentence.push_str(&format!("; loop {l}"));
             }
-            Cause { driver: *d, points: pts, kind, feedback_loop: d.feedback_loop().map(str::to_string), action_weeks: weeks, sentence }
+            Cause {
+                driver: *d,
+                points: pts,
+                kind,
+                feedback_loop: d.feedback_loop().map(str::to_string),
+                action_weeks: weeks,
+                sentence,
+            }
         })
         .filter(|c| c.points.abs() >= 0.05)
         .collect();
     all.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.driver.cmp(&b.driver)));
-    let pos: Vec<Cause> = all.iter().filter(|c| c.points > 0.0).take(n).cloned().collect();
+    let pos: Vec<Cause> = all
+        .iter()
+        .filter(|c| c.points > 0.0)
+        .take(n)
+        .cloned()
+        .collect();
     let mut neg: Vec<Cause> = all.iter().filter(|c| c.points < 0.0).cloned().collect();
     neg.reverse();
     neg.truncate(n);
@@ -179,10 +219,26 @@ pub fn scoring(world: &mut World) {
     let w = world.resource::<Clock>().week;
     let epilogue = world.resource::<Clock>().epilogue;
     let idx = world.resource::<Index>().clone();
-    let people: Vec<&Person> = idx.people.values().filter_map(|e| world.get::<Person>(*e)).collect();
-    let teams: Vec<&Team> = idx.teams.values().filter_map(|e| world.get::<Team>(*e)).collect();
-    let stakeholders: Vec<&Stakeholder> = idx.stakeholders.values().filter_map(|e| world.get::<Stakeholder>(*e)).collect();
-    let products: Vec<&Product> = idx.products.values().filter_map(|e| world.get::<Product>(*e)).collect();
+    let people: Vec<&Person> = idx
+        .people
+        .values()
+        .filter_map(|e| world.get::<Person>(*e))
+        .collect();
+    let teams: Vec<&Team> = idx
+        .teams
+        .values()
+        .filter_map(|e| world.get::<Team>(*e))
+        .collect();
+    let stakeholders: Vec<&Stakeholder> = idx
+        .stakeholders
+        .values()
+        .filter_map(|e| world.get::<Stakeholder>(*e))
+        .collect();
+    let products: Vec<&Product> = idx
+        .products
+        .values()
+        .filter_map(|e| world.get::<Product>(*e))
+        .collect();
     let org = world.resource::<Org>();
     let budget = world.resource::<Budget>();
     let objectives = world.resource::<Objectives>();
@@ -191,7 +247,8 @@ pub fn scoring(world: &mut World) {
     // ---- Culture.
     let team_size: BTreeMap<_, f64> = teams.iter().map(|t| (t.id, t.headcount.max(0.0))).collect();
     let heads: f64 = team_size.values().sum::<f64>().max(1.0);
-    let weighted = |f: &dyn Fn(&Team) -> f64| teams.iter().map(|t| f(t) * t.headcount).sum::<f64>() / heads;
+    let weighted =
+        |f: &dyn Fn(&Team) -> f64| teams.iter().map(|t| f(t) * t.headcount).sum::<f64>() / heads;
     let mean_item = weighted(&|t| t.westrum.iter().sum::<f64>() / 6.0);
     let wgi = ((mean_item - 1.0) / 6.0 * 100.0).clamp(0.0, 100.0);
     let ps = weighted(&|t| t.psych_safety);
@@ -199,19 +256,32 @@ pub fn scoring(world: &mut World) {
     let mean_e = people.iter().map(|x| x.engagement).sum::<f64>() / n;
     let share_engaged = people.iter().filter(|x| x.engagement >= 65.0).count() as f64 / n;
     let eng = 0.5 * mean_e + 0.5 * 100.0 * share_engaged;
-    let employees: Vec<&&Person> = people.iter().filter(|x| x.contract == Contract::Employee).collect();
+    let employees: Vec<&&Person> = people
+        .iter()
+        .filter(|x| x.contract == Contract::Employee)
+        .collect();
     let annual = if employees.is_empty() {
         0.0
     } else {
-        employees.iter().map(|x| eq::annual_turnover(x.hazard)).sum::<f64>() / employees.len() as f64
+        employees
+            .iter()
+            .map(|x| eq::annual_turnover(x.hazard))
+            .sum::<f64>()
+            / employees.len() as f64
     };
-    let layoff_rate = f64::from(org.layoffs) / (employees.len() as f64 + f64::from(org.layoffs)).max(1.0) * 52.0 / f64::from(w.max(13));
+    let layoff_rate =
+        f64::from(org.layoffs) / (employees.len() as f64 + f64::from(org.layoffs)).max(1.0) * 52.0
+            / f64::from(w.max(13));
     let ret = 100.0 * (1.0 - (annual + 0.5 * layoff_rate) / 0.26).clamp(0.0, 1.0);
     let mean_x = people.iter().map(|x| x.exhaustion).sum::<f64>() / n;
     let share_burnt = people.iter().filter(|x| x.exhaustion >= 70.0).count() as f64 / n;
     let well = (100.0 - mean_x - 30.0 * share_burnt).clamp(0.0, 100.0);
     // GROW over a trailing 13-week window with a small prior (§17.4).
-    let vested13: f64 = people.iter().map(|x| x.vested_log.iter().rev().take(13).sum::<f64>()).sum::<f64>() / n;
+    let vested13: f64 = people
+        .iter()
+        .map(|x| x.vested_log.iter().rev().take(13).sum::<f64>())
+        .sum::<f64>()
+        / n;
     let weeks_seen = f64::from(w.clamp(1, 13));
     let per_year = (vested13 + 0.5) / (weeks_seen + 2.0) * 52.0;
     let grow = 100.0 * (per_year / 10.0).clamp(0.0, 1.0);
@@ -220,21 +290,41 @@ pub fn scoring(world: &mut World) {
     // ---- Product.
     let total_w: f64 = objectives.0.iter().map(|o| o.weight).sum();
     let out = if total_w > 0.0 {
-        100.0 * (objectives.0.iter().map(|o| o.weight * attainment(o)).sum::<f64>() / total_w).clamp(0.0, 1.0)
+        100.0
+            * (objectives
+                .0
+                .iter()
+                .map(|o| o.weight * attainment(o))
+                .sum::<f64>()
+                / total_w)
+                .clamp(0.0, 1.0)
     } else {
         50.0
     };
     let np = products.len().max(1) as f64;
-    let cust = products.iter().map(|pr| 0.5 * 100.0 * (pr.pmf / 0.5).min(1.0) + 0.5 * (pr.nps + 100.0) / 2.0).sum::<f64>() / np;
+    let cust = products
+        .iter()
+        .map(|pr| 0.5 * 100.0 * (pr.pmf / 0.5).min(1.0) + 0.5 * (pr.nps + 100.0) / 2.0)
+        .sum::<f64>()
+        / np;
     let rel = products.iter().map(|pr| pr.reliability).sum::<f64>() / np;
-    let mean_debt = if teams.is_empty() { 0.0 } else { teams.iter().map(|t| t.debt).sum::<f64>() / teams.len() as f64 };
+    let mean_debt = if teams.is_empty() {
+        0.0
+    } else {
+        teams.iter().map(|t| t.debt).sum::<f64>() / teams.len() as f64
+    };
     // Escaped-defect rate per shipped point, trailing, with a neutral prior (§17.5).
     let escaped: f64 = teams.iter().map(|t| t.escaped_total).sum();
     let shipped_good: f64 = teams.iter().map(|t| t.good_output_total).sum();
     let esc_rate = (escaped + 0.1 * 10.0) / (shipped_good + 10.0);
-    let qual = 0.5 * rel + 0.25 * (100.0 - mean_debt) + 0.25 * 100.0 * (1.0 - (esc_rate / 0.3).min(1.0));
+    let qual =
+        0.5 * rel + 0.25 * (100.0 - mean_debt) + 0.25 * 100.0 * (1.0 - (esc_rate / 0.3).min(1.0));
     let revenue: f64 = products.iter().map(|pr| pr.revenue_w).sum();
-    let plan = if budget.revenue_plan_week > 0.0 { budget.revenue_plan_week } else { products.iter().map(|pr| pr.revenue0).sum::<f64>().max(1.0) };
+    let plan = if budget.revenue_plan_week > 0.0 {
+        budget.revenue_plan_week
+    } else {
+        products.iter().map(|pr| pr.revenue0).sum::<f64>().max(1.0)
+    };
     // Spend against the weekly allowances in force so far (a mid-quarter cut counts from then on);
     // at the quarter's last week the counters have just been reset, so use the full quarter.
     let week_in_q = ((w.max(1) - 1) % p.quarter_weeks) + 1;
@@ -245,9 +335,20 @@ pub fn scoring(world: &mut World) {
     };
     let spend_ratio = if allowed > 0.0 { spent / allowed } else { 1.0 };
     let spend_ratio = if w == 0 { 1.0 } else { spend_ratio };
-    let fin = 100.0 * (0.6 * (revenue / plan).min(1.2) / 1.2 + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0))).clamp(0.0, 1.0);
+    let fin = 100.0
+        * (0.6 * (revenue / plan).min(1.2) / 1.2
+            + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0)))
+        .clamp(0.0, 1.0);
     let pw: f64 = stakeholders.iter().map(|s| s.power).sum();
-    let trust = if pw > 0.0 { stakeholders.iter().map(|s| s.power * s.trust()).sum::<f64>() / pw } else { 50.0 };
+    let trust = if pw > 0.0 {
+        stakeholders
+            .iter()
+            .map(|s| s.power * s.trust())
+            .sum::<f64>()
+            / pw
+    } else {
+        50.0
+    };
     let product = 0.35 * out + 0.20 * cust + 0.15 * qual + 0.15 * fin + 0.15 * trust;
 
     let scores = WeekScores {
@@ -306,31 +407,88 @@ pub fn scoring(world: &mut World) {
     }
     let dcust_dvf = {
         let vf = products.iter().map(|x| x.value_fit).sum::<f64>() / np;
-        let f = |v: f64| 0.5 * 100.0 * (eq::pmf(v) / 0.5).min(1.0) + 0.5 * (eq::nps(v, rel) + 100.0) / 2.0;
+        let f = |v: f64| {
+            0.5 * 100.0 * (eq::pmf(v) / 0.5).min(1.0) + 0.5 * (eq::nps(v, rel) + 100.0) / 2.0
+        };
         (f(vf + 0.5) - f(vf - 0.5)).max(0.0)
     };
     let mut cc = Contribs::default();
     let mut pc = Contribs::default();
     if let Some(b) = &base {
         // Books `weight·Δ` of one component: `explained` (already in component units) plus leftover.
-        let book = |c: &mut Contribs, weight: f64, delta: f64, explained: &Contribs, own: Driver| {
-            let mut e = explained.clone();
-            e.0[Driver::Initial as usize] = 0.0;
-            e.0[Driver::Residual as usize] = 0.0;
-            let left = delta - e.sum();
-            c.add_scaled(&e, weight);
-            c.add(own, weight * left);
-        };
+        let book =
+            |c: &mut Contribs, weight: f64, delta: f64, explained: &Contribs, own: Driver| {
+                let mut e = explained.clone();
+                e.0[Driver::Initial as usize] = 0.0;
+                e.0[Driver::Residual as usize] = 0.0;
+                let left = delta - e.sum();
+                c.add_scaled(&e, weight);
+                c.add(own, weight * left);
+            };
         book(&mut cc, 0.20, ps - b.psych_safety, &ps_l, Driver::Safety);
-        book(&mut cc, 0.25, wgi - b.wgi, &ps_l.scaled(0.2667), Driver::Westrum);
-        book(&mut cc, 0.15, eng - b.engagement, &e_l.scaled(0.5), Driver::Engagement);
-        book(&mut cc, 0.15, ret - b.retention, &Contribs::default(), Driver::Retention);
-        book(&mut cc, 0.15, well - b.wellbeing, &x_l.scaled(-1.0), Driver::Wellbeing);
-        book(&mut cc, 0.10, grow - b.growth, &Contribs::default(), Driver::SkillGrowth);
-        book(&mut pc, 0.35, out - b.outcomes, &Contribs::default(), Driver::Outcomes);
-        book(&mut pc, 0.20, cust - b.customers, &vf_l.scaled(dcust_dvf), Driver::Customers);
-        book(&mut pc, 0.15, qual - b.quality, &debt_l.scaled(-0.25), Driver::Quality);
-        book(&mut pc, 0.15, fin - b.finance, &Contribs::default(), Driver::Finance);
+        book(
+            &mut cc,
+            0.25,
+            wgi - b.wgi,
+            &ps_l.scaled(0.2667),
+            Driver::Westrum,
+        );
+        book(
+            &mut cc,
+            0.15,
+            eng - b.engagement,
+            &e_l.scaled(0.5),
+            Driver::Engagement,
+        );
+        book(
+            &mut cc,
+            0.15,
+            ret - b.retention,
+            &Contribs::default(),
+            Driver::Retention,
+        );
+        book(
+            &mut cc,
+            0.15,
+            well - b.wellbeing,
+            &x_l.scaled(-1.0),
+            Driver::Wellbeing,
+        );
+        book(
+            &mut cc,
+            0.10,
+            grow - b.growth,
+            &Contribs::default(),
+            Driver::SkillGrowth,
+        );
+        book(
+            &mut pc,
+            0.35,
+            out - b.outcomes,
+            &Contribs::default(),
+            Driver::Outcomes,
+        );
+        book(
+            &mut pc,
+            0.20,
+            cust - b.customers,
+            &vf_l.scaled(dcust_dvf),
+            Driver::Customers,
+        );
+        book(
+            &mut pc,
+            0.15,
+            qual - b.quality,
+            &debt_l.scaled(-0.25),
+            Driver::Quality,
+        );
+        book(
+            &mut pc,
+            0.15,
+            fin - b.finance,
+            &Contribs::default(),
+            Driver::Finance,
+        );
         let mut tr = Contribs::default();
         for s in &stakeholders {
             let st = s.trust();
@@ -339,7 +497,13 @@ pub fn scoring(world: &mut World) {
             tr.add_scaled(&s.benevolence_ledger, k * st * 0.3 / s.benevolence.max(1.0));
             tr.add_scaled(&s.integrity_ledger, k * st * 0.3 / s.integrity.max(1.0));
         }
-        book(&mut pc, 0.15, trust - b.trust, &tr, Driver::StakeholderTrust);
+        book(
+            &mut pc,
+            0.15,
+            trust - b.trust,
+            &tr,
+            Driver::StakeholderTrust,
+        );
         // Rounding only: the lines now sum to the score change.
         let gap_c = (culture - b.culture) - cc.sum();
         cc.add(Driver::Residual, gap_c);

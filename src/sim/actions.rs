@@ -26,50 +26,141 @@ pub enum Response {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Action {
     // §6.1 People: hire, develop, retain.
-    OpenRequisition { team: TeamId, role: Role, level: u8 },
-    StructuredOnboarding { person: PersonId },
-    HireContractors { team: TeamId, count: u32 },
-    OneOnOne { person: PersonId },
-    Mentor { person: PersonId, pillar: Pillar },
-    PairMentor { mentee: PersonId, mentor: PersonId },
-    Training { person: PersonId, pillar: Pillar },
-    StayInterview { person: PersonId },
-    RetentionRaise { person: PersonId },
-    RecoveryWeek { person: PersonId },
-    Layoff { people: Vec<PersonId> },
-    DevelopManager { person: PersonId },
+    OpenRequisition {
+        team: TeamId,
+        role: Role,
+        level: u8,
+    },
+    StructuredOnboarding {
+        person: PersonId,
+    },
+    HireContractors {
+        team: TeamId,
+        count: u32,
+    },
+    OneOnOne {
+        person: PersonId,
+    },
+    Mentor {
+        person: PersonId,
+        pillar: Pillar,
+    },
+    PairMentor {
+        mentee: PersonId,
+        mentor: PersonId,
+    },
+    Training {
+        person: PersonId,
+        pillar: Pillar,
+    },
+    StayInterview {
+        person: PersonId,
+    },
+    RetentionRaise {
+        person: PersonId,
+    },
+    RecoveryWeek {
+        person: PersonId,
+    },
+    Layoff {
+        people: Vec<PersonId>,
+    },
+    DevelopManager {
+        person: PersonId,
+    },
     // §6.2 Inspire, recognise, take responsibility.
     VisionSession,
-    StrategySession { stakeholder: StakeholderId },
-    ShareCredit { initiative: InitiativeId },
-    TakeCredit { initiative: InitiativeId },
-    TakeResponsibility { team: TeamId },
-    Blame { team: TeamId },
-    BlamelessReview { team: TeamId },
+    StrategySession {
+        stakeholder: StakeholderId,
+    },
+    ShareCredit {
+        initiative: InitiativeId,
+    },
+    TakeCredit {
+        initiative: InitiativeId,
+    },
+    TakeResponsibility {
+        team: TeamId,
+    },
+    Blame {
+        team: TeamId,
+    },
+    BlamelessReview {
+        team: TeamId,
+    },
     // §6.3 Defend.
-    Respond { demand: DemandId, response: Response },
-    DemoDay { team: TeamId },
-    DiscloseSlip { initiative: InitiativeId },
+    Respond {
+        demand: DemandId,
+        response: Response,
+    },
+    DemoDay {
+        team: TeamId,
+    },
+    DiscloseSlip {
+        initiative: InitiativeId,
+    },
     // §6.4 Allocate budget and capacity.
-    SetDiscoveryShare { team: TeamId, share: f64 },
-    SetDebtShare { team: TeamId, share: f64 },
-    SetWipLimit { team: TeamId, limit: u32 },
-    Tooling { team: TeamId },
-    Analytics { team: TeamId },
-    PlatformInvestment { team: TeamId },
-    RequestBudget { amount: f64 },
-    SetOvertimePolicy { policy: OvertimePolicy },
+    SetDiscoveryShare {
+        team: TeamId,
+        share: f64,
+    },
+    SetDebtShare {
+        team: TeamId,
+        share: f64,
+    },
+    SetWipLimit {
+        team: TeamId,
+        limit: u32,
+    },
+    Tooling {
+        team: TeamId,
+    },
+    Analytics {
+        team: TeamId,
+    },
+    PlatformInvestment {
+        team: TeamId,
+    },
+    RequestBudget {
+        amount: f64,
+    },
+    SetOvertimePolicy {
+        policy: OvertimePolicy,
+    },
     // §6.5 Connect.
-    BrokerAlignment { a: TeamId, b: TeamId },
-    ConnectTeams { a: TeamId, b: TeamId },
-    SetInteractionMode { a: TeamId, b: TeamId, mode: InteractionMode },
-    Reteam { person: PersonId, to: TeamId },
+    BrokerAlignment {
+        a: TeamId,
+        b: TeamId,
+    },
+    ConnectTeams {
+        a: TeamId,
+        b: TeamId,
+    },
+    SetInteractionMode {
+        a: TeamId,
+        b: TeamId,
+        mode: InteractionMode,
+    },
+    Reteam {
+        person: PersonId,
+        to: TeamId,
+    },
     // §6.6 Data-driven.
-    ReviewMetrics { product: ProductId },
-    RunExperiment { initiative: InitiativeId },
-    Forecast { initiative: InitiativeId },
-    KillInitiative { initiative: InitiativeId },
-    Descope { initiative: InitiativeId },
+    ReviewMetrics {
+        product: ProductId,
+    },
+    RunExperiment {
+        initiative: InitiativeId,
+    },
+    Forecast {
+        initiative: InitiativeId,
+    },
+    KillInitiative {
+        initiative: InitiativeId,
+    },
+    Descope {
+        initiative: InitiativeId,
+    },
 }
 
 impl Action {
@@ -96,10 +187,22 @@ impl Action {
             TakeResponsibility { .. } => "take_responsibility",
             Blame { .. } => "blame",
             BlamelessReview { .. } => "blameless_review",
-            Respond { response: Response::Comply, .. } => "comply",
-            Respond { response: Response::Shield, .. } => "shield",
-            Respond { response: Response::Reframe, .. } => "reframe",
-            Respond { response: Response::Escalate, .. } => "escalate",
+            Respond {
+                response: Response::Comply,
+                ..
+            } => "comply",
+            Respond {
+                response: Response::Shield,
+                ..
+            } => "shield",
+            Respond {
+                response: Response::Reframe,
+                ..
+            } => "reframe",
+            Respond {
+                response: Response::Escalate,
+                ..
+            } => "escalate",
             DemoDay { .. } => "demo_day",
             DiscloseSlip { .. } => "disclose_slip",
             SetDiscoveryShare { .. } => "set_discovery_share",
@@ -153,25 +256,28 @@ pub struct ActionQueue {
 }
 
 fn refuse<T>(a: &Action, reason: impl Into<String>) -> Result<T, Refusal> {
-    Err(Refusal { action: a.kind().to_string(), reason: reason.into() })
+    Err(Refusal {
+        action: a.kind().to_string(),
+        reason: reason.into(),
+    })
 }
 
-fn person<'w>(world: &'w World, id: PersonId) -> Option<&'w Person> {
+fn person(world: &World, id: PersonId) -> Option<&Person> {
     let e = world.resource::<Index>().people.get(&id)?;
     world.get::<Person>(*e)
 }
 
-fn team<'w>(world: &'w World, id: TeamId) -> Option<&'w Team> {
+fn team(world: &World, id: TeamId) -> Option<&Team> {
     let e = world.resource::<Index>().teams.get(&id)?;
     world.get::<Team>(*e)
 }
 
-fn initiative<'w>(world: &'w World, id: InitiativeId) -> Option<&'w Initiative> {
+fn initiative(world: &World, id: InitiativeId) -> Option<&Initiative> {
     let e = world.resource::<Index>().initiatives.get(&id)?;
     world.get::<Initiative>(*e)
 }
 
-fn stakeholder<'w>(world: &'w World, id: StakeholderId) -> Option<&'w Stakeholder> {
+fn stakeholder(world: &World, id: StakeholderId) -> Option<&Stakeholder> {
     let e = world.resource::<Index>().stakeholders.get(&id)?;
     world.get::<Stakeholder>(*e)
 }
@@ -202,9 +308,14 @@ fn recent_failure(t: &Team) -> bool {
 pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
     let w = week(world);
-    let need_person = |id: PersonId| person(world, id).map_or_else(|| refuse(a, format!("no person {}", id.0)), Ok);
-    let need_team = |id: TeamId| team(world, id).map_or_else(|| refuse(a, format!("no team {}", id.0)), Ok);
-    let need_init = |id: InitiativeId| initiative(world, id).map_or_else(|| refuse(a, format!("no initiative {}", id.0)), Ok);
+    let need_person = |id: PersonId| {
+        person(world, id).map_or_else(|| refuse(a, format!("no person {}", id.0)), Ok)
+    };
+    let need_team =
+        |id: TeamId| team(world, id).map_or_else(|| refuse(a, format!("no team {}", id.0)), Ok);
+    let need_init = |id: InitiativeId| {
+        initiative(world, id).map_or_else(|| refuse(a, format!("no initiative {}", id.0)), Ok)
+    };
     let c = |ap: f64, pc: f64, money: f64| Ok(Cost { ap, pc, money });
     match a {
         OpenRequisition { team: t, level, .. } => {
@@ -214,16 +325,26 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             }
             let b = world.resource::<Budget>();
             if b.freeze {
-                return refuse(a, "a hiring freeze is in force (spend went above 110 % of budget)");
+                return refuse(
+                    a,
+                    "a hiring freeze is in force (spend went above 110 % of budget)",
+                );
             }
             // Over plan: more PC needed to justify the headcount.
-            let pc = if b.quarter_spent > b.quarter_total * 0.9 { 2.0 } else { 0.0 };
+            let pc = if b.quarter_spent > b.quarter_total * 0.9 {
+                2.0
+            } else {
+                0.0
+            };
             c(1.0, pc, 0.0)
         }
         StructuredOnboarding { person: p } => {
             let p = need_person(*p)?;
             if p.tenure_w >= 12.0 || p.onboarding > 1.0 {
-                return refuse(a, "onboarding is for new hires (tenure < 12 weeks) not already onboarded");
+                return refuse(
+                    a,
+                    "onboarding is for new hires (tenure < 12 weeks) not already onboarded",
+                );
             }
             c(1.0, 0.0, 2_000.0)
         }
@@ -305,7 +426,8 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
         }
         VisionSession => c(2.0, 0.0, 0.0),
         StrategySession { stakeholder: s } => {
-            stakeholder(world, *s).map_or_else(|| refuse(a, format!("no stakeholder {}", s.0)), |_| Ok(()))?;
+            stakeholder(world, *s)
+                .map_or_else(|| refuse(a, format!("no stakeholder {}", s.0)), |_| Ok(()))?;
             c(1.0, 0.0, 0.0)
         }
         ShareCredit { initiative: i } | TakeCredit { initiative: i } => {
@@ -314,12 +436,19 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 Some(sw) if w.saturating_sub(sw) <= 4 => {}
                 _ => return refuse(a, "credit is for an initiative shipped in the last 4 weeks"),
             }
-            if matches!(a, ShareCredit { .. }) { c(0.5, 0.0, 0.0) } else { c(0.0, -2.0, 0.0) }
+            if matches!(a, ShareCredit { .. }) {
+                c(0.5, 0.0, 0.0)
+            } else {
+                c(0.0, -2.0, 0.0)
+            }
         }
         TakeResponsibility { team: t } => {
             let t = need_team(*t)?;
             if !recent_failure(t) {
-                return refuse(a, "there is no recent failure (incident, missed date, reveal) to take responsibility for");
+                return refuse(
+                    a,
+                    "there is no recent failure (incident, missed date, reveal) to take responsibility for",
+                );
             }
             c(1.0, 2.0, 0.0)
         }
@@ -342,7 +471,8 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             let Some(d) = org.demands.iter().find(|d| d.id == *demand) else {
                 return refuse(a, format!("no open demand {}", demand.0));
             };
-            let s = stakeholder(world, d.from).map_or_else(|| refuse(a, "the demand's stakeholder is gone"), Ok)?;
+            let s = stakeholder(world, d.from)
+                .map_or_else(|| refuse(a, "the demand's stakeholder is gone"), Ok)?;
             match response {
                 Response::Comply => c(0.0, 0.0, 0.0),
                 Response::Shield => c(1.0, eq::shield_cost(s.power, d.intensity, s.trust()), 0.0),
@@ -376,7 +506,12 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 _ => tm.discovery_share + share + tm.service_share,
             };
             if total > 0.7 + 1e-9 {
-                return refuse(a, format!("discovery + debt + service shares would be {total:.2}; the limit is 0.7"));
+                return refuse(
+                    a,
+                    format!(
+                        "discovery + debt + service shares would be {total:.2}; the limit is 0.7"
+                    ),
+                );
             }
             c(0.5, 0.0, 0.0)
         }
@@ -418,7 +553,9 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             OvertimePolicy::Crunch | OvertimePolicy::Default => c(0.0, 0.0, 0.0),
             OvertimePolicy::SustainablePace => c(0.5, 0.0, 0.0),
         },
-        BrokerAlignment { a: x, b: y } | ConnectTeams { a: x, b: y } | SetInteractionMode { a: x, b: y, .. } => {
+        BrokerAlignment { a: x, b: y }
+        | ConnectTeams { a: x, b: y }
+        | SetInteractionMode { a: x, b: y, .. } => {
             need_team(*x)?;
             need_team(*y)?;
             if x == y {
@@ -446,11 +583,17 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
         }
         RunExperiment { initiative: i } => {
             let it = need_init(*i)?;
-            if !matches!(it.state, InitiativeState::Backlog | InitiativeState::Discovery) {
+            if !matches!(
+                it.state,
+                InitiativeState::Backlog | InitiativeState::Discovery
+            ) {
                 return refuse(a, "experiments run on ideas not yet in delivery");
             }
             if it.no_discovery {
-                return refuse(a, "this injected feature allows no discovery (reframe to get a spike)");
+                return refuse(
+                    a,
+                    "this injected feature allows no discovery (reframe to get a spike)",
+                );
             }
             c(0.5, 0.0, 1_000.0)
         }
@@ -490,21 +633,39 @@ pub fn check_affordable(world: &World, a: &Action, queued: &Cost) -> Result<Cost
     let cost = price(world, a)?;
     let leader = world.resource::<Leader>();
     let p = &world.resource::<SimParams>().0;
-    if cost.ap > 0.0 && queued.ap + cost.ap > leader.ap_left + p.ap_overdraft - leader.overdraft_debt.max(0.0) + 1e-9 {
+    if cost.ap > 0.0
+        && queued.ap + cost.ap
+            > leader.ap_left + p.ap_overdraft - leader.overdraft_debt.max(0.0) + 1e-9
+    {
         return refuse(
             a,
             format!(
                 "needs {:.1} AP; {:.1} left this week (overdraft included)",
                 cost.ap,
-                (leader.ap_left + p.ap_overdraft - leader.overdraft_debt.max(0.0) - queued.ap).max(0.0)
+                (leader.ap_left + p.ap_overdraft - leader.overdraft_debt.max(0.0) - queued.ap)
+                    .max(0.0)
             ),
         );
     }
     if cost.pc > 0.0 && queued.pc + cost.pc > leader.political_capital + 1e-9 {
-        return refuse(a, format!("needs {:.1} political capital; {:.1} available", cost.pc, (leader.political_capital - queued.pc).max(0.0)));
+        return refuse(
+            a,
+            format!(
+                "needs {:.1} political capital; {:.1} available",
+                cost.pc,
+                (leader.political_capital - queued.pc).max(0.0)
+            ),
+        );
     }
     if cost.money > 0.0 && queued.money + cost.money > money_available(world) + 1e-9 {
-        return refuse(a, format!("needs ${:.0}; ${:.0} of budget room left this quarter", cost.money, (money_available(world) - queued.money).max(0.0)));
+        return refuse(
+            a,
+            format!(
+                "needs ${:.0}; ${:.0} of budget room left this quarter",
+                cost.money,
+                (money_available(world) - queued.money).max(0.0)
+            ),
+        );
     }
     Ok(cost)
 }
@@ -547,12 +708,19 @@ pub fn apply_queued(world: &mut World) {
                 pay(world, &cost);
                 apply(world, &a, w);
                 if !world.resource::<Clock>().epilogue {
-                    world.resource_mut::<Org>().action_weeks.entry(a.kind().to_string()).or_default().push(w);
+                    world
+                        .resource_mut::<Org>()
+                        .action_weeks
+                        .entry(a.kind().to_string())
+                        .or_default()
+                        .push(w);
                 }
                 world.resource_mut::<ActionQueue>().applied.push((w, a));
             }
             Err(r) => {
-                world.resource_mut::<WeekLog>().push(w, "refused", r.to_string());
+                world
+                    .resource_mut::<WeekLog>()
+                    .push(w, "refused", r.to_string());
                 world.resource_mut::<ActionQueue>().refused.push((w, r));
             }
         }
@@ -582,39 +750,44 @@ fn pay(world: &mut World, cost: &Cost) {
 }
 
 fn with_person(world: &mut World, id: PersonId, f: impl FnOnce(&mut Person)) {
-    if let Some(&e) = world.resource::<Index>().people.get(&id) {
-        if let Some(mut p) = world.get_mut::<Person>(e) {
-            f(&mut p);
-        }
+    if let Some(&e) = world.resource::<Index>().people.get(&id)
+        && let Some(mut p) = world.get_mut::<Person>(e)
+    {
+        f(&mut p);
     }
 }
 
 fn with_team(world: &mut World, id: TeamId, f: impl FnOnce(&mut Team)) {
-    if let Some(&e) = world.resource::<Index>().teams.get(&id) {
-        if let Some(mut t) = world.get_mut::<Team>(e) {
-            f(&mut t);
-        }
+    if let Some(&e) = world.resource::<Index>().teams.get(&id)
+        && let Some(mut t) = world.get_mut::<Team>(e)
+    {
+        f(&mut t);
     }
 }
 
 fn with_initiative(world: &mut World, id: InitiativeId, f: impl FnOnce(&mut Initiative)) {
-    if let Some(&e) = world.resource::<Index>().initiatives.get(&id) {
-        if let Some(mut t) = world.get_mut::<Initiative>(e) {
-            f(&mut t);
-        }
+    if let Some(&e) = world.resource::<Index>().initiatives.get(&id)
+        && let Some(mut t) = world.get_mut::<Initiative>(e)
+    {
+        f(&mut t);
     }
 }
 
 fn with_stakeholder(world: &mut World, id: StakeholderId, f: impl FnOnce(&mut Stakeholder)) {
-    if let Some(&e) = world.resource::<Index>().stakeholders.get(&id) {
-        if let Some(mut t) = world.get_mut::<Stakeholder>(e) {
-            f(&mut t);
-        }
+    if let Some(&e) = world.resource::<Index>().stakeholders.get(&id)
+        && let Some(mut t) = world.get_mut::<Stakeholder>(e)
+    {
+        f(&mut t);
     }
 }
 
 fn all_stakeholders(world: &mut World, mut f: impl FnMut(&mut Stakeholder)) {
-    let ids: Vec<Entity> = world.resource::<Index>().stakeholders.values().copied().collect();
+    let ids: Vec<Entity> = world
+        .resource::<Index>()
+        .stakeholders
+        .values()
+        .copied()
+        .collect();
     for e in ids {
         if let Some(mut s) = world.get_mut::<Stakeholder>(e) {
             f(&mut s);
@@ -632,15 +805,30 @@ fn team_people(world: &World, t: TeamId) -> Vec<PersonId> {
 }
 
 fn pulse(stock: PulseStock, amount: f64, week: u32, half_life: f64, driver: Driver) -> Pulse {
-    Pulse { stock, amount, start_week: week, half_life, driver }
+    Pulse {
+        stock,
+        amount,
+        start_week: week,
+        half_life,
+        driver,
+    }
 }
 
 /// Adds a person-level pulse to engagement or trust in the leader for everyone in a team.
-fn team_person_pulse(world: &mut World, t: TeamId, stock: PulseStock, amount: f64, w: u32, driver: Driver) {
+fn team_person_pulse(
+    world: &mut World,
+    t: TeamId,
+    stock: PulseStock,
+    amount: f64,
+    w: u32,
+    driver: Driver,
+) {
     for id in team_people(world, t) {
         with_person(world, id, |p| match stock {
             PulseStock::Engagement => p.e_pulse += amount,
-            PulseStock::TrustInLeader => p.trust_in_leader = (p.trust_in_leader + amount).clamp(0.0, 100.0),
+            PulseStock::TrustInLeader => {
+                p.trust_in_leader = (p.trust_in_leader + amount).clamp(0.0, 100.0)
+            }
             _ => {}
         });
     }
@@ -651,16 +839,40 @@ fn log(world: &mut World, w: u32, kind: &str, text: String) {
     world.resource_mut::<WeekLog>().push(w, kind, text);
 }
 
-fn open_requisition(world: &mut World, team: TeamId, role: Role, level: u8, contractor: bool, contract_weeks: u32, w: u32) {
+fn open_requisition(
+    world: &mut World,
+    team: TeamId,
+    role: Role,
+    level: u8,
+    contractor: bool,
+    contract_weeks: u32,
+    w: u32,
+) {
     let p = world.resource::<SimParams>().0.clone();
     let seed = world.resource::<RunInfo>().seed;
     let mut org = world.resource_mut::<Org>();
     let seq = org.next_req;
     org.next_req += 1;
-    let mean = if contractor { p.hire_mean_weeks_contractor } else { p.hire_mean_weeks_employee } + if level >= 4 && !contractor { 2.0 } else { 0.0 };
+    let mean = if contractor {
+        p.hire_mean_weeks_contractor
+    } else {
+        p.hire_mean_weeks_employee
+    } + if level >= 4 && !contractor { 2.0 } else { 0.0 };
     let mut s = Stream::new(seed, Purpose::HireDelay, u64::from(seq), 0, 0);
-    let delay = (s.gamma(p.hire_gamma_shape) * mean / p.hire_gamma_shape).round().max(1.0) as u32;
-    org.requisitions.push(Requisition { team, level, role, contractor, opened: w, fills_week: w + delay, onboarding: false, seq, contract_weeks });
+    let delay = (s.gamma(p.hire_gamma_shape) * mean / p.hire_gamma_shape)
+        .round()
+        .max(1.0) as u32;
+    org.requisitions.push(Requisition {
+        team,
+        level,
+        role,
+        contractor,
+        opened: w,
+        fills_week: w + delay,
+        onboarding: false,
+        seq,
+        contract_weeks,
+    });
 }
 
 /// Applies an already-paid action. Effects follow MODEL.md §6 (see each arm).
@@ -671,9 +883,16 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
     match a {
         OpenRequisition { team, role, level } => {
             open_requisition(world, *team, *role, *level, false, 0, w);
-            log(world, w, "action", format!("Opened a requisition (level {level}) for team {}", team.0));
+            log(
+                world,
+                w,
+                "action",
+                format!("Opened a requisition (level {level}) for team {}", team.0),
+            );
         }
-        StructuredOnboarding { person } => with_person(world, *person, |x| x.onboarding = p.onboarding_multiplier),
+        StructuredOnboarding { person } => {
+            with_person(world, *person, |x| x.onboarding = p.onboarding_multiplier)
+        }
         HireContractors { team, count } => {
             for _ in 0..*count {
                 open_requisition(world, *team, Role::Engineer, 3, true, 12, w);
@@ -695,8 +914,10 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             let leader_s = world.resource::<Leader>().skills[*pillar as usize];
             with_person(world, *person, |x| {
                 let s = x.skills[*pillar as usize];
-                x.pending[*pillar as usize] +=
-                    p.mentoring_gain * (leader_s / 100.0) * (0.5 + 0.5 * x.trust_in_leader / 100.0) * (1.0 - s / 100.0);
+                x.pending[*pillar as usize] += p.mentoring_gain
+                    * (leader_s / 100.0)
+                    * (0.5 + 0.5 * x.trust_in_leader / 100.0)
+                    * (1.0 - s / 100.0);
             });
         }
         PairMentor { mentee, mentor } => {
@@ -712,7 +933,13 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             // Two days away from the work this week.
             let team = person_team(world, *person);
             if let Some(t) = team {
-                with_team(world, t, |t| t.modifiers.push(CapacityModifier { multiplier: 0.96, until_week: w, cause: "training".into() }));
+                with_team(world, t, |t| {
+                    t.modifiers.push(CapacityModifier {
+                        multiplier: 0.96,
+                        until_week: w,
+                        cause: "training".into(),
+                    })
+                });
             }
         }
         StayInterview { person } => with_person(world, *person, |x| {
@@ -726,13 +953,18 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 x.salary_w *= 1.12;
             });
             // Peers may find out: fairness costs engagement (§6.1).
-            if Stream::new(seed, Purpose::ActionRoll, u64::from(person.0), w, 1).bernoulli(0.5) {
-                if let Some(t) = person_team(world, *person) {
-                    for id in team_people(world, t).into_iter().filter(|i| i != person) {
-                        with_person(world, id, |x| x.e_pulse -= 2.0);
-                    }
-                    log(world, w, "event", "Peers found out about a retention raise (fairness: engagement −2)".into());
+            if Stream::new(seed, Purpose::ActionRoll, u64::from(person.0), w, 1).bernoulli(0.5)
+                && let Some(t) = person_team(world, *person)
+            {
+                for id in team_people(world, t).into_iter().filter(|i| i != person) {
+                    with_person(world, id, |x| x.e_pulse -= 2.0);
                 }
+                log(
+                    world,
+                    w,
+                    "event",
+                    "Peers found out about a retention raise (fairness: engagement −2)".into(),
+                );
             }
         }
         RecoveryWeek { person } => with_person(world, *person, |x| {
@@ -760,9 +992,16 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             let all: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
             for t in all {
                 let k = if teams.contains(&t) { 1.0 } else { 0.5 };
-                with_team(world, t, |tm| tm.layoff_recent = (tm.layoff_recent + k).min(1.0));
+                with_team(world, t, |tm| {
+                    tm.layoff_recent = (tm.layoff_recent + k).min(1.0)
+                });
             }
-            log(world, w, "action", format!("Laid off {} people", people.len()));
+            log(
+                world,
+                w,
+                "action",
+                format!("Laid off {} people", people.len()),
+            );
         }
         DevelopManager { person } => with_person(world, *person, |x| {
             let s = x.skills[Pillar::TeamDev as usize];
@@ -771,7 +1010,9 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         VisionSession => {
             let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
             for t in ids {
-                with_team(world, t, |tm| tm.vision = (tm.vision + 0.5 * (1.0 - tm.vision)).min(1.0));
+                with_team(world, t, |tm| {
+                    tm.vision = (tm.vision + 0.5 * (1.0 - tm.vision)).min(1.0)
+                });
             }
             all_stakeholders(world, |s| s.alignment = (s.alignment + 0.05).min(1.0));
         }
@@ -785,8 +1026,16 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
             }
             // Stakeholders see the outcome, slightly less than if the leader took the credit.
-            all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Ability, 2.0, w, 8.0, Driver::Shipped)));
-            world.resource_mut::<Org>().action_weeks.entry("credit_shared".into()).or_default().push(w);
+            all_stakeholders(world, |s| {
+                s.pulses
+                    .push(pulse(PulseStock::Ability, 2.0, w, 8.0, Driver::Shipped))
+            });
+            world
+                .resource_mut::<Org>()
+                .action_weeks
+                .entry("credit_shared".into())
+                .or_default()
+                .push(w);
         }
         TakeCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {
@@ -795,15 +1044,27 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                     tm.psych_safety = (tm.psych_safety - 5.0).max(0.0);
                 });
             }
-            all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Ability, 3.0, w, 8.0, Driver::Shipped)));
+            all_stakeholders(world, |s| {
+                s.pulses
+                    .push(pulse(PulseStock::Ability, 3.0, w, 8.0, Driver::Shipped))
+            });
         }
         TakeResponsibility { team } => {
             with_team(world, *team, |tm| {
                 tm.responsibility_recent += 1.0;
                 tm.responsibility_events.push(w);
-                tm.psych_safety = (tm.psych_safety + 8.0 * (1.0 - tm.psych_safety / 100.0)).min(100.0);
+                tm.psych_safety =
+                    (tm.psych_safety + 8.0 * (1.0 - tm.psych_safety / 100.0)).min(100.0);
             });
-            all_stakeholders(world, |s| s.pulses.push(pulse(PulseStock::Integrity, 5.0, w, 8.0, Driver::Responsibility)));
+            all_stakeholders(world, |s| {
+                s.pulses.push(pulse(
+                    PulseStock::Integrity,
+                    5.0,
+                    w,
+                    8.0,
+                    Driver::Responsibility,
+                ))
+            });
         }
         Blame { team } => {
             with_team(world, *team, |tm| {
@@ -812,7 +1073,14 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 tm.psych_safety = (tm.psych_safety - 20.0 / 3.0).max(0.0);
             });
             team_person_pulse(world, *team, PulseStock::Engagement, -8.0, w, Driver::Blame);
-            team_person_pulse(world, *team, PulseStock::TrustInLeader, -5.0, w, Driver::Blame);
+            team_person_pulse(
+                world,
+                *team,
+                PulseStock::TrustInLeader,
+                -5.0,
+                w,
+                Driver::Blame,
+            );
         }
         BlamelessReview { team } => with_team(world, *team, |tm| {
             tm.inquiries_recent += 1.0;
@@ -820,10 +1088,15 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         }),
         Respond { demand, response } => respond(world, *demand, *response, w, seed, &p),
         DemoDay { team } => {
-            let moved = world.resource::<Org>().shipped.len() > 0;
+            let moved = !world.resource::<Org>().shipped.is_empty();
             world.resource_mut::<Org>().demos.push(w);
             // A demo shows true progress: perceived snaps to the truth (honestly, no penalty).
-            let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+            let ids: Vec<InitiativeId> = world
+                .resource::<Index>()
+                .initiatives
+                .keys()
+                .copied()
+                .collect();
             let weekly = team_weekly(world, *team);
             for i in ids {
                 with_initiative(world, i, |it| {
@@ -835,8 +1108,20 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             }
             all_stakeholders(world, |s| {
                 s.transparency.push(w);
-                s.pulses.push(pulse(PulseStock::Anxiety, -10.0, w, 3.0, Driver::Transparency));
-                s.pulses.push(pulse(PulseStock::Ability, if moved { 4.0 } else { 1.0 }, w, 6.0, Driver::Transparency));
+                s.pulses.push(pulse(
+                    PulseStock::Anxiety,
+                    -10.0,
+                    w,
+                    3.0,
+                    Driver::Transparency,
+                ));
+                s.pulses.push(pulse(
+                    PulseStock::Ability,
+                    if moved { 4.0 } else { 1.0 },
+                    w,
+                    6.0,
+                    Driver::Transparency,
+                ));
                 if moved {
                     s.waterfall = (s.waterfall - 0.01).max(0.0);
                 }
@@ -855,21 +1140,37 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             world.resource_mut::<Org>().disclosures.push(w);
             all_stakeholders(world, |s| {
                 s.transparency.push(w);
-                s.pulses.push(pulse(PulseStock::Integrity, 5.0, w, 8.0, Driver::Transparency));
+                s.pulses.push(pulse(
+                    PulseStock::Integrity,
+                    5.0,
+                    w,
+                    8.0,
+                    Driver::Transparency,
+                ));
             });
         }
-        SetDiscoveryShare { team, share } => with_team(world, *team, |t| t.discovery_share = *share),
+        SetDiscoveryShare { team, share } => {
+            with_team(world, *team, |t| t.discovery_share = *share)
+        }
         SetDebtShare { team, share } => with_team(world, *team, |t| t.debt_share = *share),
         SetWipLimit { team, limit } => with_team(world, *team, |t| t.wip_limit = *limit),
         Tooling { team } => {
             with_team(world, *team, |t| {
                 t.quality = (t.quality + 0.15).min(1.0);
-                t.modifiers.push(CapacityModifier { multiplier: 0.95, until_week: w + 1, cause: "tooling adoption dip".into() });
+                t.modifiers.push(CapacityModifier {
+                    multiplier: 0.95,
+                    until_week: w + 1,
+                    cause: "tooling adoption dip".into(),
+                });
             });
             world.resource_mut::<Budget>().tooling_weekly += 500.0;
         }
-        Analytics { team } => with_team(world, *team, |t| t.analytics = (t.analytics + 0.3).min(1.0)),
-        PlatformInvestment { team } => with_team(world, *team, |t| t.platform_maturity = (t.platform_maturity + 0.2).min(1.0)),
+        Analytics { team } => {
+            with_team(world, *team, |t| t.analytics = (t.analytics + 0.3).min(1.0))
+        }
+        PlatformInvestment { team } => with_team(world, *team, |t| {
+            t.platform_maturity = (t.platform_maturity + 0.2).min(1.0)
+        }),
         RequestBudget { amount } => {
             let cfo = cfo_trust(world);
             let outcomes = outcome_progress(world);
@@ -879,10 +1180,26 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 let mut d = world.resource_mut::<DelayedEffects>();
                 let seq = d.1;
                 d.1 += 1;
-                d.0.insert((w + p.budget_approval_weeks, seq), DelayedEffect::BudgetArrives(*amount));
-                log(world, w, "event", format!("Budget request approved (p = {pr:.2}): ${amount:.0} arrives in {} weeks", p.budget_approval_weeks));
+                d.0.insert(
+                    (w + p.budget_approval_weeks, seq),
+                    DelayedEffect::BudgetArrives(*amount),
+                );
+                log(
+                    world,
+                    w,
+                    "event",
+                    format!(
+                        "Budget request approved (p = {pr:.2}): ${amount:.0} arrives in {} weeks",
+                        p.budget_approval_weeks
+                    ),
+                );
             } else {
-                log(world, w, "event", format!("Budget request declined (p = {pr:.2})"));
+                log(
+                    world,
+                    w,
+                    "event",
+                    format!("Budget request declined (p = {pr:.2})"),
+                );
             }
         }
         SetOvertimePolicy { policy } => {
@@ -921,7 +1238,13 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             }
             // A 3-week transition dip for both teams.
             for t in [*x, *y] {
-                with_team(world, t, |tm| tm.modifiers.push(CapacityModifier { multiplier: 0.97, until_week: w + 2, cause: "interaction-mode transition".into() }));
+                with_team(world, t, |tm| {
+                    tm.modifiers.push(CapacityModifier {
+                        multiplier: 0.97,
+                        until_week: w + 2,
+                        cause: "interaction-mode transition".into(),
+                    })
+                });
             }
         }
         Reteam { person, to } => {
@@ -933,7 +1256,11 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             for t in [Some(*to), from].into_iter().flatten() {
                 with_team(world, t, |tm| {
                     tm.psych_safety = (tm.psych_safety - 10.0 / 3.0).max(0.0);
-                    tm.modifiers.push(CapacityModifier { multiplier: 0.9, until_week: w + 5, cause: "forming after re-team".into() });
+                    tm.modifiers.push(CapacityModifier {
+                        multiplier: 0.9,
+                        until_week: w + 5,
+                        cause: "forming after re-team".into(),
+                    });
                     tm.forming_until = w + 5;
                 });
             }
@@ -943,16 +1270,19 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             }
         }
         ReviewMetrics { product } => {
-            if let Some(&e) = world.resource::<Index>().products.get(product) {
-                if let Some(mut pr) = world.get_mut::<Product>(e) {
-                    pr.dashboard.true_values_week = Some(w);
-                }
+            if let Some(&e) = world.resource::<Index>().products.get(product)
+                && let Some(mut pr) = world.get_mut::<Product>(e)
+            {
+                pr.dashboard.true_values_week = Some(w);
             }
             let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
             for t in ids {
                 with_team(world, t, |tm| tm.metric_reviews += 1.0);
             }
-            world.resource_mut::<Revealed>().0.insert(format!("metrics:{}", product.0));
+            world
+                .resource_mut::<Revealed>()
+                .0
+                .insert(format!("metrics:{}", product.0));
         }
         RunExperiment { initiative } => {
             super::systems::run_experiment(world, *initiative, w, 100);
@@ -963,11 +1293,26 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             let rem = self::initiative(world, *initiative).map_or(0.0, Initiative::remaining);
             let (p50, p85) = monte_carlo_forecast(&samples, rem, seed, w);
             world.resource_mut::<Leader>().forecast_week = Some(w);
-            log(world, w, "forecast", format!("Forecast for initiative {}: P50 week {}, P85 week {}", initiative.0, w + p50, w + p85));
+            log(
+                world,
+                w,
+                "forecast",
+                format!(
+                    "Forecast for initiative {}: P50 week {}, P85 week {}",
+                    initiative.0,
+                    w + p50,
+                    w + p85
+                ),
+            );
         }
         KillInitiative { initiative } => {
             with_initiative(world, *initiative, |it| it.state = InitiativeState::Killed);
-            log(world, w, "action", format!("Killed initiative {}", initiative.0));
+            log(
+                world,
+                w,
+                "action",
+                format!("Killed initiative {}", initiative.0),
+            );
         }
         Descope { initiative } => with_initiative(world, *initiative, |it| {
             // §17.2: size ← done + core·(size − done); the effect keeps (0.5 + 0.5·core).
@@ -1020,10 +1365,10 @@ fn cfo_trust(world: &World) -> f64 {
     let idx = world.resource::<Index>();
     let mut best = None;
     for e in idx.stakeholders.values() {
-        if let Some(s) = world.get::<Stakeholder>(*e) {
-            if s.role == crate::scenario::StakeholderRole::Cfo {
-                best = Some(s.trust());
-            }
+        if let Some(s) = world.get::<Stakeholder>(*e)
+            && s.role == crate::scenario::StakeholderRole::Cfo
+        {
+            best = Some(s.trust());
         }
     }
     best.unwrap_or(50.0)
@@ -1036,7 +1381,11 @@ pub fn outcome_progress(world: &World) -> f64 {
     if total <= 0.0 {
         return 0.0;
     }
-    obj.0.iter().map(|o| o.weight * attainment(o).clamp(0.0, 1.0)).sum::<f64>() / total
+    obj.0
+        .iter()
+        .map(|o| o.weight * attainment(o).clamp(0.0, 1.0))
+        .sum::<f64>()
+        / total
 }
 
 /// Attainment of an objective (§9.2), clamped to −0.5..1.2.
@@ -1048,41 +1397,86 @@ pub fn attainment(o: &ObjectiveState) -> f64 {
     ((o.value - o.baseline) / span).clamp(-0.5, 1.2)
 }
 
-fn respond(world: &mut World, id: DemandId, response: Response, w: u32, seed: u64, p: &crate::model::Params) {
-    let Some(pos) = world.resource::<Org>().demands.iter().position(|d| d.id == id) else { return };
+fn respond(
+    world: &mut World,
+    id: DemandId,
+    response: Response,
+    w: u32,
+    seed: u64,
+    p: &crate::model::Params,
+) {
+    let Some(pos) = world
+        .resource::<Org>()
+        .demands
+        .iter()
+        .position(|d| d.id == id)
+    else {
+        return;
+    };
     let d = world.resource::<Org>().demands[pos].clone();
     match response {
         Response::Comply => {
             world.resource_mut::<Org>().demands.remove(pos);
             comply_effects(world, &d, 1.0, w, p);
             with_stakeholder(world, d.from, |s| {
-                s.pulses.push(pulse(PulseStock::Benevolence, 5.0, w, 6.0, Driver::Defended));
-                s.pulses.push(pulse(PulseStock::Anxiety, -10.0, w, 3.0, Driver::Defended));
+                s.pulses.push(pulse(
+                    PulseStock::Benevolence,
+                    5.0,
+                    w,
+                    6.0,
+                    Driver::Defended,
+                ));
+                s.pulses
+                    .push(pulse(PulseStock::Anxiety, -10.0, w, 3.0, Driver::Defended));
             });
             add_defend(world, d.team, -0.5, w);
-            log(world, w, "demand", format!("Complied with a {:?} demand", d.kind));
+            log(
+                world,
+                w,
+                "demand",
+                format!("Complied with a {:?} demand", d.kind),
+            );
         }
         Response::Shield => {
             world.resource_mut::<Org>().demands.remove(pos);
             let transparent = {
                 let org = world.resource::<Org>();
-                org.demos.iter().chain(org.disclosures.iter()).any(|&x| w.saturating_sub(x) < 4)
+                org.demos
+                    .iter()
+                    .chain(org.disclosures.iter())
+                    .any(|&x| w.saturating_sub(x) < 4)
             };
             with_stakeholder(world, d.from, |s| {
-                s.pulses.push(pulse(PulseStock::Benevolence, -5.0, w, 6.0, Driver::Declined));
+                s.pulses.push(pulse(
+                    PulseStock::Benevolence,
+                    -5.0,
+                    w,
+                    6.0,
+                    Driver::Declined,
+                ));
                 if !transparent {
                     s.declined.push(w);
-                    s.pulses.push(pulse(PulseStock::Anxiety, 10.0, w, 4.0, Driver::Declined));
+                    s.pulses
+                        .push(pulse(PulseStock::Anxiety, 10.0, w, 4.0, Driver::Declined));
                 }
             });
             add_defend(world, d.team, 1.0, w);
-            log(world, w, "demand", format!("Shielded the team from a {:?} demand", d.kind));
+            log(
+                world,
+                w,
+                "demand",
+                format!("Shielded the team from a {:?} demand", d.kind),
+            );
         }
         Response::Reframe => {
             let soft = world.resource::<Leader>().skills[Pillar::Soft as usize];
-            let has_forecast = world.resource::<Leader>().forecast_week.is_some_and(|f| w.saturating_sub(f) <= 8);
+            let has_forecast = world
+                .resource::<Leader>()
+                .forecast_week
+                .is_some_and(|f| w.saturating_sub(f) <= 8);
             let analytics = team(world, d.team).map_or(0.0, |t| t.analytics);
-            let (trust, wf) = stakeholder(world, d.from).map_or((50.0, 0.5), |s| (s.trust(), s.waterfall));
+            let (trust, wf) =
+                stakeholder(world, d.from).map_or((50.0, 0.5), |s| (s.trust(), s.waterfall));
             let pr = eq::reframe_success(soft, trust, analytics, has_forecast, wf);
             let ok = Stream::new(seed, Purpose::ActionRoll, u64::from(id.0), w, 2).bernoulli(pr);
             if ok {
@@ -1090,29 +1484,71 @@ fn respond(world: &mut World, id: DemandId, response: Response, w: u32, seed: u6
                 light_alternative(world, &d, w, p);
                 with_stakeholder(world, d.from, |s| {
                     s.waterfall = (s.waterfall - 0.02).max(0.0);
-                    s.pulses.push(pulse(PulseStock::Integrity, 5.0, w, 8.0, Driver::Transparency));
-                    s.pulses.push(pulse(PulseStock::Benevolence, 3.0, w, 8.0, Driver::Meetings));
+                    s.pulses.push(pulse(
+                        PulseStock::Integrity,
+                        5.0,
+                        w,
+                        8.0,
+                        Driver::Transparency,
+                    ));
+                    s.pulses.push(pulse(
+                        PulseStock::Benevolence,
+                        3.0,
+                        w,
+                        8.0,
+                        Driver::Meetings,
+                    ));
                     s.transparency.push(w);
                 });
                 add_defend(world, d.team, 1.0, w);
-                log(world, w, "demand", format!("Reframed a {:?} demand (p = {pr:.2}): a lighter alternative was accepted", d.kind));
+                log(
+                    world,
+                    w,
+                    "demand",
+                    format!(
+                        "Reframed a {:?} demand (p = {pr:.2}): a lighter alternative was accepted",
+                        d.kind
+                    ),
+                );
             } else {
                 let mut org = world.resource_mut::<Org>();
                 let dm = &mut org.demands[pos];
                 dm.reframe_failed = true;
                 dm.respond_by = dm.respond_by.max(w + 1);
-                with_stakeholder(world, d.from, |s| s.pulses.push(pulse(PulseStock::Anxiety, 5.0, w, 3.0, Driver::Declined)));
-                log(world, w, "demand", format!("A reframe of a {:?} demand failed (p = {pr:.2}): comply or shield next week", d.kind));
+                with_stakeholder(world, d.from, |s| {
+                    s.pulses
+                        .push(pulse(PulseStock::Anxiety, 5.0, w, 3.0, Driver::Declined))
+                });
+                log(
+                    world,
+                    w,
+                    "demand",
+                    format!(
+                        "A reframe of a {:?} demand failed (p = {pr:.2}): comply or shield next week",
+                        d.kind
+                    ),
+                );
             }
         }
         Response::Escalate => {
             world.resource_mut::<Org>().demands.remove(pos);
             with_stakeholder(world, d.from, |s| {
                 s.escalated_until = w + 12;
-                s.pulses.push(pulse(PulseStock::Benevolence, -15.0, w, 10.0, Driver::Declined));
+                s.pulses.push(pulse(
+                    PulseStock::Benevolence,
+                    -15.0,
+                    w,
+                    10.0,
+                    Driver::Declined,
+                ));
             });
             add_defend(world, d.team, 1.0, w);
-            log(world, w, "demand", format!("Escalated a {:?} demand to the CEO", d.kind));
+            log(
+                world,
+                w,
+                "demand",
+                format!("Escalated a {:?} demand to the CEO", d.kind),
+            );
         }
     }
 }
@@ -1134,10 +1570,17 @@ pub fn add_defend(world: &mut World, t: TeamId, v: f64, w: u32) {
 pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &crate::model::Params) {
     let intensity = d.intensity;
     // §17.2: comply adds pressure P; 1.5× scales continuous effects only.
-    with_team(world, d.team, |t| t.pressure = (t.pressure + p.pressure_per_demand * intensity * scale).min(100.0));
+    with_team(world, d.team, |t| {
+        t.pressure = (t.pressure + p.pressure_per_demand * intensity * scale).min(100.0)
+    });
     match d.kind {
         DemandKind::FixedPlan => {
-            let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+            let ids: Vec<InitiativeId> = world
+                .resource::<Index>()
+                .initiatives
+                .keys()
+                .copied()
+                .collect();
             let cap = team(world, d.team).map_or(1.0, |t| t.delivery_capacity.max(0.5));
             let mut promised = 0;
             for i in ids {
@@ -1156,8 +1599,19 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
                     }
                 });
             }
-            with_team(world, d.team, |t| t.modifiers.push(CapacityModifier { multiplier: 0.97, until_week: w, cause: "planning".into() }));
-            log(world, w, "event", format!("A fixed-scope plan now commits {promised} initiative(s) to dates"));
+            with_team(world, d.team, |t| {
+                t.modifiers.push(CapacityModifier {
+                    multiplier: 0.97,
+                    until_week: w,
+                    cause: "planning".into(),
+                })
+            });
+            log(
+                world,
+                w,
+                "event",
+                format!("A fixed-scope plan now commits {promised} initiative(s) to dates"),
+            );
         }
         DemandKind::StatusReport => with_team(world, d.team, |t| {
             if t.status_obligations.len() < 4 {
@@ -1179,7 +1633,8 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
                 if lent >= 2 {
                     break;
                 }
-                let ok = person(world, id).is_some_and(|x| x.is_available(w) && x.role == Role::Engineer);
+                let ok = person(world, id)
+                    .is_some_and(|x| x.is_available(w) && x.role == Role::Engineer);
                 if ok {
                     with_person(world, id, |x| {
                         x.lent_until = w + 6;
@@ -1190,21 +1645,30 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
             }
         }
         DemandKind::DeadlinePullIn => {
-            let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+            let ids: Vec<InitiativeId> = world
+                .resource::<Index>()
+                .initiatives
+                .keys()
+                .copied()
+                .collect();
             let mut any = false;
             for i in ids {
                 with_initiative(world, i, |it| {
-                    if it.team == d.team && it.is_open() {
-                        if let Some(dl) = it.deadline {
-                            it.deadline = Some(dl.saturating_sub(3).max(w + 1));
-                            it.planned_weeks = (it.planned_weeks - 3.0).max(1.0);
-                            any = true;
-                        }
+                    if it.team == d.team
+                        && it.is_open()
+                        && let Some(dl) = it.deadline
+                    {
+                        it.deadline = Some(dl.saturating_sub(3).max(w + 1));
+                        it.planned_weeks = (it.planned_weeks - 3.0).max(1.0);
+                        any = true;
                     }
                 });
             }
             if !any {
-                let fp = Demand { kind: DemandKind::FixedPlan, ..d.clone() };
+                let fp = Demand {
+                    kind: DemandKind::FixedPlan,
+                    ..d.clone()
+                };
                 comply_effects(world, &fp, 1.0, w, p);
             }
         }
@@ -1212,7 +1676,12 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
             for _ in 0..6 {
                 open_requisition(world, d.team, Role::Engineer, 3, true, 12, w);
             }
-            log(world, w, "event", "Six contractors are on their way (about 2 weeks)".into());
+            log(
+                world,
+                w,
+                "event",
+                "Six contractors are on their way (about 2 weeks)".into(),
+            );
         }
     }
 }
@@ -1229,11 +1698,20 @@ fn light_alternative(world: &mut World, d: &Demand, w: u32, p: &crate::model::Pa
         DemandKind::FeatureInjection => inject_feature(world, d, w, false, p),
         // Time-boxed facilitation instead of lending people.
         DemandKind::ResourceGrab => with_team(world, d.team, |t| {
-            t.modifiers.push(CapacityModifier { multiplier: 0.95, until_week: w + 3, cause: "facilitating another team".into() })
+            t.modifiers.push(CapacityModifier {
+                multiplier: 0.95,
+                until_week: w + 3,
+                cause: "facilitating another team".into(),
+            })
         }),
         // Descoping keeps the date.
         DemandKind::DeadlinePullIn => {
-            let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+            let ids: Vec<InitiativeId> = world
+                .resource::<Index>()
+                .initiatives
+                .keys()
+                .copied()
+                .collect();
             for i in ids {
                 with_initiative(world, i, |it| {
                     if it.team == d.team && it.is_open() && it.deadline.is_some() && !it.descoped {
@@ -1281,7 +1759,11 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         cost_of_delay: 0.0,
         market_window: None,
         deps: Vec::new(),
-        state: if imposed { InitiativeState::Backlog } else { InitiativeState::Discovery },
+        state: if imposed {
+            InitiativeState::Backlog
+        } else {
+            InitiativeState::Discovery
+        },
         ship_week: None,
         escaped: 0.0,
         quality_at_ship: 1.0,
@@ -1305,10 +1787,18 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         weekly_cost: 0.0,
     };
     let e = world.spawn((Name::new(it.name.clone()), it)).id();
-    world.resource_mut::<Index>().initiatives.insert(InitiativeId(next), e);
+    world
+        .resource_mut::<Index>()
+        .initiatives
+        .insert(InitiativeId(next), e);
     // Lost re-immersion: 10 % of in-progress work on the team's open items (§7.1).
     if imposed {
-        let ids: Vec<InitiativeId> = world.resource::<Index>().initiatives.keys().copied().collect();
+        let ids: Vec<InitiativeId> = world
+            .resource::<Index>()
+            .initiatives
+            .keys()
+            .copied()
+            .collect();
         for i in ids {
             with_initiative(world, i, |it| {
                 if it.team == d.team && it.state == InitiativeState::Delivery && it.id.0 != next {

@@ -64,7 +64,9 @@ pub fn turn_schedule() -> Schedule {
             .chain(),
     );
     s.add_systems((
-        (systems::begin_week, actions::apply_queued).chain().in_set(TurnSet::Actions),
+        (systems::begin_week, actions::apply_queued)
+            .chain()
+            .in_set(TurnSet::Actions),
         systems::events.in_set(TurnSet::Events),
         systems::staffing.in_set(TurnSet::Staffing),
         systems::pressure.in_set(TurnSet::Pressure),
@@ -74,13 +76,19 @@ pub fn turn_schedule() -> Schedule {
         systems::production.in_set(TurnSet::Production),
         systems::discovery.in_set(TurnSet::Discovery),
         systems::market.in_set(TurnSet::Market),
-        (systems::people_skills_exhaustion_trust, systems::team_safety, systems::people_engagement_hazard)
+        (
+            systems::people_skills_exhaustion_trust,
+            systems::team_safety,
+            systems::people_engagement_hazard,
+        )
             .chain()
             .in_set(TurnSet::People),
         systems::culture.in_set(TurnSet::Culture),
         systems::stakeholders.in_set(TurnSet::Stakeholders),
         systems::budget.in_set(TurnSet::Budget),
-        (crate::score::scoring, systems::end_week).chain().in_set(TurnSet::Scoring),
+        (crate::score::scoring, systems::end_week)
+            .chain()
+            .in_set(TurnSet::Scoring),
     ));
     s
 }
@@ -94,7 +102,10 @@ pub fn plugin(app: &mut App) {
 pub fn advance(world: &mut World) {
     world.resource_mut::<Clock>().week += 1;
     let now = world_week(world);
-    world.resource_mut::<WeekLog>().entries.retain(|e| e.week + 8 >= now);
+    world
+        .resource_mut::<WeekLog>()
+        .entries
+        .retain(|e| e.week + 8 >= now);
     world.run_schedule(Turn);
 }
 

@@ -32,7 +32,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
         let r = &t.raw;
         let team = Team {
             id: t.id,
-            name: if r.name.is_empty() { r.id.clone() } else { r.name.clone() },
+            name: if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            },
             kind: r.kind,
             codebase: r.codebase_size,
             debt: r.tech_debt,
@@ -102,13 +106,18 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             idle_capacity: 0.0,
             mean_exhaustion: 0.0,
         };
-        let e = world.spawn((Name::new(format!("Team {}", team.name)), team)).id();
+        let e = world
+            .spawn((Name::new(format!("Team {}", team.name)), team))
+            .id();
         index.teams.insert(t.id, e);
     }
 
     for pd in &sc.people {
         let r = &pd.raw;
-        let tau = sc.teams.get(pd.team.0 as usize).map_or(p.assimilation_tau, |t| t.assimilation_tau);
+        let tau = sc
+            .teams
+            .get(pd.team.0 as usize)
+            .map_or(p.assimilation_tau, |t| t.assimilation_tau);
         let s = pd.skills;
         salaries += pd.salary_week;
         let x0 = r.exhaustion;
@@ -121,7 +130,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             skills: [s.soft, s.team_dev, s.domain, s.craft],
             pending: [0.0; 4],
             tenure_w: f64::from(r.tenure_weeks),
-            assimilation: eq::assimilation_from_tenure(p.assimilation_a0, tau, f64::from(r.tenure_weeks)),
+            assimilation: eq::assimilation_from_tenure(
+                p.assimilation_a0,
+                tau,
+                f64::from(r.tenure_weeks),
+            ),
             a_max: 1.0,
             onboarding: 1.0,
             hours: 40.0,
@@ -166,13 +179,24 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     }
 
     // Hidden truth of ideas: explicit in the file, or drawn (independently or from a shuffle bag).
-    let undrawn: Vec<usize> = sc.initiatives.iter().enumerate().filter(|(_, i)| i.raw.hidden.is_none()).map(|(k, _)| k).collect();
+    let undrawn: Vec<usize> = sc
+        .initiatives
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.raw.hidden.is_none())
+        .map(|(k, _)| k)
+        .collect();
     let mut bag_hits: BTreeMap<usize, bool> = BTreeMap::new();
     if sc.raw.value_draw == ValueDraw::ShuffleBag && !undrawn.is_empty() {
         let hits = (p.idea_prior * undrawn.len() as f64).round() as usize;
         let mut keyed: Vec<(u64, usize)> = undrawn
             .iter()
-            .map(|&k| ((Stream::new(seed, Purpose::IdeaValue, k as u64, 0, 1).uniform() * 1e15) as u64, k))
+            .map(|&k| {
+                (
+                    (Stream::new(seed, Purpose::IdeaValue, k as u64, 0, 1).uniform() * 1e15) as u64,
+                    k,
+                )
+            })
             .collect();
         keyed.sort_unstable();
         for (rank, (_, k)) in keyed.iter().enumerate() {
@@ -187,19 +211,36 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             Some(h) => {
                 let eff = h.effect.map_or_else(
                     || draw_effect(&mut s, h.hit, &p),
-                    |e| Effect { activation: e.activation, churn_mult: if e.churn_mult > 0.0 { e.churn_mult } else { 1.0 }, acquisition: e.acquisition, arpu: e.arpu, value_fit: e.value_fit },
+                    |e| Effect {
+                        activation: e.activation,
+                        churn_mult: if e.churn_mult > 0.0 {
+                            e.churn_mult
+                        } else {
+                            1.0
+                        },
+                        acquisition: e.acquisition,
+                        arpu: e.arpu,
+                        value_fit: e.value_fit,
+                    },
                 );
                 (h.hit, eff)
             }
             None => {
-                let hit = bag_hits.get(&k).copied().unwrap_or_else(|| s.bernoulli(p.idea_prior));
+                let hit = bag_hits
+                    .get(&k)
+                    .copied()
+                    .unwrap_or_else(|| s.bernoulli(p.idea_prior));
                 let mut eff = draw_effect(&mut s, hit, &p);
                 if let Some(scale) = &r.effect_scale {
                     // Effect vector = scenario unit vector × the drawn magnitude (§17.2).
                     let m = eff.value_fit / 2.5;
                     eff = Effect {
                         activation: scale.activation * m,
-                        churn_mult: if scale.churn_mult > 0.0 { scale.churn_mult.powf(m) } else { 1.0 },
+                        churn_mult: if scale.churn_mult > 0.0 {
+                            scale.churn_mult.powf(m)
+                        } else {
+                            1.0
+                        },
                         acquisition: scale.acquisition * m,
                         arpu: scale.arpu * m,
                         value_fit: scale.value_fit * m,
@@ -238,14 +279,29 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             StartState::Backlog => InitiativeState::Backlog,
             StartState::Discovery => InitiativeState::Discovery,
             StartState::Delivery => {
-                if deps.is_empty() { InitiativeState::Delivery } else { InitiativeState::Blocked }
+                if deps.is_empty() {
+                    InitiativeState::Delivery
+                } else {
+                    InitiativeState::Blocked
+                }
             }
         };
-        let planned = r.planned_weeks.map(f64::from).or(r.deadline_week.map(f64::from)).unwrap_or(0.0);
-        let plan_base = r.reported_done.unwrap_or(r.done / r.size.max(1e-9)).max(r.done / r.size.max(1e-9));
+        let planned = r
+            .planned_weeks
+            .map(f64::from)
+            .or(r.deadline_week.map(f64::from))
+            .unwrap_or(0.0);
+        let plan_base = r
+            .reported_done
+            .unwrap_or(r.done / r.size.max(1e-9))
+            .max(r.done / r.size.max(1e-9));
         let it = Initiative {
             id: d.id,
-            name: if r.name.is_empty() { r.id.clone() } else { r.name.clone() },
+            name: if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            },
             team: d.team,
             product: d.product,
             kind: r.kind,
@@ -294,7 +350,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
         let id = StakeholderId(k as u32);
         let st = Stakeholder {
             id,
-            name: if r.name.is_empty() { r.id.clone() } else { r.name.clone() },
+            name: if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            },
             role: r.role,
             power: r.power,
             waterfall: r.waterfall,
@@ -334,7 +394,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
         let churn = r.monthly_churn.unwrap_or_else(|| segment_churn(r.segment));
         let pr = Product {
             id,
-            name: if r.name.is_empty() { r.id.clone() } else { r.name.clone() },
+            name: if r.name.is_empty() {
+                r.id.clone()
+            } else {
+                r.name.clone()
+            },
             segment: r.segment,
             users: r.users,
             signups_base: r.signups_base,
@@ -379,7 +443,14 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     let objectives = Objectives(
         sc.objectives
             .iter()
-            .map(|o| ObjectiveState { metric: o.metric, product: o.product, baseline: o.baseline.unwrap_or(f64::NAN), target: o.target, weight: o.weight, value: 0.0 })
+            .map(|o| ObjectiveState {
+                metric: o.metric,
+                product: o.product,
+                baseline: o.baseline.unwrap_or(f64::NAN),
+                target: o.target,
+                weight: o.weight,
+                value: 0.0,
+            })
             .collect(),
     );
     let ap = sc.raw.leader.ap_per_week.unwrap_or(p.ap_per_week);
@@ -403,16 +474,33 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
         total_spent: 0.0,
         total_budget: quarter * quarters,
         tooling_weekly: 0.0,
-        discretionary: [("tooling".to_string(), b.tooling), ("training".to_string(), b.training), ("discovery".to_string(), b.discovery)].into_iter().collect(),
+        discretionary: [
+            ("tooling".to_string(), b.tooling),
+            ("training".to_string(), b.training),
+            ("discovery".to_string(), b.discovery),
+        ]
+        .into_iter()
+        .collect(),
         freeze: false,
         revenue_plan_week: b.revenue_plan_week,
         pending_approvals: Vec::new(),
         cut_fraction: 0.0,
     });
-    world.insert_resource(Market { heat: sc.raw.market.heat, shock_rate: sc.raw.market.shock_rate });
-    world.insert_resource(Clock { week: 0, weeks: sc.raw.weeks, epilogue: false });
+    world.insert_resource(Market {
+        heat: sc.raw.market.heat,
+        shock_rate: sc.raw.market.shock_rate,
+    });
+    world.insert_resource(Clock {
+        week: 0,
+        weeks: sc.raw.weeks,
+        epilogue: false,
+    });
     world.insert_resource(SimParams(p));
-    world.insert_resource(RunInfo { seed, scenario_id: sc.raw.id.clone(), scenario_hash: sc.content_hash });
+    world.insert_resource(RunInfo {
+        seed,
+        scenario_id: sc.raw.id.clone(),
+        scenario_hash: sc.content_hash,
+    });
     world.insert_resource(org);
     world.insert_resource(DelayedEffects::default());
     world.insert_resource(WeekLog::default());

@@ -12,9 +12,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::eq::OvertimePolicy;
 use crate::model::queue::FifoLane;
 use crate::model::{
-    Contribs, DemandId, DependencyId, InitiativeId, Params, PersonId, ProductId, StakeholderId, TeamId,
+    Contribs, DemandId, DependencyId, InitiativeId, Params, PersonId, ProductId, StakeholderId,
+    TeamId,
 };
-use crate::scenario::{DemandKind, InitiativeKind, Metric, Role, Segment, StakeholderRole, TeamKind};
+use crate::scenario::{
+    DemandKind, InitiativeKind, Metric, Role, Segment, StakeholderRole, TeamKind,
+};
 
 /// Skills on the four pillars, indexed by `Pillar`.
 pub type Skills = [f64; 4];
@@ -226,7 +229,11 @@ impl Effect {
         Effect {
             activation: self.activation * k,
             // churn multipliers scale in log space.
-            churn_mult: if self.churn_mult > 0.0 { self.churn_mult.powf(k) } else { 1.0 },
+            churn_mult: if self.churn_mult > 0.0 {
+                self.churn_mult.powf(k)
+            } else {
+                1.0
+            },
             acquisition: self.acquisition * k,
             arpu: self.arpu * k,
             value_fit: self.value_fit * k,
@@ -287,10 +294,17 @@ impl Initiative {
         (self.size - self.good_done - self.hidden_rework).max(0.0)
     }
     pub fn true_frac(&self) -> f64 {
-        if self.size <= 0.0 { 1.0 } else { (self.good_done / self.size).clamp(0.0, 1.0) }
+        if self.size <= 0.0 {
+            1.0
+        } else {
+            (self.good_done / self.size).clamp(0.0, 1.0)
+        }
     }
     pub fn is_open(&self) -> bool {
-        !matches!(self.state, InitiativeState::Shipped | InitiativeState::Killed)
+        !matches!(
+            self.state,
+            InitiativeState::Shipped | InitiativeState::Killed
+        )
     }
 }
 
@@ -587,7 +601,11 @@ pub struct LogEntry {
 
 impl WeekLog {
     pub fn push(&mut self, week: u32, kind: &str, text: impl Into<String>) {
-        self.entries.push(LogEntry { week, kind: kind.into(), text: text.into() });
+        self.entries.push(LogEntry {
+            week,
+            kind: kind.into(),
+            text: text.into(),
+        });
     }
 }
 
@@ -629,11 +647,18 @@ mod pair_map {
     use super::Relation;
     use crate::model::TeamId;
 
-    pub fn serialize<S: Serializer>(m: &BTreeMap<(TeamId, TeamId), Relation>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        m: &BTreeMap<(TeamId, TeamId), Relation>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         m.iter().collect::<Vec<_>>().serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<(TeamId, TeamId), Relation>, D::Error> {
-        Ok(Vec::<((TeamId, TeamId), Relation)>::deserialize(d)?.into_iter().collect())
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<(TeamId, TeamId), Relation>, D::Error> {
+        Ok(Vec::<((TeamId, TeamId), Relation)>::deserialize(d)?
+            .into_iter()
+            .collect())
     }
 }

@@ -12,7 +12,9 @@ use super::actions::{self, pair};
 use super::state::*;
 use crate::model::eq::{self, OvertimePolicy};
 use crate::model::rng::{Purpose, Stream};
-use crate::model::{Contribs, DependencyId, Driver, InitiativeId, Params, PersonId, ProductId, TeamId};
+use crate::model::{
+    Contribs, DependencyId, Driver, InitiativeId, Params, PersonId, ProductId, TeamId,
+};
 use crate::scenario::{DemandKind, EventKind, InitiativeKind, Metric, Role, TeamKind};
 
 fn params(world: &World) -> Params {
@@ -34,7 +36,7 @@ fn entities<K: Ord + Copy>(m: &BTreeMap<K, Entity>) -> Vec<(K, Entity)> {
 /// People entities per team, in person-id order.
 fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
     let mut out: BTreeMap<TeamId, Vec<Entity>> = BTreeMap::new();
-    for (_, e) in &world.resource::<Index>().people {
+    for e in world.resource::<Index>().people.values() {
         if let Some(p) = world.get::<Person>(*e) {
             out.entry(p.team).or_default().push(*e);
         }
@@ -46,10 +48,12 @@ fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
 fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
     let mut out: BTreeMap<TeamId, Vec<(u32, InitiativeId, Entity)>> = BTreeMap::new();
     for (id, e) in &world.resource::<Index>().initiatives {
-        if let Some(it) = world.get::<Initiative>(*e) {
-            if it.is_open() {
-                out.entry(it.team).or_default().push((it.backlog_order, *id, *e));
-            }
+        if let Some(it) = world.get::<Initiative>(*e)
+            && it.is_open()
+        {
+            out.entry(it.team)
+                .or_default()
+                .push((it.backlog_order, *id, *e));
         }
     }
     out.into_iter()
@@ -61,7 +65,10 @@ fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
 }
 
 fn count_recent(weeks: &[u32], now: u32, window: u32) -> f64 {
-    weeks.iter().filter(|&&w| now.saturating_sub(w) < window && w <= now).count() as f64
+    weeks
+        .iter()
+        .filter(|&&w| now.saturating_sub(w) < window && w <= now)
+        .count() as f64
 }
 
 fn role_weight(r: Role) -> f64 {
@@ -86,8 +93,14 @@ pub fn needs_discovery(it: &Initiative, team: &Team, p: &Params) -> bool {
     team.discovery_share > 0.0
         && !it.no_discovery
         && !it.fixed_scope
-        && matches!(it.kind, InitiativeKind::Feature | InitiativeKind::OutcomeBet)
-        && matches!(it.state, InitiativeState::Backlog | InitiativeState::Discovery)
+        && matches!(
+            it.kind,
+            InitiativeKind::Feature | InitiativeKind::OutcomeBet
+        )
+        && matches!(
+            it.state,
+            InitiativeState::Backlog | InitiativeState::Discovery
+        )
         && it.experiments_run < p.max_experiments
         && it.belief < p.discovery_confident
         && it.good_done <= 0.0
@@ -95,12 +108,21 @@ pub fn needs_discovery(it: &Initiative, team: &Team, p: &Params) -> bool {
 
 /// Draws an effect vector for an idea: hit → LogNormal magnitude, miss → half neutral, half −0.3.
 pub fn draw_effect(s: &mut Stream, hit: bool, p: &Params) -> Effect {
-    let unit = Effect { activation: 0.01, churn_mult: 0.97, acquisition: 0.03, arpu: 0.0, value_fit: 2.5 };
+    let unit = Effect {
+        activation: 0.01,
+        churn_mult: 0.97,
+        acquisition: 0.03,
+        arpu: 0.0,
+        value_fit: 2.5,
+    };
     let m = s.lognormal(0.0, p.magnitude_sigma).min(4.0);
     if hit {
         unit.scaled(m)
     } else if s.bernoulli(0.5) {
-        Effect { churn_mult: 1.0, ..Effect::default() }
+        Effect {
+            churn_mult: 1.0,
+            ..Effect::default()
+        }
     } else {
         unit.scaled(-0.3 * m)
     }
@@ -118,7 +140,9 @@ pub fn begin_week(world: &mut World) {
     let due: Vec<((u32, u32), DelayedEffect)> = {
         let mut d = world.resource_mut::<DelayedEffects>();
         let keys: Vec<(u32, u32)> = d.0.range(..=(w, u32::MAX)).map(|(k, _)| *k).collect();
-        keys.into_iter().filter_map(|k| d.0.remove(&k).map(|v| (k, v))).collect()
+        keys.into_iter()
+            .filter_map(|k| d.0.remove(&k).map(|v| (k, v)))
+            .collect()
     };
     for (_, eff) in due {
         match eff {
@@ -126,7 +150,11 @@ pub fn begin_week(world: &mut World) {
                 let mut b = world.resource_mut::<Budget>();
                 b.quarter_total += x;
                 b.total_budget += x;
-                world.resource_mut::<WeekLog>().push(w, "event", format!("Approved budget of ${x:.0} arrived"));
+                world.resource_mut::<WeekLog>().push(
+                    w,
+                    "event",
+                    format!("Approved budget of ${x:.0} arrived"),
+                );
             }
             DelayedEffect::VisionFade | DelayedEffect::CongruenceDecay(..) => {}
         }
@@ -167,7 +195,12 @@ pub fn events(world: &mut World) {
         .collect();
     for ev in scripted {
         match ev {
-            EventKind::Demand { from, kind, team, intensity } => push_demand(world, from, kind, team, intensity, w, &p),
+            EventKind::Demand {
+                from,
+                kind,
+                team,
+                intensity,
+            } => push_demand(world, from, kind, team, intensity, w, &p),
             EventKind::BudgetCut { fraction } => {
                 // The cut applies from now on: to the rest of this quarter and to later quarters.
                 let qw = f64::from(p.quarter_weeks);
@@ -178,18 +211,25 @@ pub fn events(world: &mut World) {
                 b.next_quarter_total *= 1.0 - fraction;
                 b.total_budget -= cut_now;
                 b.cut_fraction += fraction;
-                world.resource_mut::<WeekLog>().push(w, "event", format!("Budget cut by {:.0} %", fraction * 100.0));
+                world.resource_mut::<WeekLog>().push(
+                    w,
+                    "event",
+                    format!("Budget cut by {:.0} %", fraction * 100.0),
+                );
             }
             EventKind::MarketShock { value_fit } => shock(world, value_fit, w),
             EventKind::Resignation { person } => {
-                if let Some(&e) = world.resource::<Index>().people.get(&person) {
-                    if let Some(mut x) = world.get_mut::<Person>(e) {
-                        if x.notice.is_none() {
-                            x.notice = Some(p.notice_weeks);
-                            let name = x.name.clone();
-                            world.resource_mut::<WeekLog>().push(w, "resignation", format!("{name} resigned (notice {} weeks)", p.notice_weeks));
-                        }
-                    }
+                if let Some(&e) = world.resource::<Index>().people.get(&person)
+                    && let Some(mut x) = world.get_mut::<Person>(e)
+                    && x.notice.is_none()
+                {
+                    x.notice = Some(p.notice_weeks);
+                    let name = x.name.clone();
+                    world.resource_mut::<WeekLog>().push(
+                        w,
+                        "resignation",
+                        format!("{name} resigned (notice {} weeks)", p.notice_weeks),
+                    );
                 }
             }
             EventKind::MarketHeat { heat } => world.resource_mut::<Market>().heat = heat,
@@ -199,7 +239,8 @@ pub fn events(world: &mut World) {
     // Demands not answered in time go around the leader (§7.2).
     let expired: Vec<Demand> = {
         let mut org = world.resource_mut::<Org>();
-        let (gone, keep): (Vec<Demand>, Vec<Demand>) = org.demands.drain(..).partition(|d| d.respond_by < w);
+        let (gone, keep): (Vec<Demand>, Vec<Demand>) =
+            org.demands.drain(..).partition(|d| d.respond_by < w);
         org.demands = keep;
         gone
     };
@@ -210,14 +251,39 @@ pub fn events(world: &mut World) {
                 x.trust_in_leader = (x.trust_in_leader - 5.0).max(0.0);
             }
         }
-        if let Some(mut t) = world.resource::<Index>().teams.get(&d.team).copied().and_then(|e| world.get_mut::<Team>(e)) {
+        if let Some(mut t) = world
+            .resource::<Index>()
+            .teams
+            .get(&d.team)
+            .copied()
+            .and_then(|e| world.get_mut::<Team>(e))
+        {
             t.defend_events.push((w, -1.0));
             t.exposed += 1.0;
         }
-        if let Some(mut s) = world.resource::<Index>().stakeholders.get(&d.from).copied().and_then(|e| world.get_mut::<Stakeholder>(e)) {
-            s.pulses.push(Pulse { stock: PulseStock::Benevolence, amount: -10.0, start_week: w, half_life: 6.0, driver: Driver::Pressure });
+        if let Some(mut s) = world
+            .resource::<Index>()
+            .stakeholders
+            .get(&d.from)
+            .copied()
+            .and_then(|e| world.get_mut::<Stakeholder>(e))
+        {
+            s.pulses.push(Pulse {
+                stock: PulseStock::Benevolence,
+                amount: -10.0,
+                start_week: w,
+                half_life: 6.0,
+                driver: Driver::Pressure,
+            });
         }
-        world.resource_mut::<WeekLog>().push(w, "demand", format!("An unanswered {:?} demand went around you (1.5× effects; the team saw no defence)", d.kind));
+        world.resource_mut::<WeekLog>().push(
+            w,
+            "demand",
+            format!(
+                "An unanswered {:?} demand went around you (1.5× effects; the team saw no defence)",
+                d.kind
+            ),
+        );
     }
     // New demands (Poisson per stakeholder).
     let deadline_near = deadline_proximity(world, w);
@@ -226,20 +292,37 @@ pub fn events(world: &mut World) {
         .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, t.kind)))
         .collect();
     for (sid, e) in entities(&world.resource::<Index>().stakeholders) {
-        let Some(s) = world.get::<Stakeholder>(e) else { continue };
+        let Some(s) = world.get::<Stakeholder>(e) else {
+            continue;
+        };
         if s.demand_kinds.is_empty() || s.escalated_until > w || teams.is_empty() {
             continue;
         }
-        let lambda = eq::demand_rate(p.demand_rate, s.waterfall, s.anxiety, s.alignment, deadline_near);
+        let lambda = eq::demand_rate(
+            p.demand_rate,
+            s.waterfall,
+            s.anxiety,
+            s.alignment,
+            deadline_near,
+        );
         let kinds = s.demand_kinds.clone();
         let n = Stream::new(seed, Purpose::DemandArrival, u64::from(sid.0), w, 0).poisson(lambda);
         for k in 0..n.min(3) {
             let mut st = Stream::new(seed, Purpose::DemandKind, u64::from(sid.0), w, k);
             let kind = kinds[st.below(kinds.len())];
-            let stream_teams: Vec<TeamId> = teams.iter().filter(|t| t.1 != TeamKind::Platform).map(|t| t.0).collect();
-            let pool = if stream_teams.is_empty() { teams.iter().map(|t| t.0).collect() } else { stream_teams };
+            let stream_teams: Vec<TeamId> = teams
+                .iter()
+                .filter(|t| t.1 != TeamKind::Platform)
+                .map(|t| t.0)
+                .collect();
+            let pool = if stream_teams.is_empty() {
+                teams.iter().map(|t| t.0).collect()
+            } else {
+                stream_teams
+            };
             let team = pool[st.below(pool.len())];
-            let intensity = Stream::new(seed, Purpose::DemandIntensity, u64::from(sid.0), w, k).range(0.5, 1.0);
+            let intensity =
+                Stream::new(seed, Purpose::DemandIntensity, u64::from(sid.0), w, k).range(0.5, 1.0);
             push_demand(world, sid, kind, team, intensity, w, &p);
         }
     }
@@ -257,29 +340,57 @@ fn shock(world: &mut World, value_fit: f64, w: u32) {
             pr.shocks += value_fit;
         }
     }
-    world.resource_mut::<WeekLog>().push(w, "event", format!("Market shock: value fit {value_fit:+.1}"));
+    world.resource_mut::<WeekLog>().push(
+        w,
+        "event",
+        format!("Market shock: value fit {value_fit:+.1}"),
+    );
 }
 
-fn push_demand(world: &mut World, from: crate::model::StakeholderId, kind: DemandKind, team: TeamId, intensity: f64, w: u32, p: &Params) {
+fn push_demand(
+    world: &mut World,
+    from: crate::model::StakeholderId,
+    kind: DemandKind,
+    team: TeamId,
+    intensity: f64,
+    w: u32,
+    p: &Params,
+) {
     let mut org = world.resource_mut::<Org>();
     if org.demands.len() >= 12 {
         return;
     }
     let id = crate::model::DemandId(org.next_demand);
     org.next_demand += 1;
-    org.demands.push(Demand { id, from, kind, team, intensity, arrived: w, respond_by: w + p.demand_response_weeks, reframe_failed: false });
-    world.resource_mut::<WeekLog>().push(w, "demand", format!("New demand: {kind:?} for team {} (intensity {intensity:.2})", team.0));
+    org.demands.push(Demand {
+        id,
+        from,
+        kind,
+        team,
+        intensity,
+        arrived: w,
+        respond_by: w + p.demand_response_weeks,
+        reframe_failed: false,
+    });
+    world.resource_mut::<WeekLog>().push(
+        w,
+        "demand",
+        format!(
+            "New demand: {kind:?} for team {} (intensity {intensity:.2})",
+            team.0
+        ),
+    );
 }
 
 /// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).
 fn deadline_proximity(world: &World, w: u32) -> f64 {
     let mut best: f64 = 0.0;
-    for (_, e) in &world.resource::<Index>().initiatives {
-        if let Some(it) = world.get::<Initiative>(*e) {
-            if let (true, Some(d)) = (it.is_open(), it.deadline) {
-                let left = f64::from(d) - f64::from(w);
-                best = best.max((1.0 - left / 6.0).clamp(0.0, 1.0));
-            }
+    for e in world.resource::<Index>().initiatives.values() {
+        if let Some(it) = world.get::<Initiative>(*e)
+            && let (true, Some(d)) = (it.is_open(), it.deadline)
+        {
+            let left = f64::from(d) - f64::from(w);
+            best = best.max((1.0 - left / 6.0).clamp(0.0, 1.0));
         }
     }
     best
@@ -289,21 +400,32 @@ fn deadline_proximity(world: &World, w: u32) -> f64 {
 
 /// Removes a person (resignation, layoff, contract end) and updates the team.
 pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
-    let Some(e) = world.resource_mut::<Index>().people.remove(&id) else { return };
-    let (team, owns, name) = world.get::<Person>(e).map_or((TeamId(0), false, String::new()), |p| (p.team, p.owns_components, p.name.clone()));
+    let Some(e) = world.resource_mut::<Index>().people.remove(&id) else {
+        return;
+    };
+    let (team, owns, name) = world
+        .get::<Person>(e)
+        .map_or((TeamId(0), false, String::new()), |p| {
+            (p.team, p.owns_components, p.name.clone())
+        });
     world.despawn(e);
     let p = params(world);
-    if owns {
-        if let Some(mut t) = world.resource::<Index>().teams.get(&team).copied().and_then(|e| world.get_mut::<Team>(e)) {
-            t.debt = (t.debt + p.departure_debt).min(100.0);
-        }
+    if owns
+        && let Some(mut t) = world
+            .resource::<Index>()
+            .teams
+            .get(&team)
+            .copied()
+            .and_then(|e| world.get_mut::<Team>(e))
+    {
+        t.debt = (t.debt + p.departure_debt).min(100.0);
     }
     // Mentees lose their mentor.
     for (_, pe) in entities(&world.resource::<Index>().people) {
-        if let Some(mut x) = world.get_mut::<Person>(pe) {
-            if x.mentor == Some(id) {
-                x.mentor = None;
-            }
+        if let Some(mut x) = world.get_mut::<Person>(pe)
+            && x.mentor == Some(id)
+        {
+            x.mentor = None;
         }
     }
     let mut org = world.resource_mut::<Org>();
@@ -317,7 +439,9 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
 /// Removes open dependencies where `consumer` waits on `provider` (re-team, inverse Conway).
 pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider: TeamId) {
     for (id, e) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(e) else { continue };
+        let Some(d) = world.get::<Dependency>(e) else {
+            continue;
+        };
         if d.consumer == consumer && d.provider == provider && d.done_at.is_none() {
             let init = d.initiative;
             let now = f64::from(week(world));
@@ -325,11 +449,11 @@ pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider
                 dm.done_at = Some(now);
                 dm.remaining = 0.0;
             }
-            if let Some(pe) = world.resource::<Index>().teams.get(&provider).copied() {
-                if let Some(mut t) = world.get_mut::<Team>(pe) {
-                    let rid = u64::from(id.0);
-                    t.lane.queue.retain(|r| r.id != rid);
-                }
+            if let Some(pe) = world.resource::<Index>().teams.get(&provider).copied()
+                && let Some(mut t) = world.get_mut::<Team>(pe)
+            {
+                let rid = u64::from(id.0);
+                t.lane.queue.retain(|r| r.id != rid);
             }
             let _ = init;
         }
@@ -347,7 +471,8 @@ pub fn staffing(world: &mut World) {
     // Fill requisitions.
     let due: Vec<Requisition> = {
         let mut org = world.resource_mut::<Org>();
-        let (due, keep): (Vec<_>, Vec<_>) = org.requisitions.drain(..).partition(|r| r.fills_week <= w);
+        let (due, keep): (Vec<_>, Vec<_>) =
+            org.requisitions.drain(..).partition(|r| r.fills_week <= w);
         org.requisitions = keep;
         due
     };
@@ -360,7 +485,9 @@ pub fn staffing(world: &mut World) {
             .teams
             .get(&r.team)
             .and_then(|e| world.get::<Team>(*e))
-            .map_or((p.assimilation_tau, 50.0), |t| (t.assimilation_tau, t.psych_safety));
+            .map_or((p.assimilation_tau, 50.0), |t| {
+                (t.assimilation_tau, t.psych_safety)
+            });
         let _ = (tau, ps);
         let q = Stream::new(seed, Purpose::CandidateQuality, u64::from(r.seq), 0, 0).beta(4.0, 4.0);
         let base = 30.0 + 10.0 * f64::from(r.level);
@@ -373,14 +500,27 @@ pub fn staffing(world: &mut World) {
             org.hires += 1;
             id
         };
-        let a_max = if r.contractor { p.contractor_a_max } else { 1.0 };
+        let a_max = if r.contractor {
+            p.contractor_a_max
+        } else {
+            1.0
+        };
         let person = Person {
             id,
-            name: format!("{} #{}", if r.contractor { "Contractor" } else { "Hire" }, id.0),
+            name: format!(
+                "{} #{}",
+                if r.contractor { "Contractor" } else { "Hire" },
+                id.0
+            ),
             team: r.team,
             role: r.role,
             level: r.level,
-            skills: [skill, skill, if r.contractor { skill * 0.5 } else { skill }, skill],
+            skills: [
+                skill,
+                skill,
+                if r.contractor { skill * 0.5 } else { skill },
+                skill,
+            ],
             pending: [0.0; 4],
             tenure_w: 0.0,
             assimilation: p.assimilation_a0,
@@ -394,8 +534,18 @@ pub fn staffing(world: &mut World) {
             weeks_since_1on1: 0.0,
             weeks_since_growth: 0.0,
             notice: None,
-            salary_w: if r.contractor { salary * p.contractor_rate } else { salary },
-            contract: if r.contractor { Contract::Contractor { end_week: w + r.contract_weeks } } else { Contract::Employee },
+            salary_w: if r.contractor {
+                salary * p.contractor_rate
+            } else {
+                salary
+            },
+            contract: if r.contractor {
+                Contract::Contractor {
+                    end_week: w + r.contract_weeks,
+                }
+            } else {
+                Contract::Employee
+            },
             mentor: None,
             brilliant_jerk: false,
             flight_risk: false,
@@ -433,17 +583,21 @@ pub fn staffing(world: &mut World) {
         let e = world.spawn((Name::new(name.clone()), person)).id();
         world.resource_mut::<Index>().people.insert(id, e);
         world.resource_mut::<NeedsBaseline>().0.push(e);
-        world.resource_mut::<WeekLog>().push(w, "hire", format!("{name} joined team {}", r.team.0));
+        world
+            .resource_mut::<WeekLog>()
+            .push(w, "hire", format!("{name} joined team {}", r.team.0));
     }
     // Contract ends and notice periods.
     let mut leaving = Vec::new();
     for (id, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
-        if let Contract::Contractor { end_week } = x.contract {
-            if w >= end_week {
-                leaving.push((id, false, format!("{}'s contract ended", x.name)));
-                continue;
-            }
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        if let Contract::Contractor { end_week } = x.contract
+            && w >= end_week
+        {
+            leaving.push((id, false, format!("{}'s contract ended", x.name)));
+            continue;
         }
         if let Some(n) = x.notice {
             if n <= 1 {
@@ -461,14 +615,21 @@ pub fn staffing(world: &mut World) {
     let heat = world.resource::<Market>().heat;
     let _ = heat;
     for (id, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
-        if x.notice.is_none() && x.contract == Contract::Employee {
-            if Stream::new(seed, Purpose::Resignation, u64::from(id.0), w, 0).bernoulli(x.hazard) {
-                x.notice = Some(p.notice_weeks);
-                let name = x.name.clone();
-                world.resource_mut::<WeekLog>().push(w, "resignation", format!("{name} resigned (notice {} weeks)", p.notice_weeks));
-                continue;
-            }
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        if x.notice.is_none()
+            && x.contract == Contract::Employee
+            && Stream::new(seed, Purpose::Resignation, u64::from(id.0), w, 0).bernoulli(x.hazard)
+        {
+            x.notice = Some(p.notice_weeks);
+            let name = x.name.clone();
+            world.resource_mut::<WeekLog>().push(
+                w,
+                "resignation",
+                format!("{name} resigned (notice {} weeks)", p.notice_weeks),
+            );
+            continue;
         }
         if x.exhaustion >= 85.0 {
             x.weeks_x_high += 1;
@@ -482,27 +643,41 @@ pub fn staffing(world: &mut World) {
                 x.away_until = w + days;
                 x.exhaustion = (x.exhaustion - 10.0 * f64::from(days)).max(0.0);
                 let name = x.name.clone();
-                world.resource_mut::<WeekLog>().push(w, "sick", format!("{name} is off sick for {days} week(s)"));
+                world.resource_mut::<WeekLog>().push(
+                    w,
+                    "sick",
+                    format!("{name} is off sick for {days} week(s)"),
+                );
             }
         }
     }
     // Assimilation and tenure.
     let teams: BTreeMap<TeamId, (f64, f64, bool)> = entities(&world.resource::<Index>().teams)
         .into_iter()
-        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, (t.assimilation_tau, t.psych_safety, false))))
+        .filter_map(|(id, e)| {
+            world
+                .get::<Team>(e)
+                .map(|t| (id, (t.assimilation_tau, t.psych_safety, false)))
+        })
         .collect();
     // Leads with team_dev ≥ 60 run effective 1:1s for their team (§4.9), saving the player AP.
     let mut lead_1on1: BTreeMap<TeamId, bool> = BTreeMap::new();
     for (_, e) in entities(&world.resource::<Index>().people) {
-        if let Some(x) = world.get::<Person>(e) {
-            if x.role == Role::Em && x.skills[Pillar::TeamDev as usize] >= 60.0 {
-                lead_1on1.insert(x.team, true);
-            }
+        if let Some(x) = world.get::<Person>(e)
+            && x.role == Role::Em
+            && x.skills[Pillar::TeamDev as usize] >= 60.0
+        {
+            lead_1on1.insert(x.team, true);
         }
     }
     for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
-        let (tau, ps, _) = teams.get(&x.team).copied().unwrap_or((p.assimilation_tau, 50.0, false));
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        let (tau, ps, _) = teams
+            .get(&x.team)
+            .copied()
+            .unwrap_or((p.assimilation_tau, 50.0, false));
         if x.is_available(w) {
             x.assimilation = eq::assimilation_step(x.assimilation, x.a_max, x.onboarding, ps, tau);
         }
@@ -528,12 +703,17 @@ pub fn pressure(world: &mut World) {
             .map(|v| {
                 v.iter()
                     .filter_map(|ie| world.get::<Initiative>(*ie))
-                    .filter_map(|it| it.deadline.map(|d| (d, it.remaining() + it.hidden_rework * 0.0)))
+                    .filter_map(|it| {
+                        it.deadline
+                            .map(|d| (d, it.remaining() + it.hidden_rework * 0.0))
+                    })
                     .collect()
             })
             .unwrap_or_default();
         committed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let Some(mut t) = world.get_mut::<Team>(e) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(e) else {
+            continue;
+        };
         let sp = if committed.is_empty() {
             eq::ambient_pressure(t.pressure)
         } else {
@@ -548,7 +728,11 @@ pub fn pressure(world: &mut World) {
         };
         t.schedule_pressure = sp;
         if w > 0 {
-            t.weeks_under_pressure = if sp > 0.05 { t.weeks_under_pressure + 1.0 } else { 0.0 };
+            t.weeks_under_pressure = if sp > 0.05 {
+                t.weeks_under_pressure + 1.0
+            } else {
+                0.0
+            };
         }
     }
 }
@@ -568,7 +752,9 @@ pub fn overtime(world: &mut World) {
         })
         .collect();
     for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
         let (sp, pathological) = teams.get(&x.team).copied().unwrap_or((0.0, false));
         x.hours = if !x.is_available(w) || w == 0 {
             if w == 0 { 40.0 } else { 0.0 }
@@ -587,10 +773,15 @@ pub fn capacity(world: &mut World) {
     let p = params(world);
     let members = members(world);
     let items = team_items(world);
-    let reqs: BTreeMap<TeamId, f64> = world.resource::<Org>().requisitions.iter().filter(|r| !r.contractor).fold(BTreeMap::new(), |mut m, r| {
-        *m.entry(r.team).or_insert(0.0) += 1.0;
-        m
-    });
+    let reqs: BTreeMap<TeamId, f64> = world
+        .resource::<Org>()
+        .requisitions
+        .iter()
+        .filter(|r| !r.contractor)
+        .fold(BTreeMap::new(), |mut m, r| {
+            *m.entry(r.team).or_insert(0.0) += 1.0;
+            m
+        });
     let relations = world.resource::<Org>().relations.clone();
     let mentors: Vec<PersonId> = entities(&world.resource::<Index>().people)
         .into_iter()
@@ -602,7 +793,9 @@ pub fn capacity(world: &mut World) {
         let mut train_fte = 0.0;
         let mut assimilated_raw = Vec::new();
         for &pe in members.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut x) = world.get_mut::<Person>(pe) else { continue };
+            let Some(mut x) = world.get_mut::<Person>(pe) else {
+                continue;
+            };
             if !x.is_available(w) {
                 x.raw = 0.0;
                 continue;
@@ -631,9 +824,15 @@ pub fn capacity(world: &mut World) {
             }
         }
         let n = raws.len();
-        let trainer_raw = if assimilated_raw.is_empty() { 0.0 } else { assimilated_raw.iter().sum::<f64>() / assimilated_raw.len() as f64 };
+        let trainer_raw = if assimilated_raw.is_empty() {
+            0.0
+        } else {
+            assimilated_raw.iter().sum::<f64>() / assimilated_raw.len() as f64
+        };
         // Active work: first wip_limit unblocked items not in discovery; blocked in-progress ones add to k.
-        let Some(team) = world.get::<Team>(te).cloned() else { continue };
+        let Some(team) = world.get::<Team>(te).cloned() else {
+            continue;
+        };
         let mut slots = 0u32;
         let mut active = 0usize;
         let mut blocked = 0usize;
@@ -641,7 +840,9 @@ pub fn capacity(world: &mut World) {
         let mut imposed_active = 0.0;
         let mut all_active = 0.0;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(it) = world.get::<Initiative>(ie) else { continue };
+            let Some(it) = world.get::<Initiative>(ie) else {
+                continue;
+            };
             if needs_discovery(it, &team, &p) {
                 continue;
             }
@@ -669,19 +870,34 @@ pub fn capacity(world: &mut World) {
         let mut gross = 0.0;
         let mut nominal = 0.0;
         for (i, (r, nr)) in sorted.iter().enumerate() {
-            let f = if (i as u32) < slots.max(1) || active == 0 { 1.0 } else { p.beyond_parallel };
+            let f = if (i as u32) < slots.max(1) || active == 0 {
+                1.0
+            } else {
+                p.beyond_parallel
+            };
             gross += r * f;
             nominal += nr * f;
         }
         let comm = eq::comm_overhead(n as f64, &p);
         let switch = eq::switch_overhead(k, n, &p);
-        let status = team.status_obligations.iter().sum::<f64>().min(p.status_cap);
+        let status = team
+            .status_obligations
+            .iter()
+            .sum::<f64>()
+            .min(p.status_cap);
         let collab_rel = relations
             .iter()
-            .filter(|((a, b), r)| (*a == tid || *b == tid) && r.mode == InteractionMode::Collaboration)
+            .filter(|((a, b), r)| {
+                (*a == tid || *b == tid) && r.mode == InteractionMode::Collaboration
+            })
             .count() as f64;
         let collab = (p.collab_cost * collab_rel).min(0.5);
-        let mods: f64 = team.modifiers.iter().filter(|m| m.until_week >= w).map(|m| m.multiplier).product();
+        let mods: f64 = team
+            .modifiers
+            .iter()
+            .filter(|m| m.until_week >= w)
+            .map(|m| m.multiplier)
+            .product();
         let factor = (1.0 - comm) * (1.0 - switch) * (1.0 - status) * (1.0 - collab) * mods;
         let interview = reqs.get(&tid).copied().unwrap_or(0.0) * p.interview_fte * trainer_raw;
         let net = (gross * factor - train_fte * trainer_raw - interview).max(0.0);
@@ -695,7 +911,9 @@ pub fn capacity(world: &mut World) {
             + 0.15 * collab_rel
             + 0.1 * (headcount - 9.0).max(0.0)
             + items.get(&tid).map_or(0.0, |v| v.len() as f64) / 4.0;
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         t.modifiers.retain(|m| m.until_week >= w);
         t.headcount = headcount;
         t.capacity = avail;
@@ -704,11 +922,17 @@ pub fn capacity(world: &mut World) {
         t.debt_capacity = t.debt_share * avail;
         t.service_capacity = t.service_share * avail;
         t.delivery_capacity = (1.0 - shares) * avail;
-        t.nominal_delivery = (1.0 - t.discovery_share - t.debt_share - t.service_share).max(0.1) * avail_nominal * eq::debt_velocity(t.debt, &p);
+        t.nominal_delivery = (1.0 - t.discovery_share - t.debt_share - t.service_share).max(0.1)
+            * avail_nominal
+            * eq::debt_velocity(t.debt, &p);
         t.active_items = active;
         t.blocked_items = blocked;
         t.cognitive_load = cl;
-        t.imposed_share = if all_active > 0.0 { imposed_active / all_active } else { 0.0 };
+        t.imposed_share = if all_active > 0.0 {
+            imposed_active / all_active
+        } else {
+            0.0
+        };
     }
 }
 
@@ -728,7 +952,9 @@ pub fn dependencies(world: &mut World) {
     let team_ents = world.resource::<Index>().teams.clone();
     // New requests: delivery-ready items with unrequested dependencies.
     for (did, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else { continue };
+        let Some(d) = world.get::<Dependency>(de).cloned() else {
+            continue;
+        };
         if d.requested_week.is_some() || d.done_at.is_some() {
             continue;
         }
@@ -741,8 +967,14 @@ pub fn dependencies(world: &mut World) {
         if !ready {
             continue;
         }
-        let rel = relations.get(&pair(d.consumer, d.provider)).cloned().unwrap_or_default();
-        let provider = team_ents.get(&d.provider).and_then(|e| world.get::<Team>(*e)).cloned();
+        let rel = relations
+            .get(&pair(d.consumer, d.provider))
+            .cloned()
+            .unwrap_or_default();
+        let provider = team_ents
+            .get(&d.provider)
+            .and_then(|e| world.get::<Team>(*e))
+            .cloned();
         let Some(provider) = provider else { continue };
         let mp = provider.platform_maturity;
         let mut work = d.work * (1.0 - p.platform_effect * mp);
@@ -759,25 +991,44 @@ pub fn dependencies(world: &mut World) {
             dm.requested_at = arrival;
             dm.remaining = w_eff;
         }
-        if rel.mode != InteractionMode::Collaboration {
-            if let Some(mut t) = team_ents.get(&d.provider).and_then(|e| world.get_mut::<Team>(*e)) {
-                t.lane.push(crate::model::queue::Request { id: u64::from(did.0), arrival, work: w_eff, remaining: w_eff });
-                t.lane_inflow += w_eff;
-            }
+        if rel.mode != InteractionMode::Collaboration
+            && let Some(mut t) = team_ents
+                .get(&d.provider)
+                .and_then(|e| world.get_mut::<Team>(*e))
+        {
+            t.lane.push(crate::model::queue::Request {
+                id: u64::from(did.0),
+                arrival,
+                work: w_eff,
+                remaining: w_eff,
+            });
+            t.lane_inflow += w_eff;
         }
     }
     // Serve lanes.
     let mut completed: Vec<(DependencyId, f64)> = Vec::new();
     for (tid, te) in team_ents.iter().map(|(k, v)| (*k, *v)) {
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         // Alignment with the consumers scales the effective lane (s_eff = s·(0.5 + 0.5·α)).
         let alpha = {
             let rels: Vec<f64> = relations
                 .iter()
                 .filter(|((a, b), _)| *a == tid || *b == tid)
-                .map(|(_, r)| if r.aligned_until >= w { r.alignment.max(0.9) } else { r.alignment })
+                .map(|(_, r)| {
+                    if r.aligned_until >= w {
+                        r.alignment.max(0.9)
+                    } else {
+                        r.alignment
+                    }
+                })
                 .collect();
-            if rels.is_empty() { 0.5 } else { rels.iter().sum::<f64>() / rels.len() as f64 }
+            if rels.is_empty() {
+                0.5
+            } else {
+                rels.iter().sum::<f64>() / rels.len() as f64
+            }
         };
         let rate = t.service_capacity * (0.5 + 0.5 * alpha);
         let served = t.lane.serve(t0, t1, rate);
@@ -785,25 +1036,43 @@ pub fn dependencies(world: &mut World) {
         // Unused service capacity returns to delivery (§17.1).
         t.delivery_capacity += unused;
         t.lane_inflow *= 0.75;
-        t.utilisation = if rate > 0.0 { (t.lane_inflow / rate).min(0.99) } else { 0.0 };
+        t.utilisation = if rate > 0.0 {
+            (t.lane_inflow / rate).min(0.99)
+        } else {
+            0.0
+        };
         for (rid, at) in served.completed {
             completed.push((DependencyId(rid as u32), at));
         }
     }
     // Collaboration-mode dependencies: no queue, joint capacity T = w/(s_B·C_B + 0.25·C_A).
     for (_, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else { continue };
+        let Some(d) = world.get::<Dependency>(de).cloned() else {
+            continue;
+        };
         if d.requested_week.is_none() || d.done_at.is_some() {
             continue;
         }
-        let rel = relations.get(&pair(d.consumer, d.provider)).cloned().unwrap_or_default();
+        let rel = relations
+            .get(&pair(d.consumer, d.provider))
+            .cloned()
+            .unwrap_or_default();
         if rel.mode != InteractionMode::Collaboration {
             continue;
         }
-        let cb = team_ents.get(&d.provider).and_then(|e| world.get::<Team>(*e)).map_or(0.0, |t| t.service_capacity);
-        let ca = team_ents.get(&d.consumer).and_then(|e| world.get::<Team>(*e)).map_or(0.0, |t| t.capacity);
+        let cb = team_ents
+            .get(&d.provider)
+            .and_then(|e| world.get::<Team>(*e))
+            .map_or(0.0, |t| t.service_capacity);
+        let ca = team_ents
+            .get(&d.consumer)
+            .and_then(|e| world.get::<Team>(*e))
+            .map_or(0.0, |t| t.capacity);
         let rate = cb + 0.25 * ca;
-        if let Some(mut t) = team_ents.get(&d.consumer).and_then(|e| world.get_mut::<Team>(*e)) {
+        if let Some(mut t) = team_ents
+            .get(&d.consumer)
+            .and_then(|e| world.get_mut::<Team>(*e))
+        {
             t.delivery_capacity = (t.delivery_capacity - 0.25 * ca).max(0.0);
         }
         if let Some(mut dm) = world.get_mut::<Dependency>(de) {
@@ -814,23 +1083,33 @@ pub fn dependencies(world: &mut World) {
         }
     }
     for (id, at) in completed {
-        if let Some(e) = world.resource::<Index>().dependencies.get(&id).copied() {
-            if let Some(mut d) = world.get_mut::<Dependency>(e) {
-                d.done_at = Some(at);
-                d.remaining = 0.0;
-            }
+        if let Some(e) = world.resource::<Index>().dependencies.get(&id).copied()
+            && let Some(mut d) = world.get_mut::<Dependency>(e)
+        {
+            d.done_at = Some(at);
+            d.remaining = 0.0;
         }
     }
     // Unblock items whose dependencies are all done; count blocked weeks and cost of delay.
     let deps_done: BTreeMap<DependencyId, bool> = entities(&world.resource::<Index>().dependencies)
         .into_iter()
-        .filter_map(|(id, e)| world.get::<Dependency>(e).map(|d| (id, d.done_at.is_some())))
+        .filter_map(|(id, e)| {
+            world
+                .get::<Dependency>(e)
+                .map(|d| (id, d.done_at.is_some()))
+        })
         .collect();
     let mut cod = 0.0;
     for (_, ie) in entities(&world.resource::<Index>().initiatives) {
-        let Some(mut it) = world.get_mut::<Initiative>(ie) else { continue };
+        let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+            continue;
+        };
         if it.state == InitiativeState::Blocked {
-            if it.deps.iter().all(|d| deps_done.get(d).copied().unwrap_or(true)) {
+            if it
+                .deps
+                .iter()
+                .all(|d| deps_done.get(d).copied().unwrap_or(true))
+            {
                 it.state = InitiativeState::Delivery;
             } else {
                 it.blocked_weeks += 1;
@@ -841,15 +1120,35 @@ pub fn dependencies(world: &mut World) {
     world.resource_mut::<Org>().cost_of_delay_lost += cod;
     // Kingman estimate (displayed) for open dependencies.
     for (_, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else { continue };
+        let Some(d) = world.get::<Dependency>(de).cloned() else {
+            continue;
+        };
         if d.done_at.is_some() {
             continue;
         }
-        let rel = relations.get(&pair(d.consumer, d.provider)).cloned().unwrap_or_default();
-        let Some(t) = team_ents.get(&d.provider).and_then(|e| world.get::<Team>(*e)) else { continue };
-        let v = if rel.mode == InteractionMode::XaaS { p.kingman_variability_xaas } else { p.kingman_variability };
+        let rel = relations
+            .get(&pair(d.consumer, d.provider))
+            .cloned()
+            .unwrap_or_default();
+        let Some(t) = team_ents
+            .get(&d.provider)
+            .and_then(|e| world.get::<Team>(*e))
+        else {
+            continue;
+        };
+        let v = if rel.mode == InteractionMode::XaaS {
+            p.kingman_variability_xaas
+        } else {
+            p.kingman_variability
+        };
         let lane_cap = t.service_capacity.max(0.05);
-        let est = eq::kingman_flow_time(d.work, lane_cap, t.utilisation, v, eq::handoff(2.0, rel.congruence, d.distributed, &p));
+        let est = eq::kingman_flow_time(
+            d.work,
+            lane_cap,
+            t.utilisation,
+            v,
+            eq::handoff(2.0, rel.congruence, d.distributed, &p),
+        );
         if let Some(mut dm) = world.get_mut::<Dependency>(de) {
             dm.eta_estimate = est;
             if dm.requested_week.is_some() {
@@ -880,10 +1179,17 @@ pub fn production(world: &mut World) {
     let mut missed: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
     let mut reveals: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
     for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let Some(team) = world.get::<Team>(te).cloned() else { continue };
+        let Some(team) = world.get::<Team>(te).cloned() else {
+            continue;
+        };
         let ppl: Vec<(f64, f64)> = members
             .get(&tid)
-            .map(|v| v.iter().filter_map(|e| world.get::<Person>(*e)).map(|x| (x.exhaustion, x.assimilation)).collect())
+            .map(|v| {
+                v.iter()
+                    .filter_map(|e| world.get::<Person>(*e))
+                    .map(|x| (x.exhaustion, x.assimilation))
+                    .collect()
+            })
             .unwrap_or_default();
         let n = ppl.len().max(1) as f64;
         let mean_x = ppl.iter().map(|x| x.0).sum::<f64>() / n;
@@ -892,7 +1198,11 @@ pub fn production(world: &mut World) {
         let v_d = eq::debt_velocity(team.debt, &p);
         let g = eq::pressure_boost(sp, team.weeks_under_pressure, &p);
         let honesty = team.honesty;
-        let mut budget = if w == 0 { 0.0 } else { team.delivery_capacity * v_d * g };
+        let mut budget = if w == 0 {
+            0.0
+        } else {
+            team.delivery_capacity * v_d * g
+        };
         let eps = eq::error_fraction(sp, mean_x, unassim, team.debt, team.quality, &p);
         let delta = eq::detection_rate(team.quality, team.psych_safety, honesty, &p);
         // Walk the items: activate, distribute progress, detect rework.
@@ -901,15 +1211,26 @@ pub fn production(world: &mut World) {
         let mut active_ents = Vec::new();
         let mut active_count = 0u32;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut it) = world.get_mut::<Initiative>(ie) else { continue };
+            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+                continue;
+            };
             if needs_discovery(&it, &team, &p) {
                 if it.state == InitiativeState::Backlog {
                     it.state = InitiativeState::Discovery;
                 }
                 continue;
             }
-            if matches!(it.state, InitiativeState::Backlog | InitiativeState::Discovery) && active_count < team.wip_limit && w > 0 {
-                it.state = if it.deps.is_empty() { InitiativeState::Delivery } else { InitiativeState::Blocked };
+            if matches!(
+                it.state,
+                InitiativeState::Backlog | InitiativeState::Discovery
+            ) && active_count < team.wip_limit
+                && w > 0
+            {
+                it.state = if it.deps.is_empty() {
+                    InitiativeState::Delivery
+                } else {
+                    InitiativeState::Blocked
+                };
                 if it.deadline.is_none() && it.planned_weeks <= 0.0 {
                     it.planned_start = w;
                     it.planned_weeks = (it.remaining() / team.nominal_delivery.max(0.3)).max(2.0);
@@ -932,7 +1253,15 @@ pub fn production(world: &mut World) {
             }
             let weights: Vec<f64> = active_ents
                 .iter()
-                .map(|e| world.get::<Initiative>(*e).map_or(0.0, |it| if it.remaining() > 0.0 { f64::from(it.max_parallel) } else { 0.0 }))
+                .map(|e| {
+                    world.get::<Initiative>(*e).map_or(0.0, |it| {
+                        if it.remaining() > 0.0 {
+                            f64::from(it.max_parallel)
+                        } else {
+                            0.0
+                        }
+                    })
+                })
                 .collect();
             let wsum: f64 = weights.iter().sum();
             if wsum <= 0.0 {
@@ -940,7 +1269,9 @@ pub fn production(world: &mut World) {
             }
             let mut spent = 0.0;
             for (ie, wt) in active_ents.iter().zip(&weights) {
-                let Some(mut it) = world.get_mut::<Initiative>(*ie) else { continue };
+                let Some(mut it) = world.get_mut::<Initiative>(*ie) else {
+                    continue;
+                };
                 let share = budget * wt / wsum;
                 let rem = it.remaining();
                 let prog = share.min(rem);
@@ -956,37 +1287,59 @@ pub fn production(world: &mut World) {
         }
         total_progress += used;
         // Idle delivery capacity goes to debt paydown (§8.2).
-        let idle = if w == 0 || team.delivery_capacity <= 0.0 { 0.0 } else { budget / (v_d * g).max(0.1) };
+        let idle = if w == 0 || team.delivery_capacity <= 0.0 {
+            0.0
+        } else {
+            budget / (v_d * g).max(0.1)
+        };
         // Ship, miss, perceive.
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut it) = world.get_mut::<Initiative>(ie) else { continue };
+            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+                continue;
+            };
             if w > 0 && it.state == InitiativeState::Delivery && it.remaining() <= 1e-9 {
                 it.state = InitiativeState::Shipped;
                 it.ship_week = Some(w);
                 it.escaped += it.hidden_rework;
                 it.hidden_rework = 0.0;
                 it.quality_at_ship = 1.0 - (p.ship_quality_per_escaped * it.escaped).min(0.8);
-                it.late_at_ship = eq::lateness_factor(f64::from(w), it.market_window.map(f64::from), p.late_decay_weeks);
+                it.late_at_ship = eq::lateness_factor(
+                    f64::from(w),
+                    it.market_window.map(f64::from),
+                    p.late_decay_weeks,
+                );
                 shipped.push((it.id, it.product, it.escaped, tid));
                 continue;
             }
             if w == 0 {
                 continue;
             }
-            if let Some(d) = it.deadline {
-                if w > d && !it.counted_missed && it.is_open() {
-                    it.counted_missed = true;
-                    missed.push((it.id, it.sponsor, tid));
-                }
+            if let Some(d) = it.deadline
+                && w > d
+                && !it.counted_missed
+                && it.is_open()
+            {
+                it.counted_missed = true;
+                missed.push((it.id, it.sponsor, tid));
             }
-            if it.state == InitiativeState::Delivery || it.state == InitiativeState::Blocked || it.good_done > 0.0 {
+            if it.state == InitiativeState::Delivery
+                || it.state == InitiativeState::Blocked
+                || it.good_done > 0.0
+            {
                 let tf = it.true_frac();
                 let plan = if it.planned_weeks > 0.0 {
-                    it.plan_base + (1.0 - it.plan_base) * (f64::from(w.saturating_sub(it.planned_start)) / it.planned_weeks).clamp(0.0, 1.0)
+                    it.plan_base
+                        + (1.0 - it.plan_base)
+                            * (f64::from(w.saturating_sub(it.planned_start)) / it.planned_weeks)
+                                .clamp(0.0, 1.0)
                 } else {
                     tf
                 };
-                it.perceived = if it.revealed { tf } else { eq::perceived_progress(tf, plan, honesty) };
+                it.perceived = if it.revealed {
+                    tf
+                } else {
+                    eq::perceived_progress(tf, plan, honesty)
+                };
                 let gap = it.perceived - tf;
                 let missed_now = it.deadline.is_some_and(|d| w > d);
                 // The truth surfaces at the 80 % mark or a missed date (§4.6): from then on status
@@ -1004,15 +1357,30 @@ pub fn production(world: &mut World) {
         // Debt (§17.4).
         let feature_factory = team.autonomy < 0.3 && team.discovery_share <= 0.0;
         let shortcut = eq::shortcut_share(sp, team.quality, feature_factory);
-        let debt_pts = if w == 0 { 0.0 } else { team.debt_capacity + idle };
-        let d_debt = if w == 0 { 0.0 } else { eq::debt_change(shortcut, used, debt_pts, team.codebase, &p) };
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let debt_pts = if w == 0 {
+            0.0
+        } else {
+            team.debt_capacity + idle
+        };
+        let d_debt = if w == 0 {
+            0.0
+        } else {
+            eq::debt_change(shortcut, used, debt_pts, team.codebase, &p)
+        };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         if w > 0 {
-            let shortcut_part = 100.0 * p.debt_shortcut_gain * shortcut * used / t.codebase.max(50.0);
+            let shortcut_part =
+                100.0 * p.debt_shortcut_gain * shortcut * used / t.codebase.max(50.0);
             let pay_part = -100.0 * p.debt_paydown_gain * debt_pts / t.codebase.max(50.0);
             let before = t.debt;
             t.debt = (t.debt + d_debt).clamp(0.0, 100.0);
-            let drv = if sp > 0.2 { Driver::Pressure } else { Driver::Debt };
+            let drv = if sp > 0.2 {
+                Driver::Pressure
+            } else {
+                Driver::Debt
+            };
             t.debt_ledger.add(drv, shortcut_part + p.debt_entropy);
             t.debt_ledger.add(Driver::DebtPaydown, pay_part);
             let after = t.debt;
@@ -1035,11 +1403,28 @@ pub fn production(world: &mut World) {
         }
     }
     for (id, product, escaped, tid) in shipped {
-        if let Some(mut pr) = world.resource::<Index>().products.get(&product).copied().and_then(|e| world.get_mut::<Product>(e)) {
+        if let Some(mut pr) = world
+            .resource::<Index>()
+            .products
+            .get(&product)
+            .copied()
+            .and_then(|e| world.get_mut::<Product>(e))
+        {
             pr.escaped_stock += escaped;
         }
-        let kind = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.kind);
-        if let Some(mut t) = world.resource::<Index>().teams.get(&tid).copied().and_then(|e| world.get_mut::<Team>(e)) {
+        let kind = world
+            .resource::<Index>()
+            .initiatives
+            .get(&id)
+            .and_then(|e| world.get::<Initiative>(*e))
+            .map(|i| i.kind);
+        if let Some(mut t) = world
+            .resource::<Index>()
+            .teams
+            .get(&tid)
+            .copied()
+            .and_then(|e| world.get_mut::<Team>(e))
+        {
             t.escaped_total += escaped;
             t.shipped_points += 1.0;
             // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
@@ -1047,41 +1432,81 @@ pub fn production(world: &mut World) {
                 t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
             }
         }
-        let name = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.name.clone()).unwrap_or_default();
+        let name = world
+            .resource::<Index>()
+            .initiatives
+            .get(&id)
+            .and_then(|e| world.get::<Initiative>(*e))
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
         world.resource_mut::<Org>().shipped.push(id);
-        world.resource_mut::<WeekLog>().push(w, "shipped", format!("Shipped \"{name}\""));
+        world
+            .resource_mut::<WeekLog>()
+            .push(w, "shipped", format!("Shipped \"{name}\""));
     }
     for (id, sponsor, tid) in missed {
-        if let Some(mut t) = world.resource::<Index>().teams.get(&tid).copied().and_then(|e| world.get_mut::<Team>(e)) {
+        if let Some(mut t) = world
+            .resource::<Index>()
+            .teams
+            .get(&tid)
+            .copied()
+            .and_then(|e| world.get_mut::<Team>(e))
+        {
             t.failures_recent += 1.0;
             t.broken_promises.push(w);
         }
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se) {
-                if sponsor.is_none_or(|x| x == s.id) {
-                    s.missed.push(w);
-                    s.broken_promises.push(w);
-                    s.waterfall = (s.waterfall + 0.03).min(1.0);
-                }
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && sponsor.is_none_or(|x| x == s.id)
+            {
+                s.missed.push(w);
+                s.broken_promises.push(w);
+                s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.name.clone()).unwrap_or_default();
-        world.resource_mut::<WeekLog>().push(w, "missed", format!("Missed the committed date for \"{name}\""));
+        let name = world
+            .resource::<Index>()
+            .initiatives
+            .get(&id)
+            .and_then(|e| world.get::<Initiative>(*e))
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        world.resource_mut::<WeekLog>().push(
+            w,
+            "missed",
+            format!("Missed the committed date for \"{name}\""),
+        );
     }
     for (id, sponsor, tid) in reveals {
-        if let Some(mut t) = world.resource::<Index>().teams.get(&tid).copied().and_then(|e| world.get_mut::<Team>(e)) {
+        if let Some(mut t) = world
+            .resource::<Index>()
+            .teams
+            .get(&tid)
+            .copied()
+            .and_then(|e| world.get_mut::<Team>(e))
+        {
             t.failures_recent += 1.0;
         }
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se) {
-                if sponsor.is_none_or(|x| x == s.id) || s.power >= 0.8 {
-                    s.watermelons.push(w);
-                    s.waterfall = (s.waterfall + 0.03).min(1.0);
-                }
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && (sponsor.is_none_or(|x| x == s.id) || s.power >= 0.8)
+            {
+                s.watermelons.push(w);
+                s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = world.resource::<Index>().initiatives.get(&id).and_then(|e| world.get::<Initiative>(*e)).map(|i| i.name.clone()).unwrap_or_default();
-        world.resource_mut::<WeekLog>().push(w, "watermelon", format!("Watermelon reveal: \"{name}\" was green outside, red inside"));
+        let name = world
+            .resource::<Index>()
+            .initiatives
+            .get(&id)
+            .and_then(|e| world.get::<Initiative>(*e))
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        world.resource_mut::<WeekLog>().push(
+            w,
+            "watermelon",
+            format!("Watermelon reveal: \"{name}\" was green outside, red inside"),
+        );
     }
 }
 
@@ -1091,8 +1516,12 @@ pub fn production(world: &mut World) {
 pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     let p = params(world);
     let seed = seed(world);
-    let Some(ie) = world.resource::<Index>().initiatives.get(&id).copied() else { return };
-    let Some(it) = world.get::<Initiative>(ie).cloned() else { return };
+    let Some(ie) = world.resource::<Index>().initiatives.get(&id).copied() else {
+        return;
+    };
+    let Some(it) = world.get::<Initiative>(ie).cloned() else {
+        return;
+    };
     let qd = world
         .resource::<Index>()
         .teams
@@ -1100,9 +1529,17 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
         .and_then(|e| world.get::<Team>(*e))
         .map_or(0.4, |t| discovery_quality_of(world, t));
     let (p_hit, p_miss) = eq::signal_probabilities(qd);
-    let pos = Stream::new(seed, Purpose::ExperimentSignal, u64::from(id.0), w, salt + it.experiments_run)
-        .bernoulli(if it.hit { p_hit } else { p_miss });
-    let Some(mut it) = world.get_mut::<Initiative>(ie) else { return };
+    let pos = Stream::new(
+        seed,
+        Purpose::ExperimentSignal,
+        u64::from(id.0),
+        w,
+        salt + it.experiments_run,
+    )
+    .bernoulli(if it.hit { p_hit } else { p_miss });
+    let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+        return;
+    };
     it.belief = eq::bayes_update(it.belief, pos, qd);
     it.experiments_run += 1;
     if it.state == InitiativeState::Backlog {
@@ -1118,17 +1555,28 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     let name = it.name.clone();
     let belief = it.belief;
     if killed {
-        world.resource_mut::<WeekLog>().push(w, "discovery", format!("Discovery killed \"{name}\" (P(hit) {belief:.2})"));
+        world.resource_mut::<WeekLog>().push(
+            w,
+            "discovery",
+            format!("Discovery killed \"{name}\" (P(hit) {belief:.2})"),
+        );
     }
-    if let Some(mut t) = world.resource::<Index>().teams.get(&it_team(world, ie)).copied().and_then(|e| world.get_mut::<Team>(e)) {
-        if let Some(last) = t.experiments_4w.back_mut() {
-            *last += 1.0;
-        }
+    if let Some(mut t) = world
+        .resource::<Index>()
+        .teams
+        .get(&it_team(world, ie))
+        .copied()
+        .and_then(|e| world.get_mut::<Team>(e))
+        && let Some(last) = t.experiments_4w.back_mut()
+    {
+        *last += 1.0;
     }
 }
 
 fn it_team(world: &World, ie: Entity) -> TeamId {
-    world.get::<Initiative>(ie).map_or(TeamId(u32::MAX), |i| i.team)
+    world
+        .get::<Initiative>(ie)
+        .map_or(TeamId(u32::MAX), |i| i.team)
 }
 
 /// Discovery quality of a team from its people and practices.
@@ -1136,13 +1584,17 @@ pub fn discovery_quality_of(world: &World, t: &Team) -> f64 {
     let mut domain = 0.0;
     let mut ux = 0.0;
     let mut n = 0.0;
-    for (_, e) in &world.resource::<Index>().people {
-        if let Some(x) = world.get::<Person>(*e) {
-            if x.team == t.id {
-                domain += x.skills[Pillar::Domain as usize];
-                ux += if x.role == Role::Designer { x.skills[Pillar::Craft as usize] } else { x.skills[Pillar::Domain as usize] * 0.8 };
-                n += 1.0;
-            }
+    for e in world.resource::<Index>().people.values() {
+        if let Some(x) = world.get::<Person>(*e)
+            && x.team == t.id
+        {
+            domain += x.skills[Pillar::Domain as usize];
+            ux += if x.role == Role::Designer {
+                x.skills[Pillar::Craft as usize]
+            } else {
+                x.skills[Pillar::Domain as usize] * 0.8
+            };
+            n += 1.0;
         }
     }
     if n > 0.0 {
@@ -1162,7 +1614,9 @@ pub fn discovery(world: &mut World) {
     let seed = seed(world);
     let items = team_items(world);
     for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         t.experiments_4w.push_back(0.0);
         while t.experiments_4w.len() > 4 {
             t.experiments_4w.pop_front();
@@ -1170,15 +1624,18 @@ pub fn discovery(world: &mut World) {
         t.discovery_progress += t.discovery_capacity;
         let mut budget = t.discovery_progress;
         let team = t.clone();
-        drop(t);
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(it) = world.get::<Initiative>(ie) else { continue };
+            let Some(it) = world.get::<Initiative>(ie) else {
+                continue;
+            };
             if !(it.state == InitiativeState::Discovery && needs_discovery(it, &team, &p)) {
                 continue;
             }
             let id = it.id;
             while budget >= p.experiment_cost {
-                let still = world.get::<Initiative>(ie).is_some_and(|it| it.state == InitiativeState::Discovery && needs_discovery(it, &team, &p));
+                let still = world.get::<Initiative>(ie).is_some_and(|it| {
+                    it.state == InitiativeState::Discovery && needs_discovery(it, &team, &p)
+                });
                 if !still {
                     break;
                 }
@@ -1188,19 +1645,36 @@ pub fn discovery(world: &mut World) {
         }
         // New ideas: one per points_per_idea of discovery, up to a small open-idea backlog.
         let open_ideas = items.get(&tid).map_or(0, |v| {
-            v.iter().filter(|e| world.get::<Initiative>(**e).is_some_and(|i| matches!(i.state, InitiativeState::Discovery | InitiativeState::Backlog))).count()
+            v.iter()
+                .filter(|e| {
+                    world.get::<Initiative>(**e).is_some_and(|i| {
+                        matches!(
+                            i.state,
+                            InitiativeState::Discovery | InitiativeState::Backlog
+                        )
+                    })
+                })
+                .count()
         });
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         t.discovery_progress = budget.min(p.points_per_idea * 2.0);
         let mut new_ideas = 0;
-        if team.discovery_share > 0.0 && open_ideas < 4 && t.discovery_progress >= p.points_per_idea * 0.5 {
+        if team.discovery_share > 0.0
+            && open_ideas < 4
+            && t.discovery_progress >= p.points_per_idea * 0.5
+        {
             t.discovery_progress -= p.points_per_idea * 0.5;
             new_ideas = 1;
         }
-        drop(t);
         for _ in 0..new_ideas {
             let informed = discovery_quality_of(world, &team) >= 0.6;
-            let prior = if informed { p.idea_prior_informed } else { p.idea_prior };
+            let prior = if informed {
+                p.idea_prior_informed
+            } else {
+                p.idea_prior
+            };
             let next = {
                 let mut org = world.resource_mut::<Org>();
                 let n = org.next_initiative;
@@ -1257,12 +1731,19 @@ pub fn discovery(world: &mut World) {
                 weekly_cost: 0.0,
             };
             let e = world.spawn((Name::new(it.name.clone()), it)).id();
-            world.resource_mut::<Index>().initiatives.insert(InitiativeId(next), e);
+            world
+                .resource_mut::<Index>()
+                .initiatives
+                .insert(InitiativeId(next), e);
         }
     }
 }
 
 // ---------------------------------------------------------------- Market
+
+/// Per product: Σ activation, Π churn multiplier, Π acquisition, Σ ARPU, Σ value fit, and the
+/// value-fit level of each shipped initiative.
+type ShippedEffects = (f64, f64, f64, f64, f64, Vec<(InitiativeId, f64)>);
 
 /// Product metrics from shipped effects, value fit, incidents (§4.8, §17.2).
 pub fn market(world: &mut World) {
@@ -1270,12 +1751,17 @@ pub fn market(world: &mut World) {
     let p = params(world);
     let seed = seed(world);
     // Shipped effects per product.
-    let mut effects: BTreeMap<ProductId, (f64, f64, f64, f64, f64, Vec<(InitiativeId, f64)>)> = BTreeMap::new();
+    let mut effects: BTreeMap<ProductId, ShippedEffects> = BTreeMap::new();
     for (_, ie) in entities(&world.resource::<Index>().initiatives) {
-        let Some(it) = world.get::<Initiative>(ie) else { continue };
+        let Some(it) = world.get::<Initiative>(ie) else {
+            continue;
+        };
         let Some(sw) = it.ship_week else { continue };
-        let level = eq::adoption(f64::from(w) - f64::from(sw), &p) * it.quality_at_ship * it.late_at_ship;
-        let e = effects.entry(it.product).or_insert((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));
+        let level =
+            eq::adoption(f64::from(w) - f64::from(sw), &p) * it.quality_at_ship * it.late_at_ship;
+        let e = effects
+            .entry(it.product)
+            .or_insert((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));
         e.0 += it.effect.activation * level;
         if it.effect.churn_mult > 0.0 {
             e.1 *= it.effect.churn_mult.powf(level);
@@ -1286,17 +1772,36 @@ pub fn market(world: &mut World) {
         e.5.push((it.id, it.effect.value_fit * level));
     }
     let analytics = {
-        let v: Vec<f64> = entities(&world.resource::<Index>().teams).into_iter().filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.analytics)).collect();
-        if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 }
+        let v: Vec<f64> = entities(&world.resource::<Index>().teams)
+            .into_iter()
+            .filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.analytics))
+            .collect();
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
     };
     let mean_debt = {
-        let v: Vec<f64> = entities(&world.resource::<Index>().teams).into_iter().filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.debt)).collect();
-        if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 }
+        let v: Vec<f64> = entities(&world.resource::<Index>().teams)
+            .into_iter()
+            .filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.debt))
+            .collect();
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
     };
     let mut incident_counts: BTreeMap<ProductId, u32> = BTreeMap::new();
     for (pid, pe) in entities(&world.resource::<Index>().products) {
-        let Some(mut pr) = world.get_mut::<Product>(pe) else { continue };
-        let (act, churn_mult, acq, arpu, vf_level, _) = effects.remove(&pid).unwrap_or((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));
+        let Some(mut pr) = world.get_mut::<Product>(pe) else {
+            continue;
+        };
+        let (act, churn_mult, acq, arpu, vf_level, _) =
+            effects
+                .remove(&pid)
+                .unwrap_or((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));
         if w > 0 {
             let lam = p.incident_per_escaped * pr.escaped_stock + p.incident_per_debt * mean_debt;
             let n = Stream::new(seed, Purpose::Incidents, u64::from(pid.0), w, 0).poisson(lam);
@@ -1317,7 +1822,11 @@ pub fn market(world: &mut World) {
             pr.shocks = 0.0;
             pr.vf_effect_prev = vf_level;
         }
-        while pr.incidents.front().is_some_and(|&x| w.saturating_sub(x) >= 4) {
+        while pr
+            .incidents
+            .front()
+            .is_some_and(|&x| w.saturating_sub(x) >= 4)
+        {
             pr.incidents.pop_front();
         }
         let inc4 = pr.incidents.len() as f64;
@@ -1328,7 +1837,8 @@ pub fn market(world: &mut World) {
         let pmf0 = eq::pmf(pr.vf0);
         if w > 0 {
             // Word of mouth relative to the starting PMF, so the scenario's start is steady (§17.4).
-            let wom = (1.0 + p.word_of_mouth * (pr.pmf - 0.25).max(0.0)) / (1.0 + p.word_of_mouth * (pmf0 - 0.25).max(0.0));
+            let wom = (1.0 + p.word_of_mouth * (pr.pmf - 0.25).max(0.0))
+                / (1.0 + p.word_of_mouth * (pmf0 - 0.25).max(0.0));
             let signups = pr.signups_base * acq * wom;
             let cw = eq::weekly_churn(pr.monthly_churn);
             pr.users = (pr.users * (1.0 - cw) + signups * pr.activation).max(0.0);
@@ -1337,7 +1847,11 @@ pub fn market(world: &mut World) {
             while pr.cohorts.len() > 52 {
                 pr.cohorts.pop_front();
             }
-            pr.reliability = eq::smooth(pr.reliability, (100.0 - 8.0 * inc4 - 0.3 * mean_debt).clamp(0.0, 100.0), 3.0);
+            pr.reliability = eq::smooth(
+                pr.reliability,
+                (100.0 - 8.0 * inc4 - 0.3 * mean_debt).clamp(0.0, 100.0),
+                3.0,
+            );
         }
         pr.nps = eq::nps(pr.value_fit, pr.reliability);
         pr.revenue_w = pr.users * pr.paying_share * pr.arpu_month * (1.0 + arpu) / (52.0 / 12.0);
@@ -1348,36 +1862,66 @@ pub fn market(world: &mut World) {
         let mut s = Stream::new(seed, Purpose::DashboardNoise, u64::from(pid.0), w, 0);
         let sigma = p.dashboard_noise * (1.0 - 0.7 * analytics);
         let truth = pr.dashboard.true_values_week == Some(w);
-        let noisy = |v: f64, s: &mut Stream| if truth { v } else { v * (1.0 + sigma * s.normal()) };
+        let noisy = |v: f64, s: &mut Stream| {
+            if truth {
+                v
+            } else {
+                v * (1.0 + sigma * s.normal())
+            }
+        };
         pr.dashboard.activation = noisy(pr.activation, &mut s);
         pr.dashboard.monthly_churn = noisy(pr.monthly_churn, &mut s);
         pr.dashboard.users = noisy(pr.users, &mut s);
         pr.dashboard.revenue_w = noisy(pr.revenue_w, &mut s);
         let nps_noise = Stream::new(seed, Purpose::NpsNoise, u64::from(pid.0), w, 0).normal() * 3.0;
-        pr.dashboard.nps = if truth { pr.nps } else { (pr.nps + nps_noise + 100.0 * sigma * s.normal()).clamp(-100.0, 100.0) };
+        pr.dashboard.nps = if truth {
+            pr.nps
+        } else {
+            (pr.nps + nps_noise + 100.0 * sigma * s.normal()).clamp(-100.0, 100.0)
+        };
     }
     // Incidents load the teams that build the product and count as failures.
-    let team_products: BTreeMap<TeamId, ProductId> = entities(&world.resource::<Index>().initiatives)
-        .into_iter()
-        .filter_map(|(_, e)| world.get::<Initiative>(e).map(|i| (i.team, i.product)))
-        .collect();
+    let team_products: BTreeMap<TeamId, ProductId> =
+        entities(&world.resource::<Index>().initiatives)
+            .into_iter()
+            .filter_map(|(_, e)| world.get::<Initiative>(e).map(|i| (i.team, i.product)))
+            .collect();
     for (tid, te) in entities(&world.resource::<Index>().teams) {
         let prod = team_products.get(&tid).copied().unwrap_or(ProductId(0));
         let n = f64::from(incident_counts.get(&prod).copied().unwrap_or(0));
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         t.incident_load = (0.1 * n).min(0.5);
         if n > 0.0 {
             t.failures_recent += 0.5 * n;
         }
     }
     // Objective values.
-    let products: BTreeMap<ProductId, (f64, f64, f64, f64, f64, f64)> = entities(&world.resource::<Index>().products)
-        .into_iter()
-        .filter_map(|(id, e)| world.get::<Product>(e).map(|p| (id, (p.activation, p.monthly_churn, p.revenue_w, p.nps, p.pmf, p.users))))
-        .collect();
+    let products: BTreeMap<ProductId, (f64, f64, f64, f64, f64, f64)> =
+        entities(&world.resource::<Index>().products)
+            .into_iter()
+            .filter_map(|(id, e)| {
+                world.get::<Product>(e).map(|p| {
+                    (
+                        id,
+                        (
+                            p.activation,
+                            p.monthly_churn,
+                            p.revenue_w,
+                            p.nps,
+                            p.pmf,
+                            p.users,
+                        ),
+                    )
+                })
+            })
+            .collect();
     let mut obj = world.resource_mut::<Objectives>();
     for o in &mut obj.0 {
-        let Some(v) = products.get(&o.product) else { continue };
+        let Some(v) = products.get(&o.product) else {
+            continue;
+        };
         o.value = metric_value(o.metric, v);
         if w == 0 && o.baseline.is_nan() {
             o.baseline = o.value;
@@ -1400,7 +1944,11 @@ fn metric_value(m: Metric, v: &(f64, f64, f64, f64, f64, f64)) -> f64 {
 // ---------------------------------------------------------------- People
 
 fn window_sum(events: &[(u32, f64)], w: u32, window: u32) -> f64 {
-    events.iter().filter(|(x, _)| w.saturating_sub(*x) < window).map(|(_, v)| v).sum()
+    events
+        .iter()
+        .filter(|(x, _)| w.saturating_sub(*x) < window)
+        .map(|(_, v)| v)
+        .sum()
 }
 
 /// Skills, exhaustion and trust in the leader per person (§4.9, §17.2 order: Skills → X → TL).
@@ -1410,7 +1958,11 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
     let init = w == 0;
     let skills_by_id: BTreeMap<PersonId, f64> = entities(&world.resource::<Index>().people)
         .into_iter()
-        .filter_map(|(id, e)| world.get::<Person>(e).map(|x| (id, x.skills[Pillar::Craft as usize])))
+        .filter_map(|(id, e)| {
+            world
+                .get::<Person>(e)
+                .map(|x| (id, x.skills[Pillar::Craft as usize]))
+        })
         .collect();
     let teams: BTreeMap<TeamId, Team> = entities(&world.resource::<Index>().teams)
         .into_iter()
@@ -1418,18 +1970,24 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
         .collect();
     let action_weeks = world.resource::<Org>().action_weeks.clone();
     for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
         let team = teams.get(&x.team);
         // Skills: learning by doing plus vesting of pending growth.
         if !init {
             let uses = use_shares(x.role);
             let mentor_boost = x.mentor.and_then(|m| skills_by_id.get(&m).copied());
             let mut vested = 0.0;
+            #[expect(
+                clippy::needless_range_loop,
+                reason = "k indexes four parallel pillar arrays"
+            )]
             for k in 0..4 {
-                if let Some(mc) = mentor_boost {
-                    if k == Pillar::Craft as usize || k == Pillar::Domain as usize {
-                        x.pending[k] += 0.3 * (mc / 100.0) * (1.0 - x.skills[k] / 100.0);
-                    }
+                if let Some(mc) = mentor_boost
+                    && (k == Pillar::Craft as usize || k == Pillar::Domain as usize)
+                {
+                    x.pending[k] += 0.3 * (mc / 100.0) * (1.0 - x.skills[k] / 100.0);
                 }
                 let v = x.pending[k] / p.vest_tau * if mentor_boost.is_some() { 1.5 } else { 1.0 };
                 let v = v.min(x.pending[k]);
@@ -1458,15 +2016,27 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
             let gain = p.exhaustion_gain * overwork * (1.0 - before / 100.0);
             let load = 10.0 * (cl - 1.0).max(0.0);
             let churn_inc = 3.0 * churn * 0.25;
-            let after = eq::exhaustion_step(before, x.hours, (cl - 1.0).max(0.0), churn * 0.25, x.chronic, &p);
+            let after = eq::exhaustion_step(
+                before,
+                x.hours,
+                (cl - 1.0).max(0.0),
+                churn * 0.25,
+                x.chronic,
+                &p,
+            );
             let rec = (before + gain + load + churn_inc - after).max(0.0);
-            let keep = if before > 0.0 { (1.0 - rec / (before + gain + load + churn_inc).max(1e-9)).clamp(0.0, 1.0) } else { 0.0 };
+            let keep = if before > 0.0 {
+                (1.0 - rec / (before + gain + load + churn_inc).max(1e-9)).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             for c in &mut x.exhaustion_ledger.0 {
                 *c *= keep;
             }
             x.exhaustion_ledger.add(Driver::Overtime, gain * keep);
             x.exhaustion_ledger.add(Driver::CognitiveLoad, load * keep);
-            x.exhaustion_ledger.add(Driver::PriorityChurn, churn_inc * keep);
+            x.exhaustion_ledger
+                .add(Driver::PriorityChurn, churn_inc * keep);
             x.exhaustion = after;
             x.exhaustion_ledger.reconcile(after, 0.0);
             x.chronic = eq::chronic_step(x.chronic, after, &p);
@@ -1500,7 +2070,10 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
                 continue;
             }
         }
-        let rel: Vec<(Driver, f64)> = terms.iter().map(|(d, v)| (*d, v - x.tl_terms0.get(*d))).collect();
+        let rel: Vec<(Driver, f64)> = terms
+            .iter()
+            .map(|(d, v)| (*d, v - x.tl_terms0.get(*d)))
+            .collect();
         let target = (x.tl0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
         let (next, tau) = eq::smooth_asym(x.trust_in_leader, target, p.tl_tau_up, p.tl_tau_down);
         x.trust_in_leader = next;
@@ -1523,20 +2096,42 @@ pub fn team_safety(world: &mut World) {
             .map(|v| {
                 v.iter()
                     .filter_map(|e| world.get::<Person>(*e))
-                    .map(|x| (x.trust_in_leader, x.weeks_since_1on1 <= 4.0, x.skills[Pillar::TeamDev as usize], x.role, x.brilliant_jerk))
+                    .map(|x| {
+                        (
+                            x.trust_in_leader,
+                            x.weeks_since_1on1 <= 4.0,
+                            x.skills[Pillar::TeamDev as usize],
+                            x.role,
+                            x.brilliant_jerk,
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
         let n = ppl.len().max(1) as f64;
         let tl_mean = ppl.iter().map(|x| x.0).sum::<f64>() / n;
-        let lead_td = ppl.iter().filter(|x| x.3 == Role::Em).map(|x| x.2).fold(leader_td, f64::max);
+        let lead_td = ppl
+            .iter()
+            .filter(|x| x.3 == Role::Em)
+            .map(|x| x.2)
+            .fold(leader_td, f64::max);
         let coach = ppl.iter().filter(|x| x.1).count() as f64 / n * (0.5 + 0.5 * lead_td / 100.0);
         let jerk = ppl.iter().any(|x| x.4);
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         let handled = t.shielded + t.exposed;
-        let shielded_fraction = if handled > 0.0 { t.shielded / handled } else { 1.0 };
+        let shielded_fraction = if handled > 0.0 {
+            t.shielded / handled
+        } else {
+            1.0
+        };
         let support = 0.5 * (t.quality / 0.6).min(1.0) + 0.5 * shielded_fraction;
-        let inquiry = if t.failures_recent > 0.05 { (t.inquiries_recent / t.failures_recent).min(1.0) } else { 0.5 };
+        let inquiry = if t.failures_recent > 0.05 {
+            (t.inquiries_recent / t.failures_recent).min(1.0)
+        } else {
+            0.5
+        };
         let terms = [
             (Driver::Coaching, 25.0 * coach),
             (Driver::Support, 15.0 * support),
@@ -1559,7 +2154,10 @@ pub fn team_safety(world: &mut World) {
             t.ps0 = t.psych_safety;
             t.autonomy0 = t.autonomy - a_target;
         } else {
-            let rel: Vec<(Driver, f64)> = terms.iter().map(|(d, v)| (*d, v - t.ps_terms0.get(*d))).collect();
+            let rel: Vec<(Driver, f64)> = terms
+                .iter()
+                .map(|(d, v)| (*d, v - t.ps_terms0.get(*d)))
+                .collect();
             let target = (t.ps0 + rel.iter().map(|x| x.1).sum::<f64>()).clamp(0.0, 100.0);
             let (next, tau) = eq::smooth_asym(t.psych_safety, target, p.ps_tau_up, p.ps_tau_down);
             t.psych_safety = next;
@@ -1598,12 +2196,20 @@ pub fn people_engagement_hazard(world: &mut World) {
         .collect();
     let mut hazard_sum = 0.0;
     for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
-        let Some(t) = teams.get(&x.team) else { continue };
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        let Some(t) = teams.get(&x.team) else {
+            continue;
+        };
         let rc = recognition(&x);
         let vested8: f64 = x.vested_log.iter().rev().take(8).sum();
         let g = (vested8 / 4.0).min(1.0);
-        let blocked_frac = if t.active_items + t.blocked_items > 0 { t.blocked_items as f64 / (t.active_items + t.blocked_items) as f64 } else { 0.0 };
+        let blocked_frac = if t.active_items + t.blocked_items > 0 {
+            t.blocked_items as f64 / (t.active_items + t.blocked_items) as f64
+        } else {
+            0.0
+        };
         let status: f64 = t.status_obligations.iter().sum();
         let terms = [
             (Driver::Autonomy, 12.0 * (t.autonomy - 0.5) * 2.0),
@@ -1612,7 +2218,10 @@ pub fn people_engagement_hazard(world: &mut World) {
             (Driver::Safety, 10.0 * (t.psych_safety - 50.0) / 50.0),
             (Driver::Vision, 6.0 * (t.vision - 0.5) * 2.0),
             (Driver::Empowerment, 6.0 * t.empowerment),
-            (Driver::Exhaustion, -20.0 * (x.exhaustion - 40.0).max(0.0) / 60.0),
+            (
+                Driver::Exhaustion,
+                -20.0 * (x.exhaustion - 40.0).max(0.0) / 60.0,
+            ),
             (Driver::PriorityChurn, -10.0 * t.churn_events.min(1.0)),
             (Driver::StatusOverhead, -8.0 * status / 0.15),
             (Driver::Blocked, -8.0 * blocked_frac),
@@ -1635,7 +2244,10 @@ pub fn people_engagement_hazard(world: &mut World) {
                 }
                 x.e_terms0 = t0;
             }
-            let rel: Vec<(Driver, f64)> = terms.iter().map(|(d, v)| (*d, v - x.e_terms0.get(*d))).collect();
+            let rel: Vec<(Driver, f64)> = terms
+                .iter()
+                .map(|(d, v)| (*d, v - x.e_terms0.get(*d)))
+                .collect();
             let target = (x.e0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
             x.engagement = eq::smooth(x.engagement, target, p.engagement_tau);
             x.engagement_ledger.smooth(1.0 / p.engagement_tau, &rel);
@@ -1643,7 +2255,11 @@ pub fn people_engagement_hazard(world: &mut World) {
             x.engagement_ledger.reconcile(e_now, e0);
             x.e_pulse *= 0.75;
         }
-        let extra = if t.layoff_recent > 0.1 { p.hazard_layoff_survivor } else { 1.0 } * if t.blame_recent > 0.3 { 1.15 } else { 1.0 };
+        let extra = if t.layoff_recent > 0.1 {
+            p.hazard_layoff_survivor
+        } else {
+            1.0
+        } * if t.blame_recent > 0.3 { 1.15 } else { 1.0 };
         let jerk_peer = teams.get(&x.team).is_some_and(|_| false);
         let _ = jerk_peer;
         x.hazard = eq::hazard(
@@ -1667,10 +2283,17 @@ pub fn people_engagement_hazard(world: &mut World) {
     // Brilliant jerks raise their peers' hazard (§11 scenario 7).
     let jerk_teams: Vec<TeamId> = entities(&world.resource::<Index>().people)
         .into_iter()
-        .filter_map(|(_, e)| world.get::<Person>(e).filter(|x| x.brilliant_jerk).map(|x| x.team))
+        .filter_map(|(_, e)| {
+            world
+                .get::<Person>(e)
+                .filter(|x| x.brilliant_jerk)
+                .map(|x| x.team)
+        })
         .collect();
     for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else { continue };
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
         if jerk_teams.contains(&x.team) && !x.brilliant_jerk {
             hazard_sum += x.hazard * 0.3;
             x.hazard *= 1.3;
@@ -1688,7 +2311,11 @@ pub fn culture(world: &mut World) {
     let demos = world.resource::<Org>().demos.clone();
     let demo_cadence = (count_recent(&demos, w, 4) / 4.0 * 4.0 / 4.0).min(1.0);
     for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let rels: Vec<&Relation> = relations.iter().filter(|((a, b), _)| *a == tid || *b == tid).map(|(_, r)| r).collect();
+        let rels: Vec<&Relation> = relations
+            .iter()
+            .filter(|((a, b), _)| *a == tid || *b == tid)
+            .map(|(_, r)| r)
+            .collect();
         let (kappa, alpha, healthy) = if rels.is_empty() {
             (0.5, 0.5, 1.0)
         } else {
@@ -1702,14 +2329,38 @@ pub fn culture(world: &mut World) {
                 })
                 .count() as f64
                 / n;
-            let alpha = rels.iter().map(|r| if r.aligned_until >= w { 0.9 } else { r.alignment }).sum::<f64>() / n;
-            (rels.iter().map(|r| r.congruence).sum::<f64>() / n, alpha, healthy)
+            let alpha = rels
+                .iter()
+                .map(|r| {
+                    if r.aligned_until >= w {
+                        0.9
+                    } else {
+                        r.alignment
+                    }
+                })
+                .sum::<f64>()
+                / n;
+            (
+                rels.iter().map(|r| r.congruence).sum::<f64>() / n,
+                alpha,
+                healthy,
+            )
         };
-        let Some(mut t) = world.get_mut::<Team>(te) else { continue };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
         let ps = t.psych_safety / 100.0;
         let info = (t.metric_reviews / 2.0 + t.experiments_4w.iter().sum::<f64>() / 4.0).min(1.0);
-        let resp_rate = if t.failures_recent > 0.05 { (t.responsibility_recent / t.failures_recent).min(1.0) } else { 0.5 };
-        let inquiry = if t.failures_recent > 0.05 { (t.inquiries_recent / t.failures_recent).min(1.0) } else { 0.5 };
+        let resp_rate = if t.failures_recent > 0.05 {
+            (t.responsibility_recent / t.failures_recent).min(1.0)
+        } else {
+            0.5
+        };
+        let inquiry = if t.failures_recent > 0.05 {
+            (t.inquiries_recent / t.failures_recent).min(1.0)
+        } else {
+            0.5
+        };
         let drivers = [
             0.4 * info + 0.3 * (t.discovery_share / 0.25).min(1.0) + 0.3 * ps,
             0.6 * ps + 0.4 * (1.0 - t.blame_recent),
@@ -1746,22 +2397,47 @@ pub fn stakeholders(world: &mut World) {
     let objectives = world.resource::<Objectives>().clone();
     let outcome = {
         let total: f64 = objectives.0.iter().map(|o| o.weight).sum();
-        if total > 0.0 { objectives.0.iter().map(|o| o.weight * actions::attainment(o).clamp(0.0, 1.0)).sum::<f64>() / total } else { 0.0 }
+        if total > 0.0 {
+            objectives
+                .0
+                .iter()
+                .map(|o| o.weight * actions::attainment(o).clamp(0.0, 1.0))
+                .sum::<f64>()
+                / total
+        } else {
+            0.0
+        }
     };
     let deadline_near = deadline_proximity(world, w);
-    let no_visibility = !org.demos.iter().chain(org.disclosures.iter()).any(|&d| w.saturating_sub(d) < 4) && w >= 4;
+    let no_visibility = !org
+        .demos
+        .iter()
+        .chain(org.disclosures.iter())
+        .any(|&d| w.saturating_sub(d) < 4)
+        && w >= 4;
     let mut pw_trust = 0.0;
     let mut pw = 0.0;
     for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-        let Some(mut s) = world.get_mut::<Stakeholder>(se) else { continue };
+        let Some(mut s) = world.get_mut::<Stakeholder>(se) else {
+            continue;
+        };
         let goal_addressed = if s.goals.is_empty() {
             outcome
         } else {
             let tw: f64 = s.goals.values().sum();
             let mut acc = 0.0;
             for (m, wt) in &s.goals {
-                let att: Vec<f64> = objectives.0.iter().filter(|o| o.metric == *m).map(|o| actions::attainment(o).clamp(0.0, 1.0)).collect();
-                let a = if att.is_empty() { outcome } else { att.iter().sum::<f64>() / att.len() as f64 };
+                let att: Vec<f64> = objectives
+                    .0
+                    .iter()
+                    .filter(|o| o.metric == *m)
+                    .map(|o| actions::attainment(o).clamp(0.0, 1.0))
+                    .collect();
+                let a = if att.is_empty() {
+                    outcome
+                } else {
+                    att.iter().sum::<f64>() / att.len() as f64
+                };
                 acc += wt * a;
             }
             if tw > 0.0 { acc / tw } else { outcome }
@@ -1772,7 +2448,13 @@ pub fn stakeholders(world: &mut World) {
         let water8 = count_recent(&s.watermelons, w, 8);
         let broken8 = count_recent(&s.broken_promises, w, 8);
         let transparency = (count_recent(&s.transparency, w, 4) / 2.0).min(1.0);
-        let pulse = |stock: PulseStock, s: &Stakeholder| -> f64 { s.pulses.iter().filter(|x| x.stock == stock).map(|x| x.value(w)).sum() };
+        let pulse = |stock: PulseStock, s: &Stakeholder| -> f64 {
+            s.pulses
+                .iter()
+                .filter(|x| x.stock == stock)
+                .map(|x| x.value(w))
+                .sum()
+        };
         let a_terms = [
             (Driver::Outcomes, 100.0 * 0.5 * outcome),
             (Driver::MissedCommitments, -100.0 * 0.25 * missed8),
@@ -1786,7 +2468,10 @@ pub fn stakeholders(world: &mut World) {
             (Driver::Defended, pulse(PulseStock::Benevolence, &s)),
         ];
         let i_terms = [
-            (Driver::Transparency, 100.0 * 0.20 * transparency + pulse(PulseStock::Integrity, &s)),
+            (
+                Driver::Transparency,
+                100.0 * 0.20 * transparency + pulse(PulseStock::Integrity, &s),
+            ),
             (Driver::Watermelon, -100.0 * 0.50 * water8),
             (Driver::BrokenPromises, -100.0 * 0.20 * broken8),
         ];
@@ -1813,11 +2498,14 @@ pub fn stakeholders(world: &mut World) {
             s.ability_ledger = la;
             s.benevolence_ledger = lb;
             s.integrity_ledger = li;
-            let anx_target = (s.anxiety0 + (100.0 - s.trust()) * (0.6 + 0.4 * s.waterfall) + 20.0 * deadline_near
+            let anx_target = (s.anxiety0
+                + (100.0 - s.trust()) * (0.6 + 0.4 * s.waterfall)
+                + 20.0 * deadline_near
                 + if no_visibility { 15.0 } else { 0.0 }
                 + pulse(PulseStock::Anxiety, &s))
             .clamp(0.0, 100.0);
-            s.anxiety = eq::smooth_asym(s.anxiety, anx_target, p.anxiety_tau_up, p.anxiety_tau_down).0;
+            s.anxiety =
+                eq::smooth_asym(s.anxiety, anx_target, p.anxiety_tau_up, p.anxiety_tau_down).0;
             s.pulses.retain(|x| x.value(w).abs() > 0.05);
             s.alignment = (s.alignment - 0.005).max(0.0);
         }
@@ -1830,7 +2518,8 @@ pub fn stakeholders(world: &mut World) {
     }
     let target = if pw > 0.0 { pw_trust / pw } else { 50.0 };
     let mut l = world.resource_mut::<Leader>();
-    l.political_capital = (l.political_capital + p.pc_regen * (target - l.political_capital)).clamp(0.0, 100.0);
+    l.political_capital =
+        (l.political_capital + p.pc_regen * (target - l.political_capital)).clamp(0.0, 100.0);
 }
 
 // ---------------------------------------------------------------- Budget
@@ -1849,7 +2538,12 @@ pub fn budget(world: &mut World) {
     // Open initiatives carry running costs (vendors, cloud, agencies): stopping work saves money.
     let running: f64 = entities(&world.resource::<Index>().initiatives)
         .into_iter()
-        .filter_map(|(_, e)| world.get::<Initiative>(e).filter(|i| i.is_open()).map(|i| i.weekly_cost))
+        .filter_map(|(_, e)| {
+            world
+                .get::<Initiative>(e)
+                .filter(|i| i.is_open())
+                .map(|i| i.weekly_cost)
+        })
         .sum();
     let mut b = world.resource_mut::<Budget>();
     let spend = salaries + b.tooling_weekly + running;
@@ -1862,13 +2556,16 @@ pub fn budget(world: &mut World) {
     if over && !b.freeze {
         b.freeze = true;
         b.tooling_weekly *= 0.5;
-        drop(b);
-        world.resource_mut::<WeekLog>().push(w, "event", "Spend passed 110 % of budget: hiring freeze and discretionary cuts");
+        world.resource_mut::<WeekLog>().push(
+            w,
+            "event",
+            "Spend passed 110 % of budget: hiring freeze and discretionary cuts",
+        );
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se) {
-                if s.role == crate::scenario::StakeholderRole::Cfo {
-                    s.missed.push(w);
-                }
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && s.role == crate::scenario::StakeholderRole::Cfo
+            {
+                s.missed.push(w);
             }
         }
     } else if !over && b.freeze && b.quarter_spent < pro_rated {
@@ -1901,7 +2598,9 @@ pub fn close_out(world: &mut World) {
     let w = week(world);
     let mut missed = Vec::new();
     for (_, ie) in entities(&world.resource::<Index>().initiatives) {
-        let Some(mut it) = world.get_mut::<Initiative>(ie) else { continue };
+        let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+            continue;
+        };
         if !it.is_open() {
             continue;
         }
@@ -1914,10 +2613,10 @@ pub fn close_out(world: &mut World) {
     }
     for sponsor in missed {
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se) {
-                if sponsor.is_none_or(|x| x == s.id) {
-                    s.missed.push(w);
-                }
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && sponsor.is_none_or(|x| x == s.id)
+            {
+                s.missed.push(w);
             }
         }
     }

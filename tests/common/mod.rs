@@ -15,7 +15,12 @@ pub fn shipped() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(scenarios_dir())
         .expect("scenarios dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("template")))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("template"))
+        })
         .collect();
     v.sort();
     v
@@ -28,7 +33,8 @@ pub fn load(name: &str) -> Scenario {
 
 /// Parses RON text written inside a test.
 pub fn parse(src: &str) -> Scenario {
-    scenario::parse("test.ron", src.as_bytes()).unwrap_or_else(|d| panic!("test scenario invalid: {:#?}", d))
+    scenario::parse("test.ron", src.as_bytes())
+        .unwrap_or_else(|d| panic!("test scenario invalid: {:#?}", d))
 }
 
 pub fn median(mut v: Vec<f64>) -> f64 {
@@ -37,7 +43,11 @@ pub fn median(mut v: Vec<f64>) -> f64 {
         return f64::NAN;
     }
     let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { 0.5 * (v[n / 2 - 1] + v[n / 2]) }
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        0.5 * (v[n / 2 - 1] + v[n / 2])
+    }
 }
 
 /// Final combined score of one headless run.
