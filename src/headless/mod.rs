@@ -20,7 +20,8 @@ pub struct Sim {
 impl Sim {
     /// Spawns `scenario` with `seed` and runs the week-0 pass.
     pub fn new(scenario: &Scenario, seed: u64) -> Sim {
-        let mut app = App::new();
+        // An empty app: the headless runner only needs the Turn schedule, not Main/Update.
+        let mut app = App::empty();
         app.add_plugins(sim::plugin);
         sim::spawn::spawn(app.world_mut(), scenario, seed);
         Sim { app }

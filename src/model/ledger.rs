@@ -234,13 +234,31 @@ impl Driver {
     }
 }
 
-/// A contribution vector for one stock.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contribs(pub Vec<f64>);
+/// A contribution vector for one stock: a fixed array, so ledger maths never allocates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Contribs(pub [f64; N_DRIVERS]);
 
 impl Default for Contribs {
     fn default() -> Self {
-        Contribs(vec![0.0; N_DRIVERS])
+        Contribs([0.0; N_DRIVERS])
+    }
+}
+
+// Serde derives stop at 32-element arrays; a contribution vector is written as a list.
+impl Serialize for Contribs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.as_slice().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Contribs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = Vec::<f64>::deserialize(d)?;
+        let mut c = Contribs::default();
+        for (dst, src) in c.0.iter_mut().zip(v) {
+            *dst = src;
+        }
+        Ok(c)
     }
 }
 
@@ -289,7 +307,11 @@ impl Contribs {
     }
 
     pub fn scaled(&self, w: f64) -> Contribs {
-        Contribs(self.0.iter().map(|v| v * w).collect())
+        let mut c = *self;
+        for v in &mut c.0 {
+            *v *= w;
+        }
+        c
     }
 }
 

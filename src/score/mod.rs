@@ -218,7 +218,7 @@ pub fn westrum_label(mean_item: f64) -> &'static str {
 pub fn scoring(world: &mut World) {
     let w = world.resource::<Clock>().week;
     let epilogue = world.resource::<Clock>().epilogue;
-    let idx = world.resource::<Index>().clone();
+    let idx = world.resource::<Index>();
     let people: Vec<&Person> = idx
         .people
         .values()
@@ -382,10 +382,10 @@ pub fn scoring(world: &mut World) {
         }
         m
     };
-    let e_l = mean_people(&|x| x.engagement_ledger.clone());
+    let e_l = mean_people(&|x| x.engagement_ledger);
     // Exhaustion ledger holds X itself; its decaying Initial line is recovery of the starting state.
     let x_l = mean_people(&|x| {
-        let mut c = x.exhaustion_ledger.clone();
+        let mut c = x.exhaustion_ledger;
         let init = c.get(Driver::Initial);
         c.0[Driver::Initial as usize] = 0.0;
         c.add(Driver::Recovery, init - x.exhaustion_ledger_start());
@@ -401,7 +401,7 @@ pub fn scoring(world: &mut World) {
     }
     let mut debt_l = Contribs::default();
     for t in &teams {
-        let mut c = t.debt_ledger.clone();
+        let mut c = t.debt_ledger;
         c.0[Driver::Initial as usize] = 0.0;
         debt_l.add_scaled(&c, 1.0 / teams.len().max(1) as f64);
     }
@@ -418,7 +418,7 @@ pub fn scoring(world: &mut World) {
         // Books `weight·Δ` of one component: `explained` (already in component units) plus leftover.
         let book =
             |c: &mut Contribs, weight: f64, delta: f64, explained: &Contribs, own: Driver| {
-                let mut e = explained.clone();
+                let mut e = *explained;
                 e.0[Driver::Initial as usize] = 0.0;
                 e.0[Driver::Residual as usize] = 0.0;
                 let left = delta - e.sum();

@@ -251,6 +251,8 @@ impl std::fmt::Display for Refusal {
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ActionQueue {
     pub pending: Vec<Action>,
+    /// Running total of the pending actions' prices (kept in step with `pending`).
+    pub pending_cost: Cost,
     pub applied: Vec<(u32, Action)>,
     pub refused: Vec<(u32, Refusal)>,
 }
@@ -672,35 +674,46 @@ pub fn check_affordable(world: &World, a: &Action, queued: &Cost) -> Result<Cost
 
 /// Total cost of the queued actions.
 pub fn queued_cost(world: &World) -> Cost {
-    let q = world.resource::<ActionQueue>();
-    let mut total = Cost::default();
-    for a in &q.pending {
-        if let Ok(c) = price(world, a) {
-            total.ap += c.ap.max(0.0);
-            total.pc += c.pc.max(0.0);
-            total.money += c.money.max(0.0);
-        }
-    }
-    total
+    world.resource::<ActionQueue>().pending_cost
+}
+
+fn add_cost(total: &mut Cost, c: &Cost, sign: f64) {
+    total.ap += sign * c.ap.max(0.0);
+    total.pc += sign * c.pc.max(0.0);
+    total.money += sign * c.money.max(0.0);
 }
 
 /// Queues an action for this turn if it is affordable; otherwise says why not.
 pub fn submit(world: &mut World, a: Action) -> Result<Cost, Refusal> {
     let queued = queued_cost(world);
     let cost = check_affordable(world, &a, &queued)?;
-    world.resource_mut::<ActionQueue>().pending.push(a);
+    let mut q = world.resource_mut::<ActionQueue>();
+    q.pending.push(a);
+    add_cost(&mut q.pending_cost, &cost, 1.0);
     Ok(cost)
 }
 
-/// Removes a queued action (undo before the week ends).
+/// Removes a queued action (undo before the week ends); the queue's cost is re-priced.
 pub fn unqueue(world: &mut World, index: usize) -> Option<Action> {
-    let mut q = world.resource_mut::<ActionQueue>();
-    (index < q.pending.len()).then(|| q.pending.remove(index))
+    let removed = {
+        let mut q = world.resource_mut::<ActionQueue>();
+        (index < q.pending.len()).then(|| q.pending.remove(index))
+    };
+    let pending = world.resource::<ActionQueue>().pending.clone();
+    let mut total = Cost::default();
+    for a in &pending {
+        if let Ok(c) = price(world, a) {
+            add_cost(&mut total, &c, 1.0);
+        }
+    }
+    world.resource_mut::<ActionQueue>().pending_cost = total;
+    removed
 }
 
 /// Turn system: pays for and applies the queued actions in order.
 pub fn apply_queued(world: &mut World) {
     let pending = std::mem::take(&mut world.resource_mut::<ActionQueue>().pending);
+    world.resource_mut::<ActionQueue>().pending_cost = Cost::default();
     let w = week(world);
     for a in pending {
         match check_affordable(world, &a, &Cost::default()) {

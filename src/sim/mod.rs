@@ -5,6 +5,7 @@
 //! `Time`. The GUI and headless runners drive the same schedule with the same `Action`s.
 
 pub mod actions;
+pub mod hash;
 pub mod spawn;
 pub mod state;
 pub mod systems;
@@ -117,65 +118,41 @@ fn world_week(world: &World) -> u32 {
 ///
 /// It is the determinism oracle: same scenario + seed + actions ⇒ the same hash every week.
 pub fn state_hash(world: &World) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut h = hash::StateHasher::default();
     let idx = world.resource::<Index>();
-    let mut put = |v: &dyn erased::Ser| h.write(&v.bytes());
     for e in idx.people.values() {
         if let Some(x) = world.get::<Person>(*e) {
-            put(x);
+            h.add(x);
         }
     }
     for e in idx.teams.values() {
         if let Some(x) = world.get::<Team>(*e) {
-            put(x);
+            h.add(x);
         }
     }
     for e in idx.initiatives.values() {
         if let Some(x) = world.get::<Initiative>(*e) {
-            put(x);
+            h.add(x);
         }
     }
     for e in idx.dependencies.values() {
         if let Some(x) = world.get::<Dependency>(*e) {
-            put(x);
+            h.add(x);
         }
     }
     for e in idx.stakeholders.values() {
         if let Some(x) = world.get::<Stakeholder>(*e) {
-            put(x);
+            h.add(x);
         }
     }
     for e in idx.products.values() {
         if let Some(x) = world.get::<Product>(*e) {
-            put(x);
+            h.add(x);
         }
     }
-    put(world.resource::<Leader>());
-    put(world.resource::<Budget>());
-    put(world.resource::<Org>());
-    put(world.resource::<Clock>());
+    h.add(world.resource::<Leader>());
+    h.add(world.resource::<Budget>());
+    h.add(world.resource::<Org>());
+    h.add(world.resource::<Clock>());
     h.0
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-mod erased {
-    /// Serializes any state struct to bytes for hashing (JSON: f64 printed exactly, round-trip).
-    pub trait Ser {
-        fn bytes(&self) -> Vec<u8>;
-    }
-    impl<T: serde::Serialize> Ser for T {
-        fn bytes(&self) -> Vec<u8> {
-            serde_json::to_vec(self).unwrap_or_default()
-        }
-    }
 }

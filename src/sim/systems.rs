@@ -1964,11 +1964,10 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
                 .map(|x| (id, x.skills[Pillar::Craft as usize]))
         })
         .collect();
-    let teams: BTreeMap<TeamId, Team> = entities(&world.resource::<Index>().teams)
+    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
         .into_iter()
-        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, t.clone())))
+        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
         .collect();
-    let action_weeks = world.resource::<Org>().action_weeks.clone();
     for (_, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else {
             continue;
@@ -2044,14 +2043,8 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
         // Trust in the leader (§17.2).
         let rc = recognition(&x);
         let (defend, credit, resp, broken) = team.map_or((0.0, 0.0, 0.0, 0.0), |t| {
-            (
-                (window_sum(&t.defend_events, w, 8) / 2.0).clamp(-1.0, 1.0),
-                (window_sum(&t.credit_events, w, 8) / 2.0).clamp(-1.0, 1.0),
-                (count_recent(&t.responsibility_events, w, 8) / 2.0).min(1.0),
-                (count_recent(&t.broken_promises, w, 8) / 2.0).min(1.0),
-            )
+            (t.defend, t.credit, t.resp, t.broken)
         });
-        let _ = &action_weeks;
         let terms = [
             (Driver::OneOnOnes, 20.0 * rc),
             (Driver::Defended, 15.0 * defend),
@@ -2184,15 +2177,59 @@ pub fn team_safety(world: &mut World) {
     }
 }
 
+/// The few team facts the person-level systems read (cheaper than cloning whole teams).
+struct TeamView {
+    cognitive_load: f64,
+    churn_events: f64,
+    defend: f64,
+    credit: f64,
+    resp: f64,
+    broken: f64,
+    autonomy: f64,
+    psych_safety: f64,
+    vision: f64,
+    empowerment: f64,
+    status: f64,
+    blocked_frac: f64,
+    layoff_recent: f64,
+    blame_recent: f64,
+}
+
+impl TeamView {
+    fn of(t: &Team, w: u32) -> Self {
+        let open = t.active_items + t.blocked_items;
+        TeamView {
+            cognitive_load: t.cognitive_load,
+            churn_events: t.churn_events,
+            defend: (window_sum(&t.defend_events, w, 8) / 2.0).clamp(-1.0, 1.0),
+            credit: (window_sum(&t.credit_events, w, 8) / 2.0).clamp(-1.0, 1.0),
+            resp: (count_recent(&t.responsibility_events, w, 8) / 2.0).min(1.0),
+            broken: (count_recent(&t.broken_promises, w, 8) / 2.0).min(1.0),
+            autonomy: t.autonomy,
+            psych_safety: t.psych_safety,
+            vision: t.vision,
+            empowerment: t.empowerment,
+            status: t.status_obligations.iter().sum(),
+            blocked_frac: if open > 0 {
+                t.blocked_items as f64 / open as f64
+            } else {
+                0.0
+            },
+            layoff_recent: t.layoff_recent,
+            blame_recent: t.blame_recent,
+        }
+    }
+}
+
 /// Engagement and the attrition hazard per person (§4.9, §4.3).
 pub fn people_engagement_hazard(world: &mut World) {
     let w = week(world);
     let p = params(world);
     let init = w == 0;
     let heat = world.resource::<Market>().heat;
-    let teams: BTreeMap<TeamId, Team> = entities(&world.resource::<Index>().teams)
+    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
         .into_iter()
-        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, t.clone())))
+        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
         .collect();
     let mut hazard_sum = 0.0;
     for (_, e) in entities(&world.resource::<Index>().people) {
@@ -2205,12 +2242,8 @@ pub fn people_engagement_hazard(world: &mut World) {
         let rc = recognition(&x);
         let vested8: f64 = x.vested_log.iter().rev().take(8).sum();
         let g = (vested8 / 4.0).min(1.0);
-        let blocked_frac = if t.active_items + t.blocked_items > 0 {
-            t.blocked_items as f64 / (t.active_items + t.blocked_items) as f64
-        } else {
-            0.0
-        };
-        let status: f64 = t.status_obligations.iter().sum();
+        let blocked_frac = t.blocked_frac;
+        let status = t.status;
         let terms = [
             (Driver::Autonomy, 12.0 * (t.autonomy - 0.5) * 2.0),
             (Driver::OneOnOnes, 8.0 * rc),
@@ -2393,7 +2426,10 @@ pub fn stakeholders(world: &mut World) {
     let w = week(world);
     let p = params(world);
     let init = w == 0;
-    let org = world.resource::<Org>().clone();
+    let (demos, disclosures) = {
+        let org = world.resource::<Org>();
+        (org.demos.clone(), org.disclosures.clone())
+    };
     let objectives = world.resource::<Objectives>().clone();
     let outcome = {
         let total: f64 = objectives.0.iter().map(|o| o.weight).sum();
@@ -2409,10 +2445,9 @@ pub fn stakeholders(world: &mut World) {
         }
     };
     let deadline_near = deadline_proximity(world, w);
-    let no_visibility = !org
-        .demos
+    let no_visibility = !demos
         .iter()
-        .chain(org.disclosures.iter())
+        .chain(disclosures.iter())
         .any(|&d| w.saturating_sub(d) < 4)
         && w >= 4;
     let mut pw_trust = 0.0;
