@@ -5,6 +5,9 @@ use bevy::prelude::World;
 use orgcraft::headless::Sim;
 use orgcraft::sim::{self, Clock, systems as s};
 
+/// A named turn phase.
+type Phase = (&'static str, fn(&mut World));
+
 fn main() {
     let path = std::env::args()
         .nth(1)
@@ -12,7 +15,7 @@ fn main() {
     let Ok(sc) = orgcraft::scenario::load(std::path::Path::new(&path)) else {
         return;
     };
-    let phases: Vec<(&str, fn(&mut World))> = vec![
+    let phases: Vec<Phase> = vec![
         ("begin", s::begin_week),
         ("actions", sim::actions::apply_queued),
         ("events", s::events),
