@@ -105,6 +105,8 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             exposed: 0.0,
             idle_capacity: 0.0,
             mean_exhaustion: 0.0,
+            mean_domain: 0.0,
+            mean_ux: 0.0,
         };
         let e = world
             .spawn((Name::new(format!("Team {}", team.name)), team))

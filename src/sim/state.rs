@@ -202,6 +202,9 @@ pub struct Team {
     pub exposed: f64,
     pub idle_capacity: f64,
     pub mean_exhaustion: f64,
+    /// Mean domain and UX skill of the members (for discovery quality), set each turn.
+    pub mean_domain: f64,
+    pub mean_ux: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

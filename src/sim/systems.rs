@@ -792,10 +792,18 @@ pub fn capacity(world: &mut World) {
         let mut raws: Vec<(f64, f64)> = Vec::new(); // (delivery raw, raw at 40 h)
         let mut train_fte = 0.0;
         let mut assimilated_raw = Vec::new();
+        let (mut domain, mut ux, mut heads) = (0.0, 0.0, 0.0);
         for &pe in members.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
             let Some(mut x) = world.get_mut::<Person>(pe) else {
                 continue;
             };
+            domain += x.skills[Pillar::Domain as usize];
+            ux += if x.role == Role::Designer {
+                x.skills[Pillar::Craft as usize]
+            } else {
+                x.skills[Pillar::Domain as usize] * 0.8
+            };
+            heads += 1.0;
             if !x.is_available(w) {
                 x.raw = 0.0;
                 continue;
@@ -916,6 +924,8 @@ pub fn capacity(world: &mut World) {
         };
         t.modifiers.retain(|m| m.until_week >= w);
         t.headcount = headcount;
+        t.mean_domain = if heads > 0.0 { domain / heads } else { 0.0 };
+        t.mean_ux = if heads > 0.0 { ux / heads } else { 0.0 };
         t.capacity = avail;
         let shares = (t.discovery_share + t.debt_share + t.service_share).min(0.9);
         t.discovery_capacity = t.discovery_share * avail;
@@ -1579,29 +1589,16 @@ fn it_team(world: &World, ie: Entity) -> TeamId {
         .map_or(TeamId(u32::MAX), |i| i.team)
 }
 
-/// Discovery quality of a team from its people and practices.
-pub fn discovery_quality_of(world: &World, t: &Team) -> f64 {
-    let mut domain = 0.0;
-    let mut ux = 0.0;
-    let mut n = 0.0;
-    for e in world.resource::<Index>().people.values() {
-        if let Some(x) = world.get::<Person>(*e)
-            && x.team == t.id
-        {
-            domain += x.skills[Pillar::Domain as usize];
-            ux += if x.role == Role::Designer {
-                x.skills[Pillar::Craft as usize]
-            } else {
-                x.skills[Pillar::Domain as usize] * 0.8
-            };
-            n += 1.0;
-        }
-    }
-    if n > 0.0 {
-        domain /= n;
-        ux /= n;
-    }
-    eq::discovery_quality(domain, ux, t.psych_safety, t.analytics, t.empowerment)
+/// Discovery quality of a team from its people's mean domain and UX skill (computed once per
+/// turn in the capacity phase) and its practices.
+pub fn discovery_quality_of(_world: &World, t: &Team) -> f64 {
+    eq::discovery_quality(
+        t.mean_domain,
+        t.mean_ux,
+        t.psych_safety,
+        t.analytics,
+        t.empowerment,
+    )
 }
 
 /// Discovery capacity runs experiments and produces new ideas (§17.2).
