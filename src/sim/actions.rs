@@ -1187,7 +1187,12 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         RequestBudget { amount } => {
             let cfo = cfo_trust(world);
             let outcomes = outcome_progress(world);
-            let pr = eq::sigmoid(-1.0 + 3.0 * (cfo - 50.0) / 50.0 + 2.0 * outcomes);
+            let tired = if world.resource::<Leader>().exhaustion > 60.0 {
+                0.85
+            } else {
+                1.0
+            };
+            let pr = tired * eq::sigmoid(-1.0 + 3.0 * (cfo - 50.0) / 50.0 + 2.0 * outcomes);
             let ok = Stream::new(seed, Purpose::ActionRoll, 0xB0D6E7, w, 0).bernoulli(pr);
             if ok {
                 let mut d = world.resource_mut::<DelayedEffects>();
@@ -1490,7 +1495,12 @@ fn respond(
             let analytics = team(world, d.team).map_or(0.0, |t| t.analytics);
             let (trust, wf) =
                 stakeholder(world, d.from).map_or((50.0, 0.5), |s| (s.trust(), s.waterfall));
-            let pr = eq::reframe_success(soft, trust, analytics, has_forecast, wf);
+            let tired = if world.resource::<Leader>().exhaustion > 60.0 {
+                0.85
+            } else {
+                1.0
+            };
+            let pr = tired * eq::reframe_success(soft, trust, analytics, has_forecast, wf);
             let ok = Stream::new(seed, Purpose::ActionRoll, u64::from(id.0), w, 2).bernoulli(pr);
             if ok {
                 world.resource_mut::<Org>().demands.remove(pos);

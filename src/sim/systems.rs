@@ -326,6 +326,26 @@ pub fn events(world: &mut World) {
             push_demand(world, sid, kind, team, intensity, w, &p);
         }
     }
+    // An exhausted leader snaps (§4.9): above X_L 60, a 5 %/week chance of a blame event the
+    // player did not choose, on the team under the most pressure.
+    let xl = world.resource::<Leader>().exhaustion;
+    if xl > 60.0 && Stream::new(seed, Purpose::LeaderSnap, 0, w, 0).bernoulli(0.05) {
+        let target = entities(&world.resource::<Index>().teams)
+            .into_iter()
+            .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (t.schedule_pressure, id, e)))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        if let Some((_, _, e)) = target {
+            if let Some(mut t) = world.get_mut::<Team>(e) {
+                t.blame_recent = 1.0;
+                t.psych_safety = (t.psych_safety - 20.0 / 3.0).max(0.0);
+            }
+            world.resource_mut::<WeekLog>().push(
+                w,
+                "event",
+                "Worn out, you snapped at a team in a meeting (a blame event)",
+            );
+        }
+    }
     // Market shocks (competitor launches), scenario-weighted by their rate.
     let rate = world.resource::<Market>().shock_rate;
     if Stream::new(seed, Purpose::MarketShock, 0, w, 0).bernoulli(rate) {
