@@ -377,12 +377,14 @@ impl Policy for Servant {
             }
         }
         // Transparency: disclose slipping commitments; descope when a date is out of reach.
+        let team_by_id: std::collections::BTreeMap<TeamId, &&Team> =
+            all_teams.iter().map(|t| (t.id, t)).collect();
         for it in &items {
             if !it.is_open() {
                 continue;
             }
             if let Some(d) = it.deadline {
-                let team = all_teams.iter().find(|t| t.id == it.team);
+                let team = team_by_id.get(&it.team);
                 let cap = team.map_or(1.0, |t| t.nominal_delivery.max(0.3));
                 let left = f64::from(d.saturating_sub(w)) + 1.0;
                 if it.remaining() > cap * left * 1.05 && !it.descoped {

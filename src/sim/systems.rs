@@ -803,6 +803,7 @@ pub fn capacity(world: &mut World) {
             m
         });
     let relations = world.resource::<Org>().relations.clone();
+    let rel_by_team = relations_by_team(&relations);
     let mentors: Vec<PersonId> = entities(&world.resource::<Index>().people)
         .into_iter()
         .filter_map(|(_, e)| world.get::<Person>(e).and_then(|x| x.mentor))
@@ -913,12 +914,11 @@ pub fn capacity(world: &mut World) {
             .iter()
             .sum::<f64>()
             .min(p.status_cap);
-        let collab_rel = relations
-            .iter()
-            .filter(|((a, b), r)| {
-                (*a == tid || *b == tid) && r.mode == InteractionMode::Collaboration
-            })
-            .count() as f64;
+        let collab_rel = rel_by_team.get(&tid).map_or(0, |v| {
+            v.iter()
+                .filter(|r| r.mode == InteractionMode::Collaboration)
+                .count()
+        }) as f64;
         let collab = (p.collab_cost * collab_rel).min(0.5);
         let mods: f64 = team
             .modifiers
@@ -979,6 +979,7 @@ pub fn dependencies(world: &mut World) {
     let t0 = f64::from(w - 1);
     let t1 = f64::from(w);
     let relations = world.resource::<Org>().relations.clone();
+    let rel_by_team = relations_by_team(&relations);
     let team_ents = world.resource::<Index>().teams.clone();
     // New requests: delivery-ready items with unrequested dependencies.
     for (did, de) in entities(&world.resource::<Index>().dependencies) {
@@ -1043,10 +1044,12 @@ pub fn dependencies(world: &mut World) {
         };
         // Alignment with the consumers scales the effective lane (s_eff = s·(0.5 + 0.5·α)).
         let alpha = {
-            let rels: Vec<f64> = relations
+            let rels: Vec<f64> = rel_by_team
+                .get(&tid)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|((a, b), _)| *a == tid || *b == tid)
-                .map(|(_, r)| {
+                .map(|r| {
                     if r.aligned_until >= w {
                         r.alignment.max(0.9)
                     } else {
@@ -2358,14 +2361,13 @@ pub fn people_engagement_hazard(world: &mut World) {
 pub fn culture(world: &mut World) {
     let w = week(world);
     let relations = world.resource::<Org>().relations.clone();
+    let rel_by_team = relations_by_team(&relations);
     let demos = world.resource::<Org>().demos.clone();
     let demo_cadence = (count_recent(&demos, w, 4) / 4.0 * 4.0 / 4.0).min(1.0);
     for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let rels: Vec<&Relation> = relations
-            .iter()
-            .filter(|((a, b), _)| *a == tid || *b == tid)
-            .map(|(_, r)| r)
-            .collect();
+        let rels: Vec<&Relation> = rel_by_team
+            .get(&tid)
+            .map_or(Vec::new(), |v| v.iter().collect());
         let (kappa, alpha, healthy) = if rels.is_empty() {
             (0.5, 0.5, 1.0)
         } else {
@@ -2678,4 +2680,18 @@ pub fn close_out(world: &mut World) {
 /// the last 1:1 (so the spawn state, "2 weeks since the last 1:1", is consistent).
 pub fn recognition(x: &Person) -> f64 {
     (1.0 - x.weeks_since_1on1 / 4.0).clamp(0.0, 1.0)
+}
+
+/// Each team's relations (both directions), so per-team lookups do not scan every pair.
+fn relations_by_team(
+    relations: &BTreeMap<(TeamId, TeamId), Relation>,
+) -> BTreeMap<TeamId, Vec<Relation>> {
+    let mut out: BTreeMap<TeamId, Vec<Relation>> = BTreeMap::new();
+    for ((a, b), r) in relations {
+        out.entry(*a).or_default().push(r.clone());
+        if a != b {
+            out.entry(*b).or_default().push(r.clone());
+        }
+    }
+    out
 }
