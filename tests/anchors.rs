@@ -87,6 +87,9 @@ fn a1_adding_people_late_makes_the_project_later_and_dearer() {
     }
     let (a, b) = (median(with_w), median(without_w));
     let (ca, cb) = (median(with_c), median(without_c));
+    eprintln!(
+        "A1: median completion week {a} with contractors vs {b} without; cost {ca:.0} vs {cb:.0}"
+    );
     assert!(
         a > b,
         "median completion with contractors {a} vs without {b}: adding people late should delay"
@@ -138,6 +141,9 @@ fn a2_short_delays_make_early_additions_finish_sooner_but_cost_more() {
     }
     let (a, b) = (median(add_w), median(base_w));
     let (ca, cb) = (median(add_c), median(base_c));
+    eprintln!(
+        "A2: median completion week {a} with early hires vs {b} without; cost {ca:.0} vs {cb:.0}"
+    );
     assert!(
         a < b,
         "median completion with early additions {a} vs without {b}: short delays should let hiring help"
@@ -178,6 +184,7 @@ fn a5_perceived_progress_tracks_the_plan_until_late() {
             late_gap = late_gap.max(gap.abs());
         }
     }
+    eprintln!("A5: max perceived − true mid-project {mid_gap:.3}; after 85 % {late_gap:.3}");
     assert!(
         team(sim.world(), 0).honesty <= 0.5,
         "test needs h ≤ 0.5, got {}",
@@ -222,6 +229,9 @@ fn a6_crunch_pays_nothing_after_eight_weeks() {
     let r1 = c[0] / n[0];
     let r8 = c[7] / n[7];
     let r12 = c[11] / n[11];
+    eprintln!(
+        "A6: crunch/normal cumulative good output: week 1 {r1:.3}, week 8 {r8:.3}, week 12 {r12:.3}"
+    );
     assert!(
         r1 > 1.1,
         "week 1 crunch should pay off at first: ratio {r1:.3}"
@@ -278,6 +288,7 @@ fn a7_lane_waits_follow_the_utilisation_curve() {
             }
         }
         let wq = waits / n as f64 / (mean_work / rate);
+        eprintln!("A7: ρ = {rho}: mean wait {wq:.2}× service (M/M/1: {expect}×)");
         assert!(
             (wq / expect - 1.0).abs() <= 0.15,
             "ρ = {rho}: mean wait {wq:.2}× service, expected {expect}× ±15 %"
@@ -319,6 +330,7 @@ fn a9_high_debt_doubles_delivery_time_and_defects() {
         esc.push(e_hi / e_lo.max(1e-9));
     }
     let (r, e) = (median(ratios), median(esc));
+    eprintln!("A9: delivery time D=90/D=10 {r:.2}; escaped defects per shipped point {e:.2}×");
     assert!(
         (1.7..=2.3).contains(&r),
         "delivery time ratio D=90/D=10 = {r:.2}, expected 2.0 ± 0.3"
@@ -348,6 +360,9 @@ fn a12_safe_teams_report_more_and_ship_fewer_defects() {
     };
     let (det_lo, esc_lo) = run(30.0);
     let (det_hi, esc_hi) = run(80.0);
+    eprintln!(
+        "A12: detected {det_hi:.2} (PS 80) vs {det_lo:.2} (PS 30); escaped {esc_hi:.2} vs {esc_lo:.2}"
+    );
     assert!(
         det_hi > det_lo,
         "detected: PS 80 {det_hi:.2} vs PS 30 {det_lo:.2}"
@@ -423,16 +438,19 @@ fn a13_turnover_base_rate_engagement_gap_and_replacement_cost() {
         quits / heads
     };
     let neutral = rate(50.0);
+    eprintln!("A13: neutral-org annual turnover {neutral:.3}");
     assert!(
         (0.10..=0.16).contains(&neutral),
         "neutral-org annual turnover {neutral:.3}, expected 10–16 %"
     );
     let (disengaged, engaged) = (rate(30.0), rate(75.0));
+    eprintln!("A13: turnover at E=30 {disengaged:.3}, at E=75 {engaged:.3}");
     assert!(
         engaged <= 0.75 * disengaged,
         "turnover at E=75 {engaged:.3} vs E=30 {disengaged:.3}: expected ≥ 25 % lower"
     );
     let cost = eq::replacement_cost_share(&Params::default());
+    eprintln!("A13: replacement cost {cost:.2} of annual salary");
     assert!(
         (0.5..=1.0).contains(&cost),
         "modelled replacement cost {cost:.2} of annual salary, expected 0.5–1.0"
@@ -486,6 +504,9 @@ fn a14_discovery_raises_hit_rate_and_ships_fewer_features() {
     };
     let (hit0, n0, vf0) = run(0.0);
     let (hit2, n2, vf2) = run(0.2);
+    eprintln!(
+        "A14: shipped hit rate {hit0:.2} → {hit2:.2}; features per run {n0:.1} → {n2:.1}; value fit {vf0:.2} → {vf2:.2}"
+    );
     assert!(
         (0.25..=0.42).contains(&hit0),
         "shipped hit rate without discovery {hit0:.2}, expected ≈ 1/3"
@@ -533,6 +554,7 @@ fn a19_servant_beats_degenerate_policies_in_every_scenario() {
             }
         }
     }
+    eprintln!("A19:\n{}", report.join("\n"));
     assert!(
         failures.is_empty(),
         "dominant degenerate strategies:\n{}\nall figures:\n{}",

@@ -233,7 +233,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
         return Err(file_error(
             file,
             "file is empty",
-            Some("start from scenarios/template.ron"),
+            Some("start from the minimal scenario in scenarios/README.md"),
         ));
     }
     if bytes.contains(&0) {
@@ -308,8 +308,6 @@ fn ron_hint(code: &ron::Error) -> Option<String> {
         || s.contains("Unexpected") && s.contains("field")
     {
         Some("check the spelling against scenarios/README.md".into())
-    } else if s.contains("missing") || s.contains("Missing") {
-        Some("this field is required; see scenarios/README.md".into())
     } else if s.contains("Expected") || s.contains("expected") {
         Some("check the value's type (numbers, \"strings\", [lists], (structs))".into())
     } else if s.contains("EOF") || s.contains("end of") {

@@ -103,7 +103,8 @@ impl Default for RawSkills {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawBudget {
-    /// Budget per 13-week quarter, $. 0 means "salaries × 1.1" (set at resolve).
+    /// Budget per 13-week quarter, $. 0 means 13 × (weekly salaries + initiatives' weekly costs):
+    /// exactly what a caretaker spends, so finance starts on plan.
     pub quarter_total: f64,
     /// Quarter lines for discretionary spend, $.
     pub tooling: f64,
@@ -128,7 +129,7 @@ impl Default for RawBudget {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawMarket {
-    /// Talent-market heat, multiplies attrition (0.7–1.5).
+    /// Talent-market heat, multiplies attrition (0.5–2.0; 1 is neutral).
     pub heat: f64,
     /// Chance per week of a market shock (competitor launch).
     pub shock_rate: f64,

@@ -437,7 +437,7 @@ pub fn scoring(world: &mut World) {
             &mut cc,
             0.15,
             eng - b.engagement,
-            &e_l.scaled(0.5),
+            &proportional(&e_l, eng - b.engagement),
             Driver::Engagement,
         );
         book(
@@ -451,7 +451,7 @@ pub fn scoring(world: &mut World) {
             &mut cc,
             0.15,
             well - b.wellbeing,
-            &x_l.scaled(-1.0),
+            &proportional(&x_l.scaled(-1.0), well - b.wellbeing),
             Driver::Wellbeing,
         );
         book(
@@ -489,13 +489,27 @@ pub fn scoring(world: &mut World) {
             &Contribs::default(),
             Driver::Finance,
         );
+        // Trust is geometric (A^0.4·B^0.3·I^0.3): split each stakeholder's change by log shares,
+        // exact for large moves, then within a dimension by that dimension's ledger lines.
         let mut tr = Contribs::default();
         for s in &stakeholders {
-            let st = s.trust();
             let k = s.power / pw.max(1e-9);
-            tr.add_scaled(&s.ability_ledger, k * st * 0.4 / s.ability.max(1.0));
-            tr.add_scaled(&s.benevolence_ledger, k * st * 0.3 / s.benevolence.max(1.0));
-            tr.add_scaled(&s.integrity_ledger, k * st * 0.3 / s.integrity.max(1.0));
+            let st0 = eq::stakeholder_trust(s.a0, s.b0, s.i0);
+            let st = s.trust();
+            let lnr = (st.max(1e-6) / st0.max(1e-6)).ln();
+            if lnr.abs() < 1e-9 {
+                continue;
+            }
+            for (x, x0, wgt, ledger) in [
+                (s.ability, s.a0, 0.4, &s.ability_ledger),
+                (s.benevolence, s.b0, 0.3, &s.benevolence_ledger),
+                (s.integrity, s.i0, 0.3, &s.integrity_ledger),
+            ] {
+                let share = wgt * (x.max(1e-6) / x0.max(1e-6)).ln() / lnr;
+                if (x - x0).abs() > 1e-9 {
+                    tr.add_scaled(ledger, k * (st - st0) * share / (x - x0));
+                }
+            }
         }
         book(
             &mut pc,
@@ -514,4 +528,17 @@ pub fn scoring(world: &mut World) {
     hist.weeks.push(scores);
     hist.culture_contrib.push(cc);
     hist.product_contrib.push(pc);
+}
+
+/// Scales a ledger so its lines sum to `delta` (local linearisation of a non-linear component),
+/// when the ledger explains a change of the same sign; otherwise explains nothing.
+fn proportional(ledger: &Contribs, delta: f64) -> Contribs {
+    let mut l = *ledger;
+    l.0[Driver::Initial as usize] = 0.0;
+    l.0[Driver::Residual as usize] = 0.0;
+    let total = l.sum();
+    if total.abs() < 1e-6 || total.signum() != delta.signum() {
+        return Contribs::default();
+    }
+    l.scaled(delta / total)
 }

@@ -1814,20 +1814,14 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         .resource_mut::<Index>()
         .initiatives
         .insert(InitiativeId(next), e);
-    // Lost re-immersion: 10 % of in-progress work on the team's open items (§7.1).
+    // Lost re-immersion (§7.1): 10 % of this week's in-progress work, as a one-week capacity dip.
     if imposed {
-        let ids: Vec<InitiativeId> = world
-            .resource::<Index>()
-            .initiatives
-            .keys()
-            .copied()
-            .collect();
-        for i in ids {
-            with_initiative(world, i, |it| {
-                if it.team == d.team && it.state == InitiativeState::Delivery && it.id.0 != next {
-                    it.good_done *= 0.97;
-                }
-            });
-        }
+        with_team(world, d.team, |t| {
+            t.modifiers.push(CapacityModifier {
+                multiplier: 0.9,
+                until_week: w,
+                cause: "re-immersion after a priority change".into(),
+            })
+        });
     }
 }

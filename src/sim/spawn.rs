@@ -430,10 +430,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     }
 
     let b = &sc.raw.budget;
+    let running: f64 = sc.initiatives.iter().map(|i| i.raw.weekly_cost).sum();
     let quarter = if b.quarter_total > 0.0 {
         b.quarter_total
     } else {
-        13.0 * salaries * 1.05 + b.tooling + b.training + b.discovery
+        f64::from(p.quarter_weeks) * (salaries + running)
     };
     let quarters = f64::from(sc.raw.weeks.div_ceil(p.quarter_weeks.max(1)).max(1));
     let org = Org {

@@ -1240,6 +1240,7 @@ pub fn production(world: &mut World) {
         let delta = eq::detection_rate(team.quality, team.psych_safety, honesty, &p);
         // Walk the items: activate, distribute progress, detect rework.
         let mut used = 0.0;
+        let mut paydown_items = 0.0;
         let mut detected = 0.0;
         let mut active_ents = Vec::new();
         let mut active_count = 0u32;
@@ -1308,6 +1309,10 @@ pub fn production(world: &mut World) {
                 let share = budget * wt / wsum;
                 let rem = it.remaining();
                 let prog = share.min(rem);
+                if it.kind == InitiativeKind::DebtPaydown {
+                    // Debt paydown work lowers the codebase's debt as it is done (§6.4).
+                    paydown_items += prog;
+                }
                 let latent = eps * prog * (p.latent_defect_debt * team.debt / 100.0).min(1.0);
                 it.good_done += (1.0 - eps) * prog + latent;
                 it.escaped += latent;
@@ -1393,7 +1398,7 @@ pub fn production(world: &mut World) {
         let debt_pts = if w == 0 {
             0.0
         } else {
-            team.debt_capacity + idle
+            team.debt_capacity + idle + paydown_items
         };
         let d_debt = if w == 0 {
             0.0
