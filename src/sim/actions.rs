@@ -1637,8 +1637,10 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
             );
         }
         DemandKind::StatusReport => with_team(world, d.team, |t| {
-            if t.status_obligations.len() < 4 {
+            // One reporting obligation per stakeholder: a repeat demand adds no new report.
+            if !t.status_sources.contains(&d.from) && t.status_obligations.len() < 4 {
                 t.status_obligations.push(p.status_per_obligation);
+                t.status_sources.push(d.from);
             }
         }),
         DemandKind::FeatureInjection => {
@@ -1713,8 +1715,9 @@ fn light_alternative(world: &mut World, d: &Demand, w: u32, p: &crate::model::Pa
     match d.kind {
         // Outcome roadmap + forecast + demo cadence: light reporting, no fixed dates.
         DemandKind::FixedPlan | DemandKind::StatusReport => with_team(world, d.team, |t| {
-            if t.status_obligations.len() < 4 {
+            if !t.status_sources.contains(&d.from) && t.status_obligations.len() < 4 {
                 t.status_obligations.push(p.status_light);
+                t.status_sources.push(d.from);
             }
         }),
         // A 2-week discovery spike instead of a blind build.

@@ -53,6 +53,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             vision: r.vision,
             assimilation_tau: t.assimilation_tau,
             status_obligations: Vec::new(),
+            status_sources: Vec::new(),
             pressure: 0.0,
             churn_events: 0.0,
             blame_recent: 0.0,

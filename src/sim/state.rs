@@ -148,6 +148,8 @@ pub struct Team {
     pub assimilation_tau: f64,
     /// Reporting obligations (status overhead each).
     pub status_obligations: Vec<f64>,
+    /// Who each obligation reports to (one obligation per stakeholder).
+    pub status_sources: Vec<crate::model::StakeholderId>,
     pub pressure: f64,
     pub churn_events: f64,
     pub blame_recent: f64,

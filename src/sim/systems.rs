@@ -376,6 +376,18 @@ fn push_demand(
     w: u32,
     p: &Params,
 ) {
+    // A team that already reports to this stakeholder gets no second status demand.
+    if kind == DemandKind::StatusReport {
+        let reporting = world
+            .resource::<Index>()
+            .teams
+            .get(&team)
+            .and_then(|e| world.get::<Team>(*e))
+            .is_some_and(|t| t.status_sources.contains(&from));
+        if reporting {
+            return;
+        }
+    }
     let mut org = world.resource_mut::<Org>();
     if org.demands.len() >= 12 {
         return;
