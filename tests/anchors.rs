@@ -563,3 +563,106 @@ fn a19_servant_beats_degenerate_policies_in_every_scenario() {
     );
     let _ = headless::POLICY_NAMES;
 }
+
+/// A10 — context switching: each active item beyond what the team can hold costs ≈ 15–20 %.
+#[test]
+fn a10_context_switching_costs_per_extra_item() {
+    let output = |k: usize| {
+        let mut items = String::new();
+        for i in 0..k {
+            items.push_str(&format!(
+                "(id: \"i{i}\", team: \"t\", state: Delivery, size: 500.0, max_parallel: 10),"
+            ));
+        }
+        let sc = parse(&one_team(
+            8,
+            &format!("wip_limit: {k}, debt_share: 0.0,"),
+            3,
+            &items,
+            "hazard_base: 0.0",
+        ));
+        let mut sim = Sim::new(&sc, 3);
+        for _ in 0..8 {
+            sim.step();
+        }
+        team(sim.world(), 0).good_output_total
+    };
+    let base = output(1);
+    let ratios: Vec<f64> = (1..=5).map(|k| output(k) / base).collect();
+    eprintln!("A10: output relative to one item, k = 1..5: {ratios:.3?}");
+    for k in 1..=2 {
+        let loss = ratios[k - 1] - ratios[k];
+        assert!(
+            (0.13..=0.21).contains(&loss),
+            "extra item {}: loss {loss:.3} of output, expected 15–20 % (ratios {ratios:.3?})",
+            k + 1
+        );
+    }
+    assert!(
+        ratios[4] >= 0.35,
+        "the loss is capped: 5 items keep {:.2} of output",
+        ratios[4]
+    );
+}
+
+/// A11 — a different estimate creates a different project: tight dates bring overtime and errors
+/// without finishing sooner; loose dates bring Parkinson slack.
+#[test]
+fn a11_tight_and_loose_estimates_change_the_project() {
+    let project = |deadline: Option<u32>| {
+        let dl = deadline.map_or(String::new(), |d| {
+            format!("deadline_week: {d}, fixed_scope: true,")
+        });
+        let items =
+            format!("(id: \"p\", team: \"t\", state: Delivery, size: 40.0, max_parallel: 8, {dl})");
+        let sc = parse(&one_team(
+            60,
+            "debt_share: 0.0,",
+            6,
+            &items,
+            "hazard_base: 0.0",
+        ));
+        let mut sim = Sim::new(&sc, 4);
+        let mut hours = Vec::new();
+        let (w, _) = completion(&mut sim, 60, |s| {
+            let ppl: Vec<f64> = s
+                .world()
+                .resource::<Index>()
+                .people
+                .values()
+                .filter_map(|e| s.world().get::<Person>(*e))
+                .map(|p| p.hours)
+                .collect();
+            hours.push(ppl.iter().sum::<f64>() / ppl.len().max(1) as f64);
+        });
+        let t = team(sim.world(), 0);
+        let errors = t.detected_total + t.escaped_total;
+        let mean_h = hours.iter().skip(1).sum::<f64>() / (hours.len().max(2) - 1) as f64;
+        (w, mean_h, errors)
+    };
+    let (need, _, _) = project(None);
+    let at = |f: f64| project(Some(((need * f).round() as u32).max(2)));
+    let (tight_w, tight_h, tight_e) = at(0.8);
+    let (fair_w, fair_h, fair_e) = at(1.0);
+    let (loose_w, loose_h, _) = at(1.3);
+    eprintln!(
+        "A11: need {need} weeks; 0.8×: done week {tight_w}, {tight_h:.1} h, errors {tight_e:.2}; \
+         1.0×: week {fair_w}, {fair_h:.1} h, errors {fair_e:.2}; 1.3×: week {loose_w}, {loose_h:.1} h"
+    );
+    assert!(
+        tight_h > fair_h,
+        "tight dates mean more overtime: {tight_h:.1} h vs {fair_h:.1} h"
+    );
+    assert!(
+        tight_e > fair_e,
+        "tight dates mean more errors: {tight_e:.2} vs {fair_e:.2}"
+    );
+    assert!(
+        tight_w >= fair_w - 1.0,
+        "tight dates do not finish sooner: week {tight_w} vs {fair_w}"
+    );
+    assert!(
+        loose_w >= fair_w,
+        "loose dates bring Parkinson slack: week {loose_w} vs {fair_w}"
+    );
+}

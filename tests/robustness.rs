@@ -1,0 +1,75 @@
+//! Absurd-but-valid parameter values never panic or produce non-finite scores.
+
+mod common;
+
+use orgcraft::headless;
+use orgcraft::scenario;
+
+#[test]
+fn every_parameter_at_its_extremes_keeps_scores_finite() {
+    let base = common::load("pmo_gantt.ron");
+    let json = serde_json::to_value(&base.raw.params).expect("params");
+    let names: Vec<String> = json.as_object().expect("object").keys().cloned().collect();
+    let mut checked = 0;
+    for name in names {
+        for value in ["0", "0.5", "1", "100", "1000000"] {
+            let mut raw = base.raw.clone();
+            let mut p = serde_json::to_value(&raw.params).expect("params");
+            let v: serde_json::Value = if p[&name].is_u64() {
+                serde_json::json!(value.parse::<f64>().unwrap_or(0.0) as u64)
+            } else {
+                serde_json::json!(value.parse::<f64>().unwrap_or(0.0))
+            };
+            p[&name] = v;
+            let Ok(params) = serde_json::from_value(p) else {
+                continue;
+            };
+            raw.params = params;
+            raw.weeks = 6;
+            // Values outside a parameter's range are refused with a diagnostic; that is fine.
+            let Ok(sc) = scenario::from_raw("extreme.ron", raw, true) else {
+                continue;
+            };
+            let mut bot = headless::policy_by_name("servant").expect("policy");
+            let r = headless::run(&sc, "servant", bot.as_mut(), 1, None);
+            for (what, x) in [
+                ("culture", r.culture),
+                ("product", r.product),
+                ("combined", r.combined),
+            ] {
+                assert!(
+                    x.is_finite() && (0.0..=100.0).contains(&x),
+                    "params.{name} = {value}: {what} = {x}"
+                );
+            }
+            for h in &r.history {
+                assert!(
+                    h.culture.is_finite() && h.product.is_finite(),
+                    "params.{name} = {value}: week {} not finite",
+                    h.week
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} extreme settings were accepted"
+    );
+}
+
+#[test]
+fn every_parameter_has_a_documented_range() {
+    let json = serde_json::to_value(orgcraft::model::Params::default()).expect("params");
+    for name in json.as_object().expect("object").keys() {
+        let r = scenario::PARAM_RANGES.iter().find(|r| r.0 == name);
+        let Some((_, lo, hi)) = r else {
+            panic!("params.{name} has no range in PARAM_RANGES")
+        };
+        let d = json[name].as_f64().expect("number");
+        assert!(
+            (*lo..=*hi).contains(&d),
+            "params.{name}: default {d} outside {lo}..={hi}"
+        );
+    }
+}
