@@ -666,3 +666,99 @@ fn a11_tight_and_loose_estimates_change_the_project() {
         "loose dates bring Parkinson slack: week {loose_w} vs {fair_w}"
     );
 }
+
+/// A8 — dependencies multiply delay risk (Magennis) and congruence cuts resolution time (Cataldo).
+#[test]
+fn a8_dependencies_multiply_delay_and_congruence_speeds_resolution() {
+    use orgcraft::sim::{Dependency, Relation};
+    let scenario = |deps: usize| {
+        let mut teams = String::new();
+        for t in 0..5 {
+            let mut people = String::new();
+            for i in 0..4 {
+                people.push_str(&format!(
+                    "(name: \"P{t}_{i}\", tenure_weeks: 150, exhaustion: 20.0),"
+                ));
+            }
+            teams.push_str(&format!(
+                "(id: \"t{t}\", service_share: 0.3, debt_share: 0.0, members: [{people}]),"
+            ));
+        }
+        let dep_list: Vec<String> = (1..=deps)
+            .map(|p| format!("(provider: \"t{p}\", work: 2.0)"))
+            .collect();
+        parse(&format!(
+            r#"Scenario(id: "deps", title: "Deps", lesson: "x", weeks: 30, params: (hazard_base: 0.0),
+            products: [(id: "p", segment: Smb, users: 67970.0, signups_base: 2500.0, activation: 0.32, monthly_churn: 0.05)],
+            teams: [{teams}],
+            initiatives: [(id: "x", team: "t0", state: Delivery, size: 10.0, deps: [{}])])"#,
+            dep_list.join(",")
+        ))
+    };
+    // Completion time of every dependency of the item, per seed.
+    let waits = |deps: usize, kappa: f64, seeds: u64| -> Vec<Vec<f64>> {
+        let sc = scenario(deps);
+        (0..seeds)
+            .map(|seed| {
+                let mut sim = Sim::new(&sc, seed);
+                if kappa > 0.0 {
+                    let mut org = sim.world_mut().resource_mut::<Org>();
+                    for p in 1..=deps as u32 {
+                        let rel = Relation {
+                            congruence: kappa,
+                            connecting_until: 100,
+                            ..Default::default()
+                        };
+                        org.relations.insert((TeamId(0), TeamId(p)), rel);
+                    }
+                }
+                for _ in 0..30 {
+                    sim.step();
+                }
+                let w = sim.world();
+                w.resource::<Index>()
+                    .dependencies
+                    .values()
+                    .filter_map(|e| w.get::<Dependency>(*e))
+                    .map(|d| d.done_at.unwrap_or(99.0) - d.requested_at)
+                    .collect()
+            })
+            .collect()
+    };
+    let single: Vec<f64> = waits(1, 0.0, 300).into_iter().flatten().collect();
+    let t = {
+        let mut s = single.clone();
+        s.sort_by(f64::total_cmp);
+        s[(s.len() as f64 * 0.7) as usize]
+    };
+    let on_time = |runs: &[Vec<f64>]| {
+        runs.iter().filter(|r| r.iter().all(|x| *x <= t)).count() as f64 / runs.len() as f64
+    };
+    let p1 = on_time(&waits(1, 0.0, 300));
+    let mut report = vec![format!("n=1: {p1:.2}")];
+    for n in 2..=4 {
+        let pn = on_time(&waits(n, 0.0, 300));
+        report.push(format!("n={n}: {pn:.2} (p1^n = {:.2})", p1.powi(n as i32)));
+        assert!(
+            (pn - p1.powi(n as i32)).abs() <= 0.1,
+            "P(on time) with {n} dependencies {pn:.2} vs p1^n {:.2}",
+            p1.powi(n as i32)
+        );
+    }
+    let mean = |v: Vec<Vec<f64>>| {
+        let all: Vec<f64> = v.into_iter().flatten().collect();
+        all.iter().sum::<f64>() / all.len() as f64
+    };
+    let (k0, k1) = (mean(waits(1, 0.0, 200)), mean(waits(1, 1.0, 200)));
+    let cut = 1.0 - k1 / k0;
+    eprintln!(
+        "A8: P(on time) {}; resolution {k0:.2} → {k1:.2} weeks at κ = 1 ({:.0} % faster)",
+        report.join(", "),
+        cut * 100.0
+    );
+    assert!(
+        (0.25..=0.35).contains(&cut),
+        "congruence κ = 1 cut resolution by {:.0} %, expected 25–35 %",
+        cut * 100.0
+    );
+}

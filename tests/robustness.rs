@@ -73,3 +73,64 @@ fn every_parameter_has_a_documented_range() {
         );
     }
 }
+
+#[test]
+fn mutated_and_random_inputs_never_panic_the_loader() {
+    use orgcraft::model::rng::{Purpose, Stream};
+    let seeds: Vec<Vec<u8>> = common::shipped()
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    let mut inputs = 0;
+    for i in 0..3000u64 {
+        let mut s = Stream::new(77, Purpose::BotChoice, i, 0, 0);
+        let mut bytes = seeds[s.below(seeds.len())].clone();
+        match s.below(5) {
+            // Flip a few bytes.
+            0 => {
+                for _ in 0..1 + s.below(8) {
+                    let k = s.below(bytes.len());
+                    bytes[k] = (s.uniform() * 256.0) as u8;
+                }
+            }
+            // Truncate anywhere.
+            1 => bytes.truncate(s.below(bytes.len())),
+            // Delete a slice.
+            2 => {
+                let a = s.below(bytes.len());
+                let b = (a + s.below(200)).min(bytes.len());
+                bytes.drain(a..b);
+            }
+            // Duplicate a slice (nesting, repeated fields).
+            3 => {
+                let a = s.below(bytes.len());
+                let b = (a + s.below(400)).min(bytes.len());
+                let chunk = bytes[a..b].to_vec();
+                let at = s.below(bytes.len());
+                bytes.splice(at..at, chunk);
+            }
+            // Pure noise.
+            _ => {
+                bytes = (0..s.below(2000))
+                    .map(|_| (s.uniform() * 256.0) as u8)
+                    .collect()
+            }
+        }
+        // Whatever happens, the loader returns: a scenario or diagnostics naming the file.
+        match scenario::parse("fuzz.ron", &bytes) {
+            Ok(sc) => {
+                // A mutated file that still validates must also play without panicking.
+                if i % 10 == 0 {
+                    let mut bot = headless::policy_by_name("random").expect("policy");
+                    let r = headless::run(&sc, "random", bot.as_mut(), i, Some(sc.weeks().min(4)));
+                    assert!(r.combined.is_finite());
+                }
+            }
+            Err(d) => {
+                assert!(!d.is_empty() && d.iter().all(|x| x.file == "fuzz.ron" && x.line >= 1))
+            }
+        }
+        inputs += 1;
+    }
+    assert_eq!(inputs, 3000);
+}

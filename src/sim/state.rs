@@ -331,7 +331,10 @@ pub struct Dependency {
 }
 
 /// A relation between two teams: mode, alignment and congruence (MODEL.md §8.3).
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+///
+/// Two teams without a recorded relation behave exactly like the default relation: ad hoc,
+/// neutral alignment 0.5, no socio-technical congruence.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Relation {
     pub mode: InteractionMode,
     pub mode_since: u32,
@@ -339,6 +342,19 @@ pub struct Relation {
     pub aligned_until: u32,
     pub congruence: f64,
     pub connecting_until: u32,
+}
+
+impl Default for Relation {
+    fn default() -> Self {
+        Relation {
+            mode: InteractionMode::AdHoc,
+            mode_since: 0,
+            alignment: 0.5,
+            aligned_until: 0,
+            congruence: 0.0,
+            connecting_until: 0,
+        }
+    }
 }
 
 /// A stakeholder (MODEL.md §3.5).

@@ -2385,8 +2385,9 @@ pub fn culture(world: &mut World) {
         let rels: Vec<&Relation> = rel_by_team
             .get(&tid)
             .map_or(Vec::new(), |v| v.iter().collect());
+        // No relation = the default relation: ad hoc, neutral alignment, no congruence.
         let (kappa, alpha, healthy) = if rels.is_empty() {
-            (0.5, 0.5, 1.0)
+            (0.0, 0.5, 0.0)
         } else {
             let n = rels.len() as f64;
             let healthy = rels
