@@ -896,12 +896,11 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
     match a {
         OpenRequisition { team, role, level } => {
             open_requisition(world, *team, *role, *level, false, 0, w);
-            log(
-                world,
-                w,
-                "action",
-                format!("Opened a requisition (level {level}) for team {}", team.0),
+            let text = format!(
+                "Opened a requisition (level {level}) for team {}",
+                super::systems::team_name(world, *team)
             );
+            log(world, w, "action", text);
         }
         StructuredOnboarding { person } => {
             with_person(world, *person, |x| x.onboarding = p.onboarding_multiplier)

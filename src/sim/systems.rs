@@ -404,14 +404,11 @@ fn push_demand(
         respond_by: w + p.demand_response_weeks,
         reframe_failed: false,
     });
-    world.resource_mut::<WeekLog>().push(
-        w,
-        "demand",
-        format!(
-            "New demand: {kind:?} for team {} (intensity {intensity:.2})",
-            team.0
-        ),
+    let text = format!(
+        "New demand: {kind:?} for team {} (intensity {intensity:.2})",
+        team_name(world, team)
     );
+    world.resource_mut::<WeekLog>().push(w, "demand", text);
 }
 
 /// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).
@@ -615,9 +612,8 @@ pub fn staffing(world: &mut World) {
         let e = world.spawn((Name::new(name.clone()), person)).id();
         world.resource_mut::<Index>().people.insert(id, e);
         world.resource_mut::<NeedsBaseline>().0.push(e);
-        world
-            .resource_mut::<WeekLog>()
-            .push(w, "hire", format!("{name} joined team {}", r.team.0));
+        let text = format!("{name} joined team {}", team_name(world, r.team));
+        world.resource_mut::<WeekLog>().push(w, "hire", text);
     }
     // Contract ends and notice periods.
     let mut leaving = Vec::new();
@@ -2712,4 +2708,14 @@ fn relations_by_team(
         }
     }
     out
+}
+
+/// A team's display name for logs (its id if it is gone).
+pub fn team_name(world: &World, id: TeamId) -> String {
+    world
+        .resource::<Index>()
+        .teams
+        .get(&id)
+        .and_then(|e| world.get::<Team>(*e))
+        .map_or_else(|| format!("#{}", id.0), |t| t.name.clone())
 }
