@@ -767,17 +767,27 @@ fn transparency_allocation_and_data_actions() {
         "investments cost money"
     );
 
-    // Disclose a slip: perceived snaps to the truth.
+    // Disclose a slip on long-running work: status snaps to the truth and stays honest.
     let mut s = sim();
     ok(
         &mut s,
         Action::DiscloseSlip {
-            initiative: InitiativeId(0),
+            initiative: InitiativeId(3),
         },
     );
     s.step();
-    let it = item(&s, 0);
-    assert!(it.disclosed && (it.perceived - it.true_frac()).abs() < 1e-9 || it.ship_week.is_some());
+    let it = item(&s, 3);
+    assert!(
+        it.is_open(),
+        "the 40-point platform item is still in flight"
+    );
+    assert!(it.disclosed, "disclosed");
+    assert!(
+        (it.perceived - it.true_frac()).abs() < 1e-9,
+        "perceived {} vs true {}",
+        it.perceived,
+        it.true_frac()
+    );
 
     // Metrics review: the dashboard shows the truth that week.
     let mut s = sim();

@@ -7,6 +7,7 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::lookup;
 use super::state::*;
 use crate::model::eq::{self, OvertimePolicy};
 use crate::model::rng::{Purpose, Stream};
@@ -265,23 +266,19 @@ fn refuse<T>(a: &Action, reason: impl Into<String>) -> Result<T, Refusal> {
 }
 
 fn person(world: &World, id: PersonId) -> Option<&Person> {
-    let e = world.resource::<Index>().people.get(&id)?;
-    world.get::<Person>(*e)
+    lookup::get(world, id)
 }
 
 fn team(world: &World, id: TeamId) -> Option<&Team> {
-    let e = world.resource::<Index>().teams.get(&id)?;
-    world.get::<Team>(*e)
+    lookup::get(world, id)
 }
 
 fn initiative(world: &World, id: InitiativeId) -> Option<&Initiative> {
-    let e = world.resource::<Index>().initiatives.get(&id)?;
-    world.get::<Initiative>(*e)
+    lookup::get(world, id)
 }
 
 fn stakeholder(world: &World, id: StakeholderId) -> Option<&Stakeholder> {
-    let e = world.resource::<Index>().stakeholders.get(&id)?;
-    world.get::<Stakeholder>(*e)
+    lookup::get(world, id)
 }
 
 fn week(world: &World) -> u32 {
@@ -763,49 +760,23 @@ fn pay(world: &mut World, cost: &Cost) {
 }
 
 fn with_person(world: &mut World, id: PersonId, f: impl FnOnce(&mut Person)) {
-    if let Some(&e) = world.resource::<Index>().people.get(&id)
-        && let Some(mut p) = world.get_mut::<Person>(e)
-    {
-        f(&mut p);
-    }
+    lookup::with(world, id, f);
 }
 
 fn with_team(world: &mut World, id: TeamId, f: impl FnOnce(&mut Team)) {
-    if let Some(&e) = world.resource::<Index>().teams.get(&id)
-        && let Some(mut t) = world.get_mut::<Team>(e)
-    {
-        f(&mut t);
-    }
+    lookup::with(world, id, f);
 }
 
 fn with_initiative(world: &mut World, id: InitiativeId, f: impl FnOnce(&mut Initiative)) {
-    if let Some(&e) = world.resource::<Index>().initiatives.get(&id)
-        && let Some(mut t) = world.get_mut::<Initiative>(e)
-    {
-        f(&mut t);
-    }
+    lookup::with(world, id, f);
 }
 
 fn with_stakeholder(world: &mut World, id: StakeholderId, f: impl FnOnce(&mut Stakeholder)) {
-    if let Some(&e) = world.resource::<Index>().stakeholders.get(&id)
-        && let Some(mut t) = world.get_mut::<Stakeholder>(e)
-    {
-        f(&mut t);
-    }
+    lookup::with(world, id, f);
 }
 
-fn all_stakeholders(world: &mut World, mut f: impl FnMut(&mut Stakeholder)) {
-    let ids: Vec<Entity> = world
-        .resource::<Index>()
-        .stakeholders
-        .values()
-        .copied()
-        .collect();
-    for e in ids {
-        if let Some(mut s) = world.get_mut::<Stakeholder>(e) {
-            f(&mut s);
-        }
-    }
+fn all_stakeholders(world: &mut World, f: impl FnMut(&mut Stakeholder)) {
+    lookup::for_each(world, f);
 }
 
 fn team_people(world: &World, t: TeamId) -> Vec<PersonId> {
@@ -828,14 +799,7 @@ fn pulse(stock: PulseStock, amount: f64, week: u32, half_life: f64, driver: Driv
 }
 
 /// Adds a person-level pulse to engagement or trust in the leader for everyone in a team.
-fn team_person_pulse(
-    world: &mut World,
-    t: TeamId,
-    stock: PulseStock,
-    amount: f64,
-    w: u32,
-    driver: Driver,
-) {
+fn team_person_pulse(world: &mut World, t: TeamId, stock: PulseStock, amount: f64) {
     for id in team_people(world, t) {
         with_person(world, id, |p| match stock {
             PulseStock::Engagement => p.e_pulse += amount,
@@ -845,7 +809,6 @@ fn team_person_pulse(
             _ => {}
         });
     }
-    let _ = (w, driver);
 }
 
 fn log(world: &mut World, w: u32, kind: &str, text: String) {
@@ -1034,7 +997,7 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         }),
         ShareCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {
-                team_person_pulse(world, t, PulseStock::Engagement, 5.0, w, Driver::Credit);
+                team_person_pulse(world, t, PulseStock::Engagement, 5.0);
                 with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
             }
             // Stakeholders see the outcome, slightly less than if the leader took the credit.
@@ -1084,15 +1047,8 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 // Blame is a shock with τ_down = 3: a third of the −20 lands at once.
                 tm.psych_safety = (tm.psych_safety - 20.0 / 3.0).max(0.0);
             });
-            team_person_pulse(world, *team, PulseStock::Engagement, -8.0, w, Driver::Blame);
-            team_person_pulse(
-                world,
-                *team,
-                PulseStock::TrustInLeader,
-                -5.0,
-                w,
-                Driver::Blame,
-            );
+            team_person_pulse(world, *team, PulseStock::Engagement, -8.0);
+            team_person_pulse(world, *team, PulseStock::TrustInLeader, -5.0);
         }
         BlamelessReview { team } => with_team(world, *team, |tm| {
             tm.inquiries_recent += 1.0;
@@ -1778,7 +1734,6 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         effect,
         belief: p.idea_prior,
         experiments_run: 0,
-        discovery_points: 0.0,
         deadline: None,
         fixed_scope: imposed,
         cost_of_delay: 0.0,

@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod hash;
+pub mod lookup;
 pub mod spawn;
 pub mod state;
 pub mod systems;

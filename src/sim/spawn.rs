@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::actions::ActionQueue;
 use super::state::*;
-use super::systems::{FiredEvents, NeedsBaseline, ScriptedEvents, draw_effect};
+use super::systems::{ScriptedEvents, draw_effect};
 use crate::model::eq;
 use crate::model::rng::{Purpose, Stream};
 use crate::model::{Contribs, DependencyId, InitiativeId, PersonId, ProductId, StakeholderId};
@@ -66,7 +66,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             lane_inflow: 0.0,
             incident_load: 0.0,
             imposed_share: 0.0,
-            has_connections: 0.0,
             headcount: 0.0,
             capacity: 0.0,
             delivery_capacity: 0.0,
@@ -77,7 +76,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             cognitive_load: 0.0,
             schedule_pressure: 0.0,
             weeks_under_pressure: 0.0,
-            blocked_frac: 0.0,
             westrum: [4.0; 6],
             empowerment: 0.0,
             honesty: 0.5,
@@ -168,7 +166,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             exhaustion_ledger: Contribs::initial(x0),
             tl_ledger: Contribs::default(),
             last_1on1: None,
-            last_recognition: None,
             e_pulse: 0.0,
             e0: r.engagement,
             tl0: r.trust_in_leader,
@@ -317,7 +314,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             effect,
             belief: p.idea_prior,
             experiments_run: 0,
-            discovery_points: 0.0,
             deadline: r.deadline_week,
             fixed_scope: r.fixed_scope,
             cost_of_delay: r.cost_of_delay,
@@ -374,12 +370,10 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             watermelons: Vec::new(),
             broken_promises: Vec::new(),
             transparency: Vec::new(),
-            goal_addressed: Vec::new(),
             forecast_hits: 0.0,
             escalated_until: 0,
             last_crunch_pc: None,
             pulses: Vec::new(),
-            trust_ledger: Contribs::default(),
             a0: r.trust.ability,
             b0: r.trust.benevolence,
             i0: r.trust.integrity,
@@ -441,7 +435,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     let org = Org {
         next_person: sc.people.len() as u32,
         next_initiative: sc.initiatives.len() as u32,
-        next_dependency: next_dep,
         ..Default::default()
     };
     let objectives = Objectives(
@@ -478,16 +471,8 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
         total_spent: 0.0,
         total_budget: quarter * quarters,
         tooling_weekly: 0.0,
-        discretionary: [
-            ("tooling".to_string(), b.tooling),
-            ("training".to_string(), b.training),
-            ("discovery".to_string(), b.discovery),
-        ]
-        .into_iter()
-        .collect(),
         freeze: false,
         revenue_plan_week: b.revenue_plan_week,
-        pending_approvals: Vec::new(),
         cut_fraction: 0.0,
     });
     world.insert_resource(Market {
@@ -514,8 +499,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     world.insert_resource(ActionQueue::default());
     world.insert_resource(ScoreHistory::default());
     world.insert_resource(ScriptedEvents(sc.events.clone()));
-    world.insert_resource(FiredEvents::default());
-    world.insert_resource(NeedsBaseline::default());
     let _ = (PersonId(0), InitiativeId(0));
     // Week 0: derive every value, record starting terms and the week-0 scores.
     world.run_schedule(super::Turn);

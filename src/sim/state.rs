@@ -84,7 +84,6 @@ pub struct Person {
     pub tl_ledger: Contribs,
     /// Week of the last 1:1 (for Rc).
     pub last_1on1: Option<u32>,
-    pub last_recognition: Option<u32>,
     /// Engagement target bonus from pulses (mentor benefit, retention fairness...).
     pub e_pulse: f64,
     /// Starting values and starting target terms: targets are `x0 + Σ(term − term0)`, so a
@@ -162,7 +161,6 @@ pub struct Team {
     pub lane_inflow: f64,
     pub incident_load: f64,
     pub imposed_share: f64,
-    pub has_connections: f64,
     // Derived each week.
     pub headcount: f64,
     pub capacity: f64,
@@ -174,7 +172,6 @@ pub struct Team {
     pub cognitive_load: f64,
     pub schedule_pressure: f64,
     pub weeks_under_pressure: f64,
-    pub blocked_frac: f64,
     pub westrum: [f64; 6],
     pub empowerment: f64,
     pub honesty: f64,
@@ -263,7 +260,6 @@ pub struct Initiative {
     pub effect: Effect,
     pub belief: f64,
     pub experiments_run: u32,
-    pub discovery_points: f64,
     pub deadline: Option<u32>,
     pub fixed_scope: bool,
     pub cost_of_delay: f64,
@@ -379,13 +375,11 @@ pub struct Stakeholder {
     pub watermelons: Vec<u32>,
     pub broken_promises: Vec<u32>,
     pub transparency: Vec<u32>,
-    pub goal_addressed: Vec<u32>,
     pub forecast_hits: f64,
     pub escalated_until: u32,
     pub last_crunch_pc: Option<u32>,
     /// Additive pulses on trust targets (reframe successes, disclosures...).
     pub pulses: Vec<Pulse>,
-    pub trust_ledger: Contribs,
     pub a0: f64,
     pub b0: f64,
     pub i0: f64,
@@ -523,10 +517,8 @@ pub struct Budget {
     pub total_spent: f64,
     pub total_budget: f64,
     pub tooling_weekly: f64,
-    pub discretionary: BTreeMap<String, f64>,
     pub freeze: bool,
     pub revenue_plan_week: f64,
-    pub pending_approvals: Vec<(u32, f64)>,
     pub cut_fraction: f64,
 }
 
@@ -567,7 +559,6 @@ pub struct Org {
     pub next_demand: u32,
     pub next_person: u32,
     pub next_initiative: u32,
-    pub next_dependency: u32,
     pub next_req: u32,
     pub demos: Vec<u32>,
     pub disclosures: Vec<u32>,
@@ -576,25 +567,13 @@ pub struct Org {
     pub voluntary_exits: u32,
     pub exits: Vec<(u32, PersonId, bool)>,
     pub hires: u32,
-    pub hazard_sum: f64,
     pub shipped: Vec<InitiativeId>,
     pub throughput: VecDeque<f64>,
-    pub ideas: u32,
-    pub shuffle_hits_left: u32,
-    pub shuffle_left: u32,
     pub cost_of_delay_lost: f64,
-    pub offers: Vec<Offer>,
-    pub last_blame_snap: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OvertimePolicyState(pub OvertimePolicy);
-
-/// A staffing offer (e.g. the CEO's contractors) waiting for the player's answer.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Offer {
-    pub demand: DemandId,
-}
 
 /// Delayed effects queue (§3.7): (apply week, seq) → effect.
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
@@ -603,8 +582,6 @@ pub struct DelayedEffects(pub BTreeMap<(u32, u32), DelayedEffect>, pub u32);
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub enum DelayedEffect {
     BudgetArrives(f64),
-    VisionFade,
-    CongruenceDecay(TeamId, TeamId),
 }
 
 /// Notable things that happened this week (for the summary and the debrief timeline).

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use super::actions::{self, pair};
+use super::lookup;
 use super::state::*;
 use crate::model::eq::{self, OvertimePolicy};
 use crate::model::rng::{Purpose, Stream};
@@ -156,7 +157,6 @@ pub fn begin_week(world: &mut World) {
                     format!("Approved budget of ${x:.0} arrived"),
                 );
             }
-            DelayedEffect::VisionFade | DelayedEffect::CongruenceDecay(..) => {}
         }
     }
     let _ = p;
@@ -234,7 +234,6 @@ pub fn events(world: &mut World) {
             }
             EventKind::MarketHeat { heat } => world.resource_mut::<Market>().heat = heat,
         }
-        world.resource_mut::<FiredEvents>().0 += 1;
     }
     // Demands not answered in time go around the leader (§7.2).
     let expired: Vec<Demand> = {
@@ -251,23 +250,11 @@ pub fn events(world: &mut World) {
                 x.trust_in_leader = (x.trust_in_leader - 5.0).max(0.0);
             }
         }
-        if let Some(mut t) = world
-            .resource::<Index>()
-            .teams
-            .get(&d.team)
-            .copied()
-            .and_then(|e| world.get_mut::<Team>(e))
-        {
+        if let Some(mut t) = lookup::get_mut::<Team>(world, d.team) {
             t.defend_events.push((w, -1.0));
             t.exposed += 1.0;
         }
-        if let Some(mut s) = world
-            .resource::<Index>()
-            .stakeholders
-            .get(&d.from)
-            .copied()
-            .and_then(|e| world.get_mut::<Stakeholder>(e))
-        {
+        if let Some(mut s) = lookup::get_mut::<Stakeholder>(world, d.from) {
             s.pulses.push(Pulse {
                 stock: PulseStock::Benevolence,
                 amount: -10.0,
@@ -378,12 +365,8 @@ fn push_demand(
 ) {
     // A team that already reports to this stakeholder gets no second status demand.
     if kind == DemandKind::StatusReport {
-        let reporting = world
-            .resource::<Index>()
-            .teams
-            .get(&team)
-            .and_then(|e| world.get::<Team>(*e))
-            .is_some_and(|t| t.status_sources.contains(&from));
+        let reporting =
+            lookup::get::<Team>(world, team).is_some_and(|t| t.status_sources.contains(&from));
         if reporting {
             return;
         }
@@ -439,14 +422,7 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
         });
     world.despawn(e);
     let p = params(world);
-    if owns
-        && let Some(mut t) = world
-            .resource::<Index>()
-            .teams
-            .get(&team)
-            .copied()
-            .and_then(|e| world.get_mut::<Team>(e))
-    {
+    if owns && let Some(mut t) = lookup::get_mut::<Team>(world, team) {
         t.debt = (t.debt + p.departure_debt).min(100.0);
     }
     // Mentees lose their mentor.
@@ -509,11 +485,7 @@ pub fn staffing(world: &mut World) {
         if !world.resource::<Index>().teams.contains_key(&r.team) {
             continue;
         }
-        let (tau, ps) = world
-            .resource::<Index>()
-            .teams
-            .get(&r.team)
-            .and_then(|e| world.get::<Team>(*e))
+        let (tau, ps) = lookup::get::<Team>(world, r.team)
             .map_or((p.assimilation_tau, 50.0), |t| {
                 (t.assimilation_tau, t.psych_safety)
             });
@@ -593,7 +565,6 @@ pub fn staffing(world: &mut World) {
             exhaustion_ledger: Contribs::initial(15.0),
             tl_ledger: Contribs::default(),
             last_1on1: None,
-            last_recognition: None,
             e_pulse: 0.0,
             e0: 65.0,
             tl0: 55.0,
@@ -611,7 +582,6 @@ pub fn staffing(world: &mut World) {
         let name = person.name.clone();
         let e = world.spawn((Name::new(name.clone()), person)).id();
         world.resource_mut::<Index>().people.insert(id, e);
-        world.resource_mut::<NeedsBaseline>().0.push(e);
         let text = format!("{name} joined team {}", team_name(world, r.team));
         world.resource_mut::<WeekLog>().push(w, "hire", text);
     }
@@ -997,11 +967,7 @@ pub fn dependencies(world: &mut World) {
         if d.requested_week.is_some() || d.done_at.is_some() {
             continue;
         }
-        let ready = world
-            .resource::<Index>()
-            .initiatives
-            .get(&d.initiative)
-            .and_then(|e| world.get::<Initiative>(*e))
+        let ready = lookup::get::<Initiative>(world, d.initiative)
             .is_some_and(|it| matches!(it.state, InitiativeState::Blocked));
         if !ready {
             continue;
@@ -1449,28 +1415,11 @@ pub fn production(world: &mut World) {
         }
     }
     for (id, product, escaped, tid) in shipped {
-        if let Some(mut pr) = world
-            .resource::<Index>()
-            .products
-            .get(&product)
-            .copied()
-            .and_then(|e| world.get_mut::<Product>(e))
-        {
+        if let Some(mut pr) = lookup::get_mut::<Product>(world, product) {
             pr.escaped_stock += escaped;
         }
-        let kind = world
-            .resource::<Index>()
-            .initiatives
-            .get(&id)
-            .and_then(|e| world.get::<Initiative>(*e))
-            .map(|i| i.kind);
-        if let Some(mut t) = world
-            .resource::<Index>()
-            .teams
-            .get(&tid)
-            .copied()
-            .and_then(|e| world.get_mut::<Team>(e))
-        {
+        let kind = lookup::get::<Initiative>(world, id).map(|i| i.kind);
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
             t.escaped_total += escaped;
             t.shipped_points += 1.0;
             // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
@@ -1478,11 +1427,7 @@ pub fn production(world: &mut World) {
                 t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
             }
         }
-        let name = world
-            .resource::<Index>()
-            .initiatives
-            .get(&id)
-            .and_then(|e| world.get::<Initiative>(*e))
+        let name = lookup::get::<Initiative>(world, id)
             .map(|i| i.name.clone())
             .unwrap_or_default();
         world.resource_mut::<Org>().shipped.push(id);
@@ -1491,13 +1436,7 @@ pub fn production(world: &mut World) {
             .push(w, "shipped", format!("Shipped \"{name}\""));
     }
     for (id, sponsor, tid) in missed {
-        if let Some(mut t) = world
-            .resource::<Index>()
-            .teams
-            .get(&tid)
-            .copied()
-            .and_then(|e| world.get_mut::<Team>(e))
-        {
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
             t.failures_recent += 1.0;
             t.broken_promises.push(w);
         }
@@ -1510,11 +1449,7 @@ pub fn production(world: &mut World) {
                 s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = world
-            .resource::<Index>()
-            .initiatives
-            .get(&id)
-            .and_then(|e| world.get::<Initiative>(*e))
+        let name = lookup::get::<Initiative>(world, id)
             .map(|i| i.name.clone())
             .unwrap_or_default();
         world.resource_mut::<WeekLog>().push(
@@ -1524,13 +1459,7 @@ pub fn production(world: &mut World) {
         );
     }
     for (id, sponsor, tid) in reveals {
-        if let Some(mut t) = world
-            .resource::<Index>()
-            .teams
-            .get(&tid)
-            .copied()
-            .and_then(|e| world.get_mut::<Team>(e))
-        {
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
             t.failures_recent += 1.0;
         }
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
@@ -1541,11 +1470,7 @@ pub fn production(world: &mut World) {
                 s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = world
-            .resource::<Index>()
-            .initiatives
-            .get(&id)
-            .and_then(|e| world.get::<Initiative>(*e))
+        let name = lookup::get::<Initiative>(world, id)
             .map(|i| i.name.clone())
             .unwrap_or_default();
         world.resource_mut::<WeekLog>().push(
@@ -1568,12 +1493,7 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     let Some(it) = world.get::<Initiative>(ie).cloned() else {
         return;
     };
-    let qd = world
-        .resource::<Index>()
-        .teams
-        .get(&it.team)
-        .and_then(|e| world.get::<Team>(*e))
-        .map_or(0.4, |t| discovery_quality_of(world, t));
+    let qd = lookup::get::<Team>(world, it.team).map_or(0.4, discovery_quality_of);
     let (p_hit, p_miss) = eq::signal_probabilities(qd);
     let pos = Stream::new(
         seed,
@@ -1627,7 +1547,7 @@ fn it_team(world: &World, ie: Entity) -> TeamId {
 
 /// Discovery quality of a team from its people's mean domain and UX skill (computed once per
 /// turn in the capacity phase) and its practices.
-pub fn discovery_quality_of(_world: &World, t: &Team) -> f64 {
+pub fn discovery_quality_of(t: &Team) -> f64 {
     eq::discovery_quality(
         t.mean_domain,
         t.mean_ux,
@@ -1702,7 +1622,7 @@ pub fn discovery(world: &mut World) {
             new_ideas = 1;
         }
         for _ in 0..new_ideas {
-            let informed = discovery_quality_of(world, &team) >= 0.6;
+            let informed = discovery_quality_of(&team) >= 0.6;
             let prior = if informed {
                 p.idea_prior_informed
             } else {
@@ -1712,7 +1632,6 @@ pub fn discovery(world: &mut World) {
                 let mut org = world.resource_mut::<Org>();
                 let n = org.next_initiative;
                 org.next_initiative += 1;
-                org.ideas += 1;
                 n
             };
             let mut s = Stream::new(seed, Purpose::IdeaCreation, u64::from(next), w, 0);
@@ -1735,7 +1654,6 @@ pub fn discovery(world: &mut World) {
                 effect,
                 belief: prior,
                 experiments_run: 0,
-                discovery_points: 0.0,
                 deadline: None,
                 fixed_scope: false,
                 cost_of_delay: 0.0,
@@ -2264,7 +2182,6 @@ pub fn people_engagement_hazard(world: &mut World) {
         .into_iter()
         .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
         .collect();
-    let mut hazard_sum = 0.0;
     for (_, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else {
             continue;
@@ -2326,8 +2243,6 @@ pub fn people_engagement_hazard(world: &mut World) {
         } else {
             1.0
         } * if t.blame_recent > 0.3 { 1.15 } else { 1.0 };
-        let jerk_peer = teams.get(&x.team).is_some_and(|_| false);
-        let _ = jerk_peer;
         x.hazard = eq::hazard(
             &eq::HazardInputs {
                 engagement: x.engagement,
@@ -2342,9 +2257,6 @@ pub fn people_engagement_hazard(world: &mut World) {
             },
             &p,
         );
-        if x.contract == Contract::Employee {
-            hazard_sum += x.hazard;
-        }
     }
     // Brilliant jerks raise their peers' hazard (§11 scenario 7).
     let jerk_teams: Vec<TeamId> = entities(&world.resource::<Index>().people)
@@ -2361,11 +2273,9 @@ pub fn people_engagement_hazard(world: &mut World) {
             continue;
         };
         if jerk_teams.contains(&x.team) && !x.brilliant_jerk {
-            hazard_sum += x.hazard * 0.3;
             x.hazard *= 1.3;
         }
     }
-    world.resource_mut::<Org>().hazard_sum = hazard_sum;
 }
 
 // ---------------------------------------------------------------- Culture
@@ -2653,14 +2563,6 @@ pub fn budget(world: &mut World) {
 #[derive(Resource, Clone, Debug, Default)]
 pub struct ScriptedEvents(pub Vec<crate::scenario::ScriptedEvent>);
 
-/// How many scripted events fired (for balance findings).
-#[derive(Resource, Clone, Debug, Default)]
-pub struct FiredEvents(pub u32);
-
-/// New entities whose starting terms must be recorded.
-#[derive(Resource, Clone, Debug, Default)]
-pub struct NeedsBaseline(pub Vec<Entity>);
-
 /// End of the epilogue (§17.5): every progress gap is revealed and open deadlines count as missed.
 pub fn close_out(world: &mut World) {
     let w = week(world);
@@ -2712,10 +2614,5 @@ fn relations_by_team(
 
 /// A team's display name for logs (its id if it is gone).
 pub fn team_name(world: &World, id: TeamId) -> String {
-    world
-        .resource::<Index>()
-        .teams
-        .get(&id)
-        .and_then(|e| world.get::<Team>(*e))
-        .map_or_else(|| format!("#{}", id.0), |t| t.name.clone())
+    lookup::get::<Team>(world, id).map_or_else(|| format!("#{}", id.0), |t| t.name.clone())
 }
