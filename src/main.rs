@@ -37,12 +37,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check scenario files; exit 0 only if all are valid.
+    /// Check scenario files (or every .ron file in a folder); exit 0 only if all are valid.
     Validate {
-        /// Scenario files.
+        /// Scenario files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Print the diagnostics as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play many seeded runs per policy and report score spreads and balance findings.
+    ///
+    /// Exit 0 when there are no findings, 1 when there are, 2 for unusable arguments.
+    Balance {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Runs (seeds) per policy.
+        #[arg(long, default_value_t = 200)]
+        runs: u32,
+        /// Comma-separated policies (default: servant,passive,yes-man,crunch,hire-fast,random).
+        #[arg(long, value_delimiter = ',')]
+        policies: Option<Vec<String>>,
+        /// First seed (default: the scenario's seed); runs use seed, seed+1, …
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a scenario's golden test plans; exit 0 only if every plan passes.
+    Check {
+        /// Scenario files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Seeds per plan (default: each plan's own `seeds`).
+        #[arg(long)]
+        seeds: Option<u32>,
+        /// Print the results as JSON on stdout.
         #[arg(long)]
         json: bool,
     },
@@ -76,9 +107,19 @@ fn main() -> ExitCode {
             eprintln!("orgcraft: the game window is not part of this build yet.");
             eprintln!("Play headlessly:  orgcraft run scenarios/brooks_trap.ron --policy servant");
             eprintln!("Check a scenario: orgcraft validate scenarios/*.ron");
+            eprintln!("Balance it:       orgcraft balance scenarios/brooks_trap.ron --runs 200");
+            eprintln!("Run its plans:    orgcraft check scenarios/");
             ExitCode::from(2)
         }
         Some(Command::Validate { paths, json }) => validate(&paths, json),
+        Some(Command::Balance {
+            scenario,
+            runs,
+            policies,
+            seed,
+            json,
+        }) => balance(&scenario, runs, policies, seed, json),
+        Some(Command::Check { paths, seeds, json }) => check(&paths, seeds, json),
         Some(Command::Run {
             scenario,
             policy,
@@ -89,11 +130,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// Files as given; folders become their `.ron` files, sorted (not recursive).
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            if files.is_empty() {
+                // Keep the folder so the loader says what is wrong with it.
+                out.push(p.clone());
+            }
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Loads a scenario and adds the checks that need a spawned world (week-0 objectives).
+fn load_checked(p: &std::path::Path) -> Result<scenario::Scenario, Vec<scenario::Diagnostic>> {
+    let mut sc = scenario::load(p)?;
+    let extra = headless::lint(&sc);
+    sc.warnings.extend(extra);
+    Ok(sc)
+}
+
 fn validate(paths: &[PathBuf], json: bool) -> ExitCode {
     let mut all = Vec::new();
     let mut ok = true;
-    for p in paths {
-        match scenario::load(p) {
+    for p in &expand(paths) {
+        match load_checked(p) {
             Ok(sc) => {
                 if !json {
                     eprintln!(
@@ -148,14 +222,8 @@ fn run(
         );
         return ExitCode::from(2);
     }
-    let sc = match scenario::load(path) {
-        Ok(s) => s,
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            return ExitCode::from(1);
-        }
+    let Some(sc) = load_or_report(path) else {
+        return ExitCode::from(1);
     };
     let seed = seed.unwrap_or(sc.raw.seed);
     let report = headless::run(&sc, policy, bot.as_mut(), seed, weeks);
@@ -194,4 +262,177 @@ fn run(
         }
     }
     ExitCode::SUCCESS
+}
+
+fn load_or_report(path: &std::path::Path) -> Option<scenario::Scenario> {
+    match scenario::load(path) {
+        Ok(s) => Some(s),
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            None
+        }
+    }
+}
+
+fn balance(
+    path: &std::path::Path,
+    runs: u32,
+    policies: Option<Vec<String>>,
+    seed: Option<u64>,
+    json: bool,
+) -> ExitCode {
+    use orgcraft::headless::balance::{self, DEFAULT_POLICIES};
+    if runs == 0 || runs > 1_000_000 {
+        eprintln!("orgcraft: --runs {runs} is out of range 1..=1000000");
+        return ExitCode::from(2);
+    }
+    let policies: Vec<String> = policies
+        .unwrap_or_else(|| DEFAULT_POLICIES.iter().map(|s| s.to_string()).collect())
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(bad) = policies
+        .iter()
+        .find(|p| headless::policy_by_name(p).is_none())
+    {
+        eprintln!(
+            "orgcraft: unknown policy \"{bad}\"; choose from: {}",
+            POLICY_NAMES.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    if policies.is_empty() {
+        eprintln!("orgcraft: --policies is empty");
+        return ExitCode::from(2);
+    }
+    let Some(sc) = load_or_report(path) else {
+        return ExitCode::from(1);
+    };
+    let seed = seed.unwrap_or(sc.raw.seed);
+    let total = u64::from(runs) * policies.len() as u64;
+    // The bar draws on stderr and hides itself when stderr is not a terminal.
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {wide_bar} {pos}/{len} runs  {per_sec}  eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let tick = || bar.inc(1);
+    let report = match balance::balance(&sc, runs, &policies, seed, &tick) {
+        Ok(r) => r,
+        Err(e) => {
+            bar.finish_and_clear();
+            eprintln!("orgcraft: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    if json {
+        let mut v = serde_json::to_value(&report).unwrap_or_default();
+        v["seconds"] = serde_json::json!(secs);
+        out(&v.to_string());
+    } else {
+        out(&format!(
+            "{}: {} runs per policy, seeds {}..{} ({total} runs in {secs:.1} s)",
+            sc.raw.title,
+            runs,
+            seed,
+            seed.wrapping_add(u64::from(runs) - 1)
+        ));
+        out(&format!(
+            "  {:<10} {:>17} {:>17} {:>17}",
+            "policy", "culture p10/50/90", "product p10/50/90", "combined p10/50/90"
+        ));
+        for p in &report.policies {
+            let f = |s: headless::Spread| format!("{:>5.1} {:>5.1} {:>5.1}", s.p10, s.p50, s.p90);
+            out(&format!(
+                "  {:<10} {:>17} {:>17} {:>17}",
+                p.policy,
+                f(p.culture),
+                f(p.product),
+                f(p.combined)
+            ));
+        }
+        if report.findings.is_empty() {
+            out("  findings: none");
+        } else {
+            out("  findings:");
+            for f in &report.findings {
+                out(&format!("    {}: {}", serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), f.message));
+            }
+        }
+    }
+    if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
+    if seeds.is_some_and(|n| n == 0 || n > 1_000) {
+        eprintln!("orgcraft: --seeds must be in 1..=1000");
+        return ExitCode::from(2);
+    }
+    let mut all_pass = true;
+    let mut json_out = Vec::new();
+    for path in &expand(paths) {
+        let Some(sc) = load_or_report(path) else {
+            all_pass = false;
+            continue;
+        };
+        let results = headless::plans::check(&sc, seeds);
+        if results.is_empty() {
+            eprintln!(
+                "{}: no plans (add `plans: [...]`, see scenarios/README.md)",
+                path.display()
+            );
+            all_pass = false;
+        }
+        all_pass &= results.iter().all(|r| r.pass);
+        if json {
+            json_out.push(serde_json::json!({
+                "scenario": path.display().to_string(),
+                "plans": results,
+            }));
+            continue;
+        }
+        out(&format!("{} ({})", sc.raw.title, path.display()));
+        for r in &results {
+            let s = |x: headless::Spread| format!("{:.1} [{:.1}–{:.1}]", x.p50, x.p10, x.p90);
+            out(&format!(
+                "  {} {} ({} seeds, {}): culture {}, product {}, combined {}",
+                if r.pass { "PASS" } else { "FAIL" },
+                r.name,
+                r.seeds.len(),
+                r.policy,
+                s(r.culture),
+                s(r.product),
+                s(r.combined)
+            ));
+            for (text, share) in &r.events {
+                out(&format!("       event \"{text}\": {:.0} % of seeds", share * 100.0));
+            }
+            for (w, a, why) in &r.refused_steps {
+                out(&format!("       note: week {w} {a} was refused: {why}"));
+            }
+            for f in &r.failures {
+                out(&format!("       fail: {f}"));
+            }
+        }
+    }
+    if json {
+        out(&serde_json::Value::Array(json_out).to_string());
+    }
+    if all_pass {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -268,6 +268,7 @@ pub fn raw(people: usize, seed: u64) -> RawScenario {
             target: activation + 0.02,
             weight: 1.0,
         }],
+        plans: Vec::new(),
     }
 }
 

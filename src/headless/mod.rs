@@ -1,7 +1,9 @@
 //! Headless runners: build a simulation without a window, play it with a policy, report.
 
+pub mod balance;
 pub mod bots;
 pub mod generate;
+pub mod plans;
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::ledger::Contribs;
 use crate::scenario::Scenario;
 use crate::score::{Cause, ScoreHistory, WeekScores, top_causes};
-use crate::sim::{self, Action, ActionQueue, Clock, Cost, Org, Refusal, WeekLog};
+use crate::sim::{self, Action, ActionQueue, Clock, Cost, LogEntry, Org, Refusal, WeekLog};
 pub use bots::{POLICY_NAMES, Policy, policy_by_name};
 
 /// A running simulation: an `App` with no window and the turn schedule.
@@ -156,6 +158,119 @@ pub fn run(
     }
     sim.run_epilogue();
     report(&sim, scenario, policy_name, seed, total, hashes, events)
+}
+
+/// What a run yields without state hashes or a debrief: what `balance` and `check` need, fast.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    pub culture: f64,
+    pub product: f64,
+    pub combined: f64,
+    /// Every log entry of the played weeks (refusals excluded).
+    pub log: Vec<LogEntry>,
+    /// Indexes of the scripted events that took effect.
+    pub fired_events: Vec<usize>,
+    /// Scripted actions the simulation refused, with the week and the reason.
+    pub refused_steps: Vec<(u32, Refusal)>,
+}
+
+/// Plays `scenario` to the end (plus epilogue): each week the `scripted` actions of that week
+/// are submitted first (they have first call on AP), then whatever `policy` decides.
+pub fn play(
+    scenario: &Scenario,
+    seed: u64,
+    policy: &mut dyn Policy,
+    scripted: &[(u32, Action)],
+) -> Outcome {
+    let mut sim = Sim::new(scenario, seed);
+    let mut out = Outcome::default();
+    for _ in 0..scenario.weeks() {
+        let w = sim.week() + 1;
+        for (_, a) in scripted.iter().filter(|(sw, _)| *sw == w) {
+            if let Err(r) = sim.submit(a.clone()) {
+                out.refused_steps.push((w, r));
+            }
+        }
+        for a in policy.decide(sim.world()) {
+            let _ = sim.submit(a);
+        }
+        sim.step();
+        out.log.extend(
+            sim.world()
+                .resource::<WeekLog>()
+                .entries
+                .iter()
+                .filter(|e| e.week == w && e.kind != "refused")
+                .cloned(),
+        );
+    }
+    sim.run_epilogue();
+    let (c, p, comb) = sim.history().final_scores();
+    out.culture = c;
+    out.product = p;
+    out.combined = comb;
+    out.fired_events = sim.world().resource::<Org>().fired_events.clone();
+    out
+}
+
+/// Checks that need the spawned world at week 0 (objectives already met), as warnings in the
+/// scenario file's terms. `validate` adds them to the loader's diagnostics.
+pub fn lint(scenario: &Scenario) -> Vec<crate::scenario::Diagnostic> {
+    let sim = Sim::new(scenario, scenario.raw.seed);
+    let objectives = &sim.world().resource::<sim::Objectives>().0;
+    let positions = scenario
+        .source
+        .as_deref()
+        .map(crate::scenario::locate::field_positions)
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, o) in objectives.iter().enumerate() {
+        if sim::actions::attainment(o) >= 1.0 {
+            let path = format!("objectives[{i}]");
+            let (line, col) = crate::scenario::locate::position_of(&positions, &path);
+            out.push(crate::scenario::Diagnostic {
+                file: scenario.file.clone(),
+                line,
+                col,
+                severity: crate::scenario::Severity::Warning,
+                path,
+                message: format!(
+                    "objective is already met at week 0 ({:?} is {:.4}, target {})",
+                    o.metric, o.value, o.target
+                ),
+                hint: Some(
+                    "move the target beyond the starting value, or drop `baseline` so it \
+                     defaults to the week-0 value"
+                        .into(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// p10 / p50 / p90 of a sample (nearest-rank on the sorted values).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+impl Spread {
+    pub fn of(values: &[f64]) -> Spread {
+        let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        if v.is_empty() {
+            return Spread::default();
+        }
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[((q * (v.len() - 1) as f64).round() as usize).min(v.len() - 1)];
+        Spread {
+            p10: at(0.1),
+            p50: at(0.5),
+            p90: at(0.9),
+        }
+    }
 }
 
 /// Builds the report of a finished simulation.

@@ -2,6 +2,7 @@
 
 pub mod eq;
 pub mod ledger;
+pub mod names;
 pub mod params;
 pub mod queue;
 pub mod rng;
@@ -12,18 +13,28 @@ pub use params::Params;
 use serde::{Deserialize, Serialize};
 
 macro_rules! stable_id {
-    ($($name:ident),*) => {$(
+    ($($name:ident => $kind:ident),*) => {$(
         /// A stable id: gives a total order for deterministic iteration (MODEL.md §3).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        ///
+        /// Serialized as a number; deserialized from a number or, inside a scenario's plans, a
+        /// name (see `names`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         pub struct $name(pub u32);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_newtype_struct(stringify!($name), names::IdVisitor(names::IdKind::$kind))
+                    .map($name)
+            }
+        }
     )*};
 }
 stable_id!(
-    TeamId,
-    PersonId,
-    InitiativeId,
-    DependencyId,
-    StakeholderId,
-    ProductId,
-    DemandId
+    TeamId => Team,
+    PersonId => Person,
+    InitiativeId => Initiative,
+    DependencyId => Dependency,
+    StakeholderId => Stakeholder,
+    ProductId => Product,
+    DemandId => Demand
 );

@@ -163,6 +163,36 @@ fn join(base: &str, field: &str) -> String {
     }
 }
 
+/// Where the value of the field whose name starts at `(line, col)` begins: after the `:` and any
+/// whitespace. Used to shift positions reported inside a value's own text.
+pub fn value_start(src: &str, line: usize, col: usize) -> (usize, usize) {
+    let (mut l, mut c) = (line, col);
+    let mut seen_colon = false;
+    let rest = src
+        .lines()
+        .skip(line.saturating_sub(1))
+        .enumerate()
+        .flat_map(|(k, ln)| {
+            let skip = if k == 0 { col.saturating_sub(1) } else { 0 };
+            ln.chars().skip(skip).chain(std::iter::once('\n'))
+        });
+    for ch in rest {
+        if seen_colon && !ch.is_whitespace() {
+            return (l, c);
+        }
+        if ch == ':' {
+            seen_colon = true;
+        }
+        if ch == '\n' {
+            l += 1;
+            c = 1;
+        } else {
+            c += 1;
+        }
+    }
+    (line, col)
+}
+
 /// Best position for a path: the path itself or its nearest recorded ancestor.
 pub fn position_of(map: &BTreeMap<String, (usize, usize)>, path: &str) -> (usize, usize) {
     let mut p = path.to_string();

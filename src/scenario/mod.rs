@@ -125,8 +125,23 @@ pub enum EventKind {
 
 #[derive(Clone, Debug)]
 pub struct ScriptedEvent {
+    /// Position in the file's `scripted_events` (for findings that name the event).
+    pub index: usize,
     pub week: u32,
     pub kind: EventKind,
+}
+
+/// A resolved test plan: its scripted actions carry typed ids.
+#[derive(Clone, Debug)]
+pub struct PlanDef {
+    pub name: String,
+    pub description: String,
+    pub policy: String,
+    pub respond: Option<crate::sim::Response>,
+    /// (week, action), in file order.
+    pub steps: Vec<(u32, crate::sim::Action)>,
+    pub seeds: u32,
+    pub expect: RawExpect,
 }
 
 #[derive(Clone, Debug)]
@@ -145,11 +160,14 @@ pub struct Scenario {
     /// FNV-1a hash of the file's bytes: recorded in logs and reports.
     pub content_hash: u64,
     pub raw: RawScenario,
+    /// The file's text (None for scenarios built in code), for locating later findings.
+    pub source: Option<String>,
     pub teams: Vec<TeamDef>,
     pub people: Vec<PersonDef>,
     pub initiatives: Vec<InitiativeDef>,
     pub events: Vec<ScriptedEvent>,
     pub objectives: Vec<ObjectiveDef>,
+    pub plans: Vec<PlanDef>,
     pub stakeholder_keys: Vec<String>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -319,6 +337,7 @@ fn ron_hint(code: &ron::Error) -> Option<String> {
 
 struct Checker<'a> {
     file: &'a str,
+    src: &'a str,
     positions: &'a BTreeMap<String, (usize, usize)>,
     out: Vec<Diagnostic>,
 }
@@ -358,30 +377,7 @@ impl Checker<'_> {
     }
 }
 
-/// Nearest known name, for "did you mean" hints.
-pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    known
-        .into_iter()
-        .map(|k| (levenshtein(name, k), k))
-        .filter(|(d, k)| *d <= (k.len().max(name.len()) / 2).max(2))
-        .min()
-        .map(|(_, k)| format!("did you mean \"{k}\"?"))
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+pub use crate::model::names::nearest;
 
 fn index_of(keys: &BTreeMap<String, u32>, key: &str) -> Option<u32> {
     keys.get(key).copied()
@@ -535,6 +531,7 @@ fn resolve(
 ) -> Result<Scenario, Vec<Diagnostic>> {
     let mut c = Checker {
         file,
+        src,
         positions,
         out: Vec::new(),
     };
@@ -652,7 +649,7 @@ fn resolve(
         raw.teams.iter().map(|t| t.id.as_str()).collect(),
         &mut c,
     );
-    let _initiative_keys = keys(
+    let initiative_keys = keys(
         "initiatives",
         raw.initiatives.iter().map(|t| t.id.as_str()).collect(),
         &mut c,
@@ -1007,7 +1004,11 @@ fn resolve(
             }
         };
         if let Some(kind) = kind {
-            events.push(ScriptedEvent { week: e.week, kind });
+            events.push(ScriptedEvent {
+                index: ei,
+                week: e.week,
+                kind,
+            });
         }
     }
     events.sort_by_key(|e| e.week);
@@ -1042,6 +1043,20 @@ fn resolve(
         }
     }
 
+    let mut table = crate::model::names::NameTable::default();
+    {
+        use crate::model::names::IdKind;
+        let mut put = |kind: IdKind, keys: &BTreeMap<String, u32>| {
+            table.names.insert(kind, keys.clone());
+        };
+        put(IdKind::Team, &team_keys);
+        put(IdKind::Person, &person_keys);
+        put(IdKind::Initiative, &initiative_keys);
+        put(IdKind::Stakeholder, &sh_keys);
+        put(IdKind::Product, &product_keys);
+    }
+    let plans = check_plans(&mut c, &raw, table);
+
     let errors = c.out.iter().any(|d| d.severity == Severity::Error);
     if errors {
         return Err(c.out);
@@ -1050,15 +1065,154 @@ fn resolve(
     Ok(Scenario {
         file: file.to_string(),
         content_hash: fnv1a(src.as_bytes()),
+        source: (!positions.is_empty()).then(|| src.to_string()),
         raw,
         teams,
         people,
         initiatives,
         events,
         objectives,
+        plans,
         stakeholder_keys,
         warnings: c.out,
     })
+}
+
+/// Checks the test plans and parses their actions with names resolved.
+fn check_plans(
+    c: &mut Checker,
+    raw: &RawScenario,
+    table: crate::model::names::NameTable,
+) -> Vec<PlanDef> {
+    let mut plans = Vec::new();
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for (pi, plan) in raw.plans.iter().enumerate() {
+        let b = format!("plans[{pi}]");
+        if plan.name.trim().is_empty() {
+            c.error(&format!("{b}.name"), "name must not be empty", None);
+        } else if names.insert(plan.name.as_str(), pi).is_some() {
+            c.error(
+                &format!("{b}.name"),
+                format!("duplicate plan name \"{}\"", plan.name),
+                Some("plans are reported by name; make them unique".into()),
+            );
+        }
+        if !crate::headless::POLICY_NAMES.contains(&plan.policy.as_str()) {
+            c.error(
+                &format!("{b}.policy"),
+                format!("unknown policy \"{}\"", plan.policy),
+                nearest(&plan.policy, crate::headless::POLICY_NAMES).or_else(|| {
+                    Some(format!(
+                        "one of {}",
+                        crate::headless::POLICY_NAMES.join(", ")
+                    ))
+                }),
+            );
+        }
+        if plan.seeds == 0 || plan.seeds > 1_000 {
+            c.error(
+                &format!("{b}.seeds"),
+                format!("value {} is out of range 1..=1000", plan.seeds),
+                None,
+            );
+        }
+        let e = &plan.expect;
+        for (name, band) in [
+            ("culture", e.culture),
+            ("product", e.product),
+            ("combined", e.combined),
+        ] {
+            if let Some((lo, hi)) = band {
+                let path = format!("{b}.expect.{name}");
+                if !(0.0..=100.0).contains(&lo) || !(0.0..=100.0).contains(&hi) || lo > hi {
+                    c.error(
+                        &path,
+                        format!("band ({lo}, {hi}) is not a range within 0..=100"),
+                        Some("write (low, high) with low <= high, e.g. (55, 100)".into()),
+                    );
+                }
+            }
+        }
+        for (ei, text) in e.events.iter().enumerate() {
+            if text.trim().is_empty() {
+                c.error(
+                    &format!("{b}.expect.events[{ei}]"),
+                    "expected event text must not be empty",
+                    None,
+                );
+            }
+        }
+        if e.culture.is_none() && e.product.is_none() && e.combined.is_none() && e.events.is_empty()
+        {
+            c.error(
+                &format!("{b}.expect"),
+                "the plan expects nothing, so it can never fail",
+                Some("give a band, e.g. expect: (combined: (55, 100))".into()),
+            );
+        }
+        let mut steps = Vec::new();
+        for (si, step) in plan.steps.iter().enumerate() {
+            let sb = format!("{b}.steps[{si}]");
+            if step.week == 0 || step.week > raw.weeks {
+                c.error(
+                    &format!("{sb}.week"),
+                    format!(
+                        "week {} is outside the scenario (1..={})",
+                        step.week, raw.weeks
+                    ),
+                    None,
+                );
+            }
+            let text = step.action.get_ron();
+            let opts = ron::Options::default()
+                .with_recursion_limit(32)
+                .with_default_extension(ron::extensions::Extensions::UNWRAP_NEWTYPES);
+            let parsed = crate::model::names::with_names(table.clone(), || {
+                opts.from_str::<crate::sim::Action>(text)
+            });
+            match parsed {
+                Ok(a) => steps.push((step.week, a)),
+                Err(err) => {
+                    // Positions inside the action's text, shifted to where it starts in the file.
+                    let path = format!("{sb}.action");
+                    let (l0, c0) = match c.positions.get(&path) {
+                        Some(&(l, col)) => locate::value_start(c.src, l, col),
+                        None => locate::position_of(c.positions, &path),
+                    };
+                    let (line, col) = if err.span.start.line <= 1 {
+                        (l0, c0 + err.span.start.col.saturating_sub(1))
+                    } else {
+                        (l0 + err.span.start.line - 1, err.span.start.col)
+                    };
+                    let message = err.code.to_string();
+                    let hint = if message.contains("variant") {
+                        Some("actions are listed in scenarios/README.md (§ plans)".into())
+                    } else {
+                        ron_hint(&err.code)
+                    };
+                    c.out.push(Diagnostic {
+                        file: c.file.into(),
+                        line,
+                        col,
+                        severity: Severity::Error,
+                        path,
+                        message,
+                        hint,
+                    });
+                }
+            }
+        }
+        plans.push(PlanDef {
+            name: plan.name.clone(),
+            description: plan.description.clone(),
+            policy: plan.policy.clone(),
+            respond: plan.respond,
+            steps,
+            seeds: plan.seeds,
+            expect: plan.expect.clone(),
+        });
+    }
+    plans
 }
 
 fn check_effect(c: &mut Checker, path: &str, e: &RawEffect) {

@@ -47,6 +47,9 @@ pub struct RawScenario {
     pub scripted_events: Vec<RawScriptedEvent>,
     #[serde(default)]
     pub objectives: Vec<RawObjective>,
+    /// Golden test plans: lines of play with the scores they should reach (`orgcraft check`).
+    #[serde(default)]
+    pub plans: Vec<RawPlan>,
 }
 
 fn default_difficulty() -> u8 {
@@ -552,4 +555,59 @@ pub struct RawObjective {
     pub target: f64,
     #[serde(default = "one")]
     pub weight: f64,
+}
+
+/// A golden test plan: a scripted line of play and the score bands it should land in.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub name: String,
+    /// What this line of play is and why it should pass or fail (shown by `check`).
+    #[serde(default)]
+    pub description: String,
+    /// The bot that makes every decision the steps do not make; default "caretaker".
+    #[serde(default = "default_plan_policy")]
+    pub policy: String,
+    /// Answer every waterfall demand this way, overriding the bot (default: the bot decides).
+    #[serde(default)]
+    pub respond: Option<crate::sim::Response>,
+    /// Scripted decisions, in addition to the bot's.
+    #[serde(default)]
+    pub steps: Vec<RawStep>,
+    /// How many seeds to play (the scenario's seed and the ones after it).
+    #[serde(default = "default_plan_seeds")]
+    pub seeds: u32,
+    pub expect: RawExpect,
+}
+
+fn default_plan_policy() -> String {
+    "caretaker".into()
+}
+fn default_plan_seeds() -> u32 {
+    10
+}
+
+/// One scripted decision: in week `week`, submit `action` (ids written as names).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub week: u32,
+    /// An `Action`, e.g. `OneOnOne(person: "Ana")`; kept as text until the names are known.
+    pub action: Box<ron::value::RawValue>,
+}
+
+/// What a plan must show: the median over its seeds inside each band given, and each expected
+/// event in the log of at least half the seeds.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExpect {
+    #[serde(default)]
+    pub culture: Option<(f64, f64)>,
+    #[serde(default)]
+    pub product: Option<(f64, f64)>,
+    #[serde(default)]
+    pub combined: Option<(f64, f64)>,
+    /// Text the run's event log must contain (case-insensitive), e.g. "resigns".
+    #[serde(default)]
+    pub events: Vec<String>,
 }

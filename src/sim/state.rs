@@ -570,6 +570,8 @@ pub struct Org {
     pub shipped: Vec<InitiativeId>,
     pub throughput: VecDeque<f64>,
     pub cost_of_delay_lost: f64,
+    /// Indexes (into the scenario's `scripted_events`) of the scripted events that took effect.
+    pub fired_events: Vec<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

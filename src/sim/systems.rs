@@ -186,15 +186,15 @@ pub fn events(world: &mut World) {
     let p = params(world);
     let seed = seed(world);
     // Scripted events.
-    let scripted: Vec<EventKind> = world
+    let scripted: Vec<(usize, EventKind)> = world
         .resource::<ScriptedEvents>()
         .0
         .iter()
         .filter(|e| e.week == w)
-        .map(|e| e.kind.clone())
+        .map(|e| (e.index, e.kind.clone()))
         .collect();
-    for ev in scripted {
-        match ev {
+    for (index, ev) in scripted {
+        let fired = match ev {
             EventKind::Demand {
                 from,
                 kind,
@@ -216,8 +216,12 @@ pub fn events(world: &mut World) {
                     "event",
                     format!("Budget cut by {:.0} %", fraction * 100.0),
                 );
+                true
             }
-            EventKind::MarketShock { value_fit } => shock(world, value_fit, w),
+            EventKind::MarketShock { value_fit } => {
+                shock(world, value_fit, w);
+                true
+            }
             EventKind::Resignation { person } => {
                 if let Some(&e) = world.resource::<Index>().people.get(&person)
                     && let Some(mut x) = world.get_mut::<Person>(e)
@@ -230,9 +234,19 @@ pub fn events(world: &mut World) {
                         "resignation",
                         format!("{name} resigned (notice {} weeks)", p.notice_weeks),
                     );
+                    true
+                } else {
+                    // Already gone or already leaving: the scripted resignation cannot happen.
+                    false
                 }
             }
-            EventKind::MarketHeat { heat } => world.resource_mut::<Market>().heat = heat,
+            EventKind::MarketHeat { heat } => {
+                world.resource_mut::<Market>().heat = heat;
+                true
+            }
+        };
+        if fired {
+            world.resource_mut::<Org>().fired_events.push(index);
         }
     }
     // Demands not answered in time go around the leader (§7.2).
@@ -362,18 +376,18 @@ fn push_demand(
     intensity: f64,
     w: u32,
     p: &Params,
-) {
+) -> bool {
     // A team that already reports to this stakeholder gets no second status demand.
     if kind == DemandKind::StatusReport {
         let reporting =
             lookup::get::<Team>(world, team).is_some_and(|t| t.status_sources.contains(&from));
         if reporting {
-            return;
+            return false;
         }
     }
     let mut org = world.resource_mut::<Org>();
     if org.demands.len() >= 12 {
-        return;
+        return false;
     }
     let id = crate::model::DemandId(org.next_demand);
     org.next_demand += 1;
@@ -392,6 +406,7 @@ fn push_demand(
         team_name(world, team)
     );
     world.resource_mut::<WeekLog>().push(w, "demand", text);
+    true
 }
 
 /// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).

@@ -1,0 +1,246 @@
+//! Balance runs (`orgcraft balance`): many seeded runs per policy, their score spreads, and
+//! findings a trainer should act on (a dominant degenerate strategy, dead events, saturated
+//! scores, luck outweighing decisions).
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Spread, play, policy_by_name};
+use crate::scenario::Scenario;
+
+/// The policies `balance` plays unless told otherwise (caretaker is the epilogue's bot).
+pub const DEFAULT_POLICIES: [&str; 6] = [
+    "servant",
+    "passive",
+    "yes-man",
+    "crunch",
+    "hire-fast",
+    "random",
+];
+
+/// Policies that a well-made scenario should not let win: they lead badly on purpose.
+pub const DEGENERATE: [&str; 5] = ["passive", "yes-man", "crunch", "hire-fast", "random"];
+
+/// How close (score points of median combined) a degenerate policy may come to `servant`
+/// before it counts as matching it.
+pub const MATCH_MARGIN: f64 = 1.0;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PolicyStats {
+    pub policy: String,
+    pub runs: usize,
+    pub culture: Spread,
+    pub product: Spread,
+    pub combined: Spread,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// A degenerate policy matches or beats `servant`.
+    DominantStrategy,
+    /// A scripted event never took effect in any run.
+    DeadEvent,
+    /// A score sits at 0 or 100 for a policy (p10..p90 within one point of the bound).
+    SaturatedScore,
+    /// The spread across seeds is larger than the spread across policies.
+    SeedDominated,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BalanceReport {
+    pub scenario: String,
+    pub runs_per_policy: u32,
+    pub first_seed: u64,
+    pub policies: Vec<PolicyStats>,
+    pub findings: Vec<Finding>,
+}
+
+/// One run, reduced to what the report needs.
+struct RunScores {
+    culture: f64,
+    product: f64,
+    combined: f64,
+    fired: Vec<usize>,
+}
+
+/// Plays `runs` seeds (`first_seed`, `first_seed + 1`, …) per policy on all cores. `tick` is
+/// called once per finished run (for a progress bar). Unknown policy names are an error.
+pub fn balance(
+    scenario: &Scenario,
+    runs: u32,
+    policies: &[String],
+    first_seed: u64,
+    tick: &(dyn Fn() + Sync),
+) -> Result<BalanceReport, String> {
+    for p in policies {
+        if policy_by_name(p).is_none() {
+            return Err(format!(
+                "unknown policy \"{p}\" (one of {})",
+                super::POLICY_NAMES.join(", ")
+            ));
+        }
+    }
+    let jobs: Vec<(usize, u64)> = (0..policies.len())
+        .flat_map(|pi| (0..u64::from(runs)).map(move |k| (pi, first_seed.wrapping_add(k))))
+        .collect();
+    let results: Vec<(usize, RunScores)> = jobs
+        .par_iter()
+        .map(|&(pi, seed)| {
+            let mut policy = policy_by_name(&policies[pi]).expect("checked above");
+            let o = play(scenario, seed, policy.as_mut(), &[]);
+            tick();
+            (
+                pi,
+                RunScores {
+                    culture: o.culture,
+                    product: o.product,
+                    combined: o.combined,
+                    fired: o.fired_events,
+                },
+            )
+        })
+        .collect();
+    let stats: Vec<PolicyStats> = policies
+        .iter()
+        .enumerate()
+        .map(|(pi, name)| {
+            let mine: Vec<&RunScores> = results
+                .iter()
+                .filter(|(p, _)| *p == pi)
+                .map(|(_, r)| r)
+                .collect();
+            let spread = |f: fn(&RunScores) -> f64| {
+                Spread::of(&mine.iter().map(|r| f(r)).collect::<Vec<_>>())
+            };
+            PolicyStats {
+                policy: name.clone(),
+                runs: mine.len(),
+                culture: spread(|r| r.culture),
+                product: spread(|r| r.product),
+                combined: spread(|r| r.combined),
+            }
+        })
+        .collect();
+    let mut findings = Vec::new();
+    dominant(&stats, &mut findings);
+    dead_events(scenario, &results, &mut findings);
+    saturated(&stats, &mut findings);
+    seed_dominated(policies.len(), &results, &mut findings);
+    Ok(BalanceReport {
+        scenario: scenario.raw.id.clone(),
+        runs_per_policy: runs,
+        first_seed,
+        policies: stats,
+        findings,
+    })
+}
+
+fn dominant(stats: &[PolicyStats], out: &mut Vec<Finding>) {
+    let Some(servant) = stats.iter().find(|s| s.policy == "servant") else {
+        return;
+    };
+    for s in stats
+        .iter()
+        .filter(|s| DEGENERATE.contains(&s.policy.as_str()))
+    {
+        if s.combined.p50 >= servant.combined.p50 - MATCH_MARGIN {
+            out.push(Finding {
+                kind: FindingKind::DominantStrategy,
+                message: format!(
+                    "\"{}\" reaches a median combined score of {:.1} against servant's {:.1}: a \
+                     degenerate strategy matches good leadership, so the scenario does not teach \
+                     its lesson",
+                    s.policy, s.combined.p50, servant.combined.p50
+                ),
+            });
+        }
+    }
+}
+
+fn dead_events(scenario: &Scenario, results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+    let mut fired = vec![false; scenario.raw.scripted_events.len()];
+    for (_, r) in results {
+        for &i in &r.fired {
+            if let Some(f) = fired.get_mut(i) {
+                *f = true;
+            }
+        }
+    }
+    for (i, f) in fired.iter().enumerate() {
+        if !f && !results.is_empty() {
+            let e = &scenario.raw.scripted_events[i];
+            out.push(Finding {
+                kind: FindingKind::DeadEvent,
+                message: format!(
+                    "scripted_events[{i}] (week {}) never took effect in {} runs",
+                    e.week,
+                    results.len()
+                ),
+            });
+        }
+    }
+}
+
+fn saturated(stats: &[PolicyStats], out: &mut Vec<Finding>) {
+    for s in stats {
+        for (name, sp) in [
+            ("culture", s.culture),
+            ("product", s.product),
+            ("combined", s.combined),
+        ] {
+            let stuck = if sp.p90 <= 1.0 {
+                Some(0)
+            } else if sp.p10 >= 99.0 {
+                Some(100)
+            } else {
+                None
+            };
+            if let Some(bound) = stuck {
+                out.push(Finding {
+                    kind: FindingKind::SaturatedScore,
+                    message: format!(
+                        "{name} is stuck at {bound} for \"{}\" (p10 {:.1}, p90 {:.1}): the score \
+                         cannot show what the player did",
+                        s.policy, sp.p10, sp.p90
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Compares the variance of the combined score between policies (the policy means) with the
+/// variance within a policy (across seeds): luck should not outweigh decisions.
+fn seed_dominated(n_policies: usize, results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+    if n_policies < 2 {
+        return;
+    }
+    let mut by_policy: Vec<Vec<f64>> = vec![Vec::new(); n_policies];
+    for (p, r) in results {
+        by_policy[*p].push(r.combined);
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let var = |v: &[f64]| {
+        let m = mean(v);
+        v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / v.len().max(1) as f64
+    };
+    let means: Vec<f64> = by_policy.iter().map(|v| mean(v)).collect();
+    let between = var(&means);
+    let within = mean(&by_policy.iter().map(|v| var(v)).collect::<Vec<_>>());
+    if within > between {
+        out.push(Finding {
+            kind: FindingKind::SeedDominated,
+            message: format!(
+                "the seed moves the combined score more than the policy does (variance within a \
+                 policy {within:.1} vs between policies {between:.1}): outcomes are mostly luck"
+            ),
+        });
+    }
+}
