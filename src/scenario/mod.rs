@@ -5,6 +5,7 @@
 
 pub mod locate;
 pub mod raw;
+pub mod recover;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -283,27 +284,154 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
     let opts = ron::Options::default()
         .with_recursion_limit(64)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let raw: RawScenario = match opts.from_str(src) {
-        Ok(r) => r,
-        Err(e) => {
-            let path = positions
-                .iter()
-                .filter(|(_, pos)| **pos <= (e.span.start.line, e.span.start.col))
-                .max_by_key(|(_, pos)| **pos)
-                .map(|(p, _)| p.clone())
-                .unwrap_or_default();
-            return Err(vec![Diagnostic {
-                file: file.to_string(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                severity: Severity::Error,
-                path,
-                message: e.code.to_string(),
-                hint: ron_hint(&e.code),
-            }]);
+    // Parse, and after each field-level error patch the text and parse again (`recover`), so
+    // every unknown field, wrong type and misspelt variant is reported in one go.
+    let mut chars: Vec<char> = src.chars().collect();
+    let mut syntax: Vec<Diagnostic> = Vec::new();
+    // Paths whose value was patched: later semantic errors there would only echo the patch.
+    let mut patched: Vec<String> = Vec::new();
+    let mut last_pos = (0, 0);
+    let raw: Option<RawScenario> = loop {
+        let text: String = chars.iter().collect();
+        let e = match opts.from_str::<RawScenario>(&text) {
+            Ok(r) => break Some(r),
+            Err(e) => e,
+        };
+        // ron often reports the blank before a value; point at the value itself.
+        let pos = recover::skip_blanks(&chars, (e.span.start.line, e.span.start.col));
+        let path = path_at(&positions, pos);
+        let (message, hint) = describe(&e.code);
+        syntax.push(Diagnostic {
+            file: file.to_string(),
+            line: pos.0,
+            col: pos.1,
+            severity: Severity::Error,
+            path: path.clone(),
+            message,
+            hint,
+        });
+        // Give up on syntax errors, on no progress, and after a bounded number of patches.
+        if pos <= last_pos || syntax.len() >= 50 {
+            break None;
         }
+        last_pos = pos;
+        let Some(at) = recover::index_of(&chars, pos.0, pos.1) else {
+            break None;
+        };
+        let fixed = match &e.code {
+            ron::Error::NoSuchStructField { .. } | ron::Error::DuplicateStructField { .. } => {
+                recover::remove_field(&mut chars, at)
+            }
+            ron::Error::InvalidValueForType { expected, .. } => {
+                recover::placeholder_for(expected)
+                    .is_some_and(|p| recover::replace_value(&mut chars, at, p))
+            }
+            ron::Error::ExpectedString => recover::replace_value(&mut chars, at, "\"\""),
+            ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => {
+                recover::replace_value(&mut chars, at, "0")
+            }
+            ron::Error::ExpectedBoolean => recover::replace_value(&mut chars, at, "false"),
+            ron::Error::NoSuchEnumVariant {
+                expected, found, ..
+            } => match closest(found, expected) {
+                Some(v) => recover::replace_ident(&mut chars, at, v),
+                None => false,
+            },
+            _ => false,
+        };
+        if !fixed {
+            break None;
+        }
+        patched.push(path);
     };
-    resolve(file, src, raw, &positions, true)
+    let Some(raw) = raw else {
+        return Err(syntax);
+    };
+    let resolved = resolve(file, src, raw, &positions, true);
+    if syntax.is_empty() {
+        return resolved;
+    }
+    // Add what the semantic checks found elsewhere in the patched file.
+    let semantic = match resolved {
+        Ok(sc) => sc.warnings,
+        Err(d) => d,
+    };
+    syntax.extend(semantic.into_iter().filter(|d| {
+        !patched
+            .iter()
+            .any(|p| !p.is_empty() && (d.path == *p || d.path.starts_with(&format!("{p}."))))
+    }));
+    syntax.sort_by_key(|d| (d.line, d.col));
+    Err(syntax)
+}
+
+/// The field path at or just before a position (for errors ron reports by position only).
+fn path_at(positions: &BTreeMap<String, (usize, usize)>, pos: (usize, usize)) -> String {
+    positions
+        .iter()
+        .filter(|(_, p)| **p <= pos)
+        .max_by_key(|(_, p)| **p)
+        .map(|(p, _)| p.clone())
+        .unwrap_or_default()
+}
+
+/// The known name closest to `found`, if one is close enough to be a misspelling.
+fn closest(found: &str, expected: &'static [&'static str]) -> Option<&'static str> {
+    let hint = nearest(found, expected.iter().copied())?;
+    expected.iter().copied().find(|k| hint.contains(&format!("\"{k}\"")))
+}
+
+/// A trainer-facing message and hint for a RON/serde error.
+fn describe(code: &ron::Error) -> (String, Option<String>) {
+    match code {
+        ron::Error::NoSuchStructField {
+            expected, found, ..
+        } => (
+            format!("unknown field `{found}`"),
+            Some(nearest(found, expected.iter().copied()).unwrap_or_else(|| {
+                format!("known fields here: {}", expected.join(", "))
+            })),
+        ),
+        ron::Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
+            format!("unknown value `{found}`"),
+            Some(
+                nearest(found, expected.iter().copied())
+                    .unwrap_or_else(|| format!("one of: {}", expected.join(", "))),
+            ),
+        ),
+        ron::Error::MissingStructField { field, outer } => (
+            match outer {
+                Some(o) => format!("missing required field `{field}` in {o}"),
+                None => format!("missing required field `{field}`"),
+            },
+            Some(format!(
+                "add `{field}: ...` (see scenarios/README.md for its type)"
+            )),
+        ),
+        ron::Error::DuplicateStructField { field, .. } => (
+            format!("field `{field}` is given twice"),
+            Some("keep one of them".into()),
+        ),
+        ron::Error::ExpectedInteger => (
+            "expected a whole number".into(),
+            Some("write digits without quotes or a decimal point, e.g. 12".into()),
+        ),
+        ron::Error::ExpectedFloat => (
+            "expected a number".into(),
+            Some("write digits without quotes, e.g. 0.5".into()),
+        ),
+        ron::Error::ExpectedString => (
+            "expected text in double quotes".into(),
+            Some("e.g. \"checkout\"".into()),
+        ),
+        ron::Error::ExpectedBoolean => (
+            "expected true or false".into(),
+            None,
+        ),
+        other => (other.to_string(), ron_hint(other)),
+    }
 }
 
 /// Resolves a scenario built in code (generated orgs for benchmarks and tests).
@@ -906,6 +1034,8 @@ fn resolve(
         }
     }
 
+    check_cycles(&mut c, &initiatives, &raw);
+
     for (si, s) in raw.stakeholders.iter().enumerate() {
         let b = format!("stakeholders[{si}]");
         c.range(&format!("{b}.power"), s.power, 0.0, 1.0);
@@ -1011,6 +1141,7 @@ fn resolve(
             });
         }
     }
+    warn_dead_events(&mut c, &raw, &events);
     events.sort_by_key(|e| e.week);
 
     let mut objectives = Vec::new();
@@ -1076,6 +1207,111 @@ fn resolve(
         stakeholder_keys,
         warnings: c.out,
     })
+}
+
+/// Scripted events that can never take effect: a change to nothing, or a second resignation of
+/// someone already gone.
+fn warn_dead_events(c: &mut Checker, raw: &RawScenario, events: &[ScriptedEvent]) {
+    let mut resigned: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut order: Vec<&ScriptedEvent> = events.iter().collect();
+    order.sort_by_key(|e| (e.week, e.index));
+    let mut heat = raw.market.heat;
+    for e in order {
+        let path = format!("scripted_events[{}].event", e.index);
+        let none = |c: &mut Checker, what: &str| {
+            c.warn(
+                &path,
+                format!("this event can never have an effect: {what}"),
+                Some("change its value or remove it".into()),
+            );
+        };
+        match &e.kind {
+            EventKind::BudgetCut { fraction } if *fraction <= 0.0 => none(c, "a cut of 0"),
+            EventKind::MarketShock { value_fit } if *value_fit == 0.0 => {
+                none(c, "a shock of 0 value fit");
+            }
+            EventKind::MarketHeat { heat: h } => {
+                if (*h - heat).abs() < 1e-12 {
+                    none(c, "the market heat is already that value");
+                }
+                heat = *h;
+            }
+            EventKind::Resignation { person } => {
+                if let Some(first) = resigned.get(&person.0) {
+                    c.warn(
+                        &path,
+                        format!(
+                            "this person already resigns in week {first}; a second resignation \
+                             can never fire"
+                        ),
+                        Some("remove one of the two events".into()),
+                    );
+                } else {
+                    resigned.insert(person.0, e.week);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Teams that wait on each other in a ring (A needs B, B needs A) can stall each other's work
+/// indefinitely; each cycle is reported once, at the dependency that closes it.
+fn check_cycles(c: &mut Checker, initiatives: &[InitiativeDef], raw: &RawScenario) {
+    let n = raw.teams.len();
+    // edges[a] = (b, initiative index, dep index): a team-a initiative needs team b.
+    let mut edges: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); n];
+    for it in initiatives {
+        for (di, d) in it.deps.iter().enumerate() {
+            let (a, b) = (it.team.0 as usize, d.provider.0 as usize);
+            if a < n && b < n && a != b && !edges[a].iter().any(|e| e.0 == b) {
+                edges[a].push((b, it.id.0 as usize, di));
+            }
+        }
+    }
+    // Depth-first search with colours; a grey target closes a cycle.
+    let mut colour = vec![0u8; n];
+    let mut stack: Vec<usize> = Vec::new();
+    fn visit(
+        v: usize,
+        edges: &[Vec<(usize, usize, usize)>],
+        colour: &mut [u8],
+        stack: &mut Vec<usize>,
+        found: &mut Vec<(Vec<usize>, usize, usize)>,
+    ) {
+        colour[v] = 1;
+        stack.push(v);
+        for &(w, ii, di) in &edges[v] {
+            if colour[w] == 1 {
+                let from = stack.iter().position(|&x| x == w).unwrap_or(0);
+                let mut ring = stack[from..].to_vec();
+                ring.push(w);
+                found.push((ring, ii, di));
+            } else if colour[w] == 0 {
+                visit(w, edges, colour, stack, found);
+            }
+        }
+        stack.pop();
+        colour[v] = 2;
+    }
+    let mut found = Vec::new();
+    for v in 0..n {
+        if colour[v] == 0 {
+            visit(v, &edges, &mut colour, &mut stack, &mut found);
+        }
+    }
+    for (ring, ii, di) in found {
+        let names: Vec<&str> = ring.iter().map(|&t| raw.teams[t].id.as_str()).collect();
+        c.error(
+            &format!("initiatives[{ii}].deps[{di}].provider"),
+            format!("dependency cycle: {}", names.join(" → ")),
+            Some(
+                "teams that wait on each other can stall for good; move the shared work to one \
+                 team (or a platform team) so dependencies run one way"
+                    .into(),
+            ),
+        );
+    }
 }
 
 /// Checks the test plans and parses their actions with names resolved.

@@ -1,0 +1,303 @@
+//! One small broken file per diagnostic kind: the exact line:column, field path and hint.
+
+use orgcraft::headless;
+use orgcraft::scenario::{self, Diagnostic, Severity};
+
+/// A valid base scenario, one field per line so positions are easy to read in the tests.
+const BASE: &str = r#"Scenario(
+    id: "diag",
+    title: "Diagnostics",
+    lesson: "Files point at their mistakes.",
+    weeks: 12,
+    products: [
+        (id: "app", segment: Smb, users: 12750, signups_base: 500, activation: 0.30),
+    ],
+    teams: [
+        (id: "core", members: [
+            (name: "Ana"),
+            (name: "Bo"),
+        ]),
+        (id: "plat", kind: Platform, members: [
+            (name: "Cy"),
+        ]),
+    ],
+    initiatives: [
+        (id: "onboarding", team: "core", size: 10.0),
+    ],
+    stakeholders: [
+        (id: "ceo", role: Ceo, power: 0.8, waterfall: 0.5,
+         trust: (ability: 55, benevolence: 55, integrity: 60),
+         goals: { Activation: 1.0 }, demands: [StatusReport]),
+    ],
+    objectives: [ (metric: Activation, target: 0.32) ],
+)
+"#;
+
+fn errors_of(src: &str) -> Vec<Diagnostic> {
+    match scenario::parse("t.ron", src.as_bytes()) {
+        Ok(sc) => panic!("expected errors, got a valid scenario with {:?}", sc.warnings),
+        Err(d) => d,
+    }
+}
+
+fn warnings_of(src: &str) -> Vec<Diagnostic> {
+    let sc = scenario::parse("t.ron", src.as_bytes())
+        .unwrap_or_else(|d| panic!("expected a valid file: {d:#?}"));
+    let mut w = sc.warnings.clone();
+    w.extend(headless::lint(&sc));
+    w
+}
+
+/// The one diagnostic at `path` (panics with the whole list otherwise).
+fn at<'a>(d: &'a [Diagnostic], path: &str) -> &'a Diagnostic {
+    d.iter()
+        .find(|x| x.path == path)
+        .unwrap_or_else(|| panic!("no diagnostic at {path}: {d:#?}"))
+}
+
+fn hint(d: &Diagnostic) -> &str {
+    d.hint.as_deref().unwrap_or("")
+}
+
+#[test]
+fn base_is_valid_without_warnings() {
+    assert!(warnings_of(BASE).is_empty(), "{:#?}", warnings_of(BASE));
+}
+
+#[test]
+fn ron_syntax_error_points_at_the_token() {
+    let src = BASE.replace("        (id: \"onboarding\", team: \"core\", size: 10.0),", "        (id: \"onboarding\" team: \"core\", size: 10.0),");
+    let d = errors_of(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].line, d[0].col), (19, 27), "{d:#?}");
+    assert_eq!(d[0].path, "initiatives[0].id");
+    assert_eq!(d[0].severity, Severity::Error);
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest_name() {
+    let src = BASE.replace("(name: \"Bo\")", "(name: \"Bo\", engagment: 60)");
+    let d = errors_of(&src);
+    let e = at(&d, "teams[0].members[1].engagment");
+    assert_eq!((e.line, e.col), (12, 26));
+    assert!(e.message.contains("unknown field `engagment`"), "{e}");
+    assert_eq!(hint(e), "did you mean \"engagement\"?");
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let src = BASE.replace("    weeks: 12,\n", "");
+    let d = errors_of(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("missing required field `weeks`"), "{}", d[0]);
+    assert!(hint(&d[0]).contains("weeks: ..."), "{}", d[0]);
+}
+
+#[test]
+fn wrong_type_says_what_was_expected() {
+    let src = BASE.replace("    weeks: 12,", "    weeks: \"twelve\",");
+    let d = errors_of(&src);
+    let e = at(&d, "weeks");
+    assert_eq!((e.line, e.col), (5, 12));
+    assert_eq!(e.message, "expected a whole number");
+    assert!(hint(e).contains("without quotes"), "{e}");
+}
+
+#[test]
+fn out_of_range_states_the_range() {
+    let src = BASE.replace("power: 0.8", "power: 1.8");
+    let d = errors_of(&src);
+    let e = at(&d, "stakeholders[0].power");
+    assert_eq!((e.line, e.col), (22, 32));
+    assert_eq!(e.message, "value 1.8 is out of range 0..=1");
+}
+
+#[test]
+fn unknown_references_name_the_nearest_id() {
+    let src = BASE
+        .replace("team: \"core\", size", "team: \"cor\", size")
+        .replace(
+            "    objectives: [ (metric: Activation, target: 0.32) ],",
+            "    objectives: [ (metric: Activation, product: \"ap\", target: 0.32) ],\n    \
+             scripted_events: [\n        (week: 2, event: Resignation(person: \"Anna\")),\n        \
+             (week: 3, event: Demand(from: \"cfo\", kind: StatusReport, team: \"core\")),\n    ],",
+        );
+    let d = errors_of(&src);
+    let team = at(&d, "initiatives[0].team");
+    assert_eq!((team.line, team.col), (19, 28));
+    assert_eq!(team.message, "unknown team \"cor\"");
+    assert_eq!(hint(team), "did you mean \"core\"?");
+    let product = at(&d, "objectives[0].product");
+    assert_eq!(hint(product), "did you mean \"app\"?");
+    let person = at(&d, "scripted_events[0].event.person");
+    assert_eq!(person.message, "unknown person \"Anna\"");
+    assert_eq!(hint(person), "did you mean \"Ana\"?");
+    let from = at(&d, "scripted_events[1].event.from");
+    assert_eq!(from.message, "unknown stakeholder \"cfo\"");
+    assert_eq!(hint(from), "did you mean \"ceo\"?");
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    let src = BASE.replace("(id: \"plat\", kind", "(id: \"core\", kind");
+    let d = errors_of(&src);
+    let e = at(&d, "teams[1].id");
+    assert_eq!((e.line, e.col), (14, 10));
+    assert_eq!(e.message, "duplicate id \"core\"");
+    assert!(hint(e).contains("unique"));
+}
+
+#[test]
+fn dependency_cycles_are_errors() {
+    let src = BASE.replace(
+        "        (id: \"onboarding\", team: \"core\", size: 10.0),",
+        "        (id: \"onboarding\", team: \"core\", size: 10.0, deps: [(provider: \"plat\", work: 2.0)]),\n        \
+         (id: \"infra\", team: \"plat\", size: 8.0, deps: [(provider: \"core\", work: 1.0)]),",
+    );
+    let d = errors_of(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let e = at(&d, "initiatives[1].deps[0].provider");
+    assert_eq!(e.message, "dependency cycle: core → plat → core");
+    assert_eq!(e.line, 20);
+    assert!(hint(e).contains("one way"));
+}
+
+#[test]
+fn weeks_beyond_the_scenario_are_errors() {
+    let src = BASE
+        .replace("size: 10.0)", "size: 10.0, deadline_week: 13)")
+        .replace(
+            "    objectives:",
+            "    scripted_events: [ (week: 20, event: BudgetCut(fraction: 0.1)) ],\n    objectives:",
+        );
+    let d = errors_of(&src);
+    assert_eq!(
+        at(&d, "initiatives[0].deadline_week").message,
+        "week 13 is outside the scenario (1..=12)"
+    );
+    let e = at(&d, "scripted_events[0].week");
+    assert_eq!(e.message, "week 20 is outside the scenario (1..=12)");
+    assert_eq!(e.line, 26);
+}
+
+#[test]
+fn unknown_metric_suggests_a_known_one() {
+    let src = BASE.replace("(metric: Activation, target", "(metric: Activaton, target");
+    let d = errors_of(&src);
+    let e = at(&d, "objectives[0].metric");
+    assert_eq!(e.message, "unknown value `Activaton`");
+    assert_eq!(hint(e), "did you mean \"Activation\"?");
+}
+
+#[test]
+fn limits_are_stated() {
+    let d = errors_of(&BASE.replace("weeks: 12", "weeks: 500"));
+    assert_eq!(at(&d, "weeks").message, "value 500 is out of range 1..=104");
+    let team = "        (id: \"tX\", members: [(name: \"NX\")]),\n";
+    let many: String = (0..51)
+        .map(|i| team.replace('X', &i.to_string()))
+        .collect();
+    let d = errors_of(&BASE.replace("    teams: [\n", &format!("    teams: [\n{many}")));
+    let e = at(&d, "teams");
+    assert_eq!(e.message, "53 entries; the limit is 50");
+    let big = format!("{BASE}//{}", "x".repeat(1024 * 1024));
+    let d = errors_of(&big);
+    assert!(d[0].message.contains("larger than 1048576 bytes"), "{}", d[0]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let src = BASE
+        .replace("    weeks: 12,", "    weeks: 12,\n    dificulty: 3,")
+        .replace("(name: \"Ana\")", "(name: \"Ana\", level: \"senior\")")
+        .replace("kind: Platform", "kind: Platfrom")
+        .replace("power: 0.8", "power: 1.8")
+        .replace("team: \"core\", size", "team: \"cor\", size");
+    let d = errors_of(&src);
+    let paths: Vec<&str> = d.iter().map(|x| x.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "dificulty",
+            "teams[0].members[0].level",
+            "teams[1].kind",
+            "initiatives[0].team",
+            "stakeholders[0].power",
+        ],
+        "{d:#?}"
+    );
+    // The patched `level` is not reported a second time as out of range.
+    assert_eq!(d.len(), 5);
+}
+
+#[test]
+fn warnings_for_likely_mistakes() {
+    let ten: String = (0..10).map(|i| format!("(name: \"W{i}\"), ")).collect();
+    let src = BASE
+        .replace("            (name: \"Cy\"),", &format!("            (name: \"Cy\"), {ten}"))
+        .replace(
+            "    ],\n    objectives:",
+            "        (id: \"cfo\", role: Cfo, power: 0.5, waterfall: 0.5,\n         \
+             trust: (ability: 50, benevolence: 50, integrity: 50)),\n    ],\n    \
+             scripted_events: [\n        (week: 2, event: Resignation(person: \"Bo\")),\n        \
+             (week: 5, event: Resignation(person: \"Bo\")),\n        \
+             (week: 6, event: BudgetCut(fraction: 0.0)),\n    ],\n    objectives:",
+        )
+        .replace(
+            "(metric: Activation, target: 0.32)",
+            "(metric: Activation, baseline: 0.2, target: 0.25)",
+        );
+    let w = warnings_of(&src);
+    assert!(w.iter().all(|x| x.severity == Severity::Warning));
+    let team = at(&w, "teams[1].members");
+    assert_eq!(team.message, "11 people; Team Topologies recommends 5–9");
+    let sh = at(&w, "stakeholders[1]");
+    assert_eq!(sh.message, "stakeholder has no demands and no goals");
+    assert_eq!(sh.line, 25);
+    let again = at(&w, "scripted_events[1].event");
+    assert!(again.message.contains("already resigns in week 2"), "{again}");
+    let zero = at(&w, "scripted_events[2].event");
+    assert!(zero.message.contains("can never have an effect"), "{zero}");
+    let met = at(&w, "objectives[0]");
+    assert!(met.message.contains("already met at week 0"), "{met}");
+    assert!(hint(met).contains("drop `baseline`"));
+}
+
+#[test]
+fn plan_problems_point_into_the_plan() {
+    let src = BASE.replace(
+        "    objectives: [ (metric: Activation, target: 0.32) ],",
+        "    objectives: [ (metric: Activation, target: 0.32) ],\n    plans: [\n        \
+         (name: \"good\", policy: \"servnat\", steps: [\n            \
+         (week: 2, action: OneOnOne(person: \"Anna\")),\n            \
+         (week: 40, action: VisionSession),\n            \
+         (week: 3, action: OneOnOnes(person: \"Ana\")),\n        \
+         ], expect: (combined: (80, 20))),\n    ],",
+    );
+    let d = errors_of(&src);
+    let policy = at(&d, "plans[0].policy");
+    assert_eq!(hint(policy), "did you mean \"servant\"?");
+    let person = at(&d, "plans[0].steps[0].action");
+    assert_eq!((person.line, person.col), (29, 49), "{person}");
+    assert!(
+        person.message.contains("unknown person \"Anna\" (did you mean \"Ana\"?)"),
+        "{person}"
+    );
+    assert_eq!(
+        at(&d, "plans[0].steps[1].week").message,
+        "week 40 is outside the scenario (1..=12)"
+    );
+    let variant = at(&d, "plans[0].steps[2].action");
+    assert_eq!(variant.line, 31);
+    assert!(variant.message.contains("OneOnOnes"), "{variant}");
+    assert!(at(&d, "plans[0].expect.combined").message.contains("not a range"));
+}
+
+#[test]
+fn display_format_is_file_line_col_severity_path_message_hint() {
+    let d = errors_of(&BASE.replace("power: 0.8", "power: 1.8"));
+    assert_eq!(
+        d[0].to_string(),
+        "t.ron:22:32: error: stakeholders[0].power: value 1.8 is out of range 0..=1"
+    );
+}
