@@ -70,7 +70,7 @@ fn ron_syntax_error_points_at_the_token() {
     let d = errors_of(&src);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!((d[0].line, d[0].col), (19, 27), "{d:#?}");
-    assert_eq!(d[0].path, "initiatives[0].id");
+    assert_eq!(d[0].path, "initiatives[0].team");
     assert_eq!(d[0].severity, Severity::Error);
 }
 
