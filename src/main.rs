@@ -364,7 +364,14 @@ fn balance(
         } else {
             out("  findings:");
             for f in &report.findings {
-                out(&format!("    {}: {}", serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), f.message));
+                out(&format!(
+                    "    {}: {}",
+                    serde_json::to_value(f.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    f.message
+                ));
             }
         }
     }
@@ -417,7 +424,10 @@ fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
                 s(r.combined)
             ));
             for (text, share) in &r.events {
-                out(&format!("       event \"{text}\": {:.0} % of seeds", share * 100.0));
+                out(&format!(
+                    "       event \"{text}\": {:.0} % of seeds",
+                    share * 100.0
+                ));
             }
             for (w, a, why) in &r.refused_steps {
                 out(&format!("       note: week {w} {a} was refused: {why}"));

@@ -35,7 +35,10 @@ const BASE: &str = r#"Scenario(
 
 fn errors_of(src: &str) -> Vec<Diagnostic> {
     match scenario::parse("t.ron", src.as_bytes()) {
-        Ok(sc) => panic!("expected errors, got a valid scenario with {:?}", sc.warnings),
+        Ok(sc) => panic!(
+            "expected errors, got a valid scenario with {:?}",
+            sc.warnings
+        ),
         Err(d) => d,
     }
 }
@@ -66,7 +69,10 @@ fn base_is_valid_without_warnings() {
 
 #[test]
 fn ron_syntax_error_points_at_the_token() {
-    let src = BASE.replace("        (id: \"onboarding\", team: \"core\", size: 10.0),", "        (id: \"onboarding\" team: \"core\", size: 10.0),");
+    let src = BASE.replace(
+        "        (id: \"onboarding\", team: \"core\", size: 10.0),",
+        "        (id: \"onboarding\" team: \"core\", size: 10.0),",
+    );
     let d = errors_of(&src);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!((d[0].line, d[0].col), (19, 27), "{d:#?}");
@@ -89,7 +95,11 @@ fn missing_required_field_is_named() {
     let src = BASE.replace("    weeks: 12,\n", "");
     let d = errors_of(&src);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].message.contains("missing required field `weeks`"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("missing required field `weeks`"),
+        "{}",
+        d[0]
+    );
     assert!(hint(&d[0]).contains("weeks: ..."), "{}", d[0]);
 }
 
@@ -194,15 +204,17 @@ fn limits_are_stated() {
     let d = errors_of(&BASE.replace("weeks: 12", "weeks: 500"));
     assert_eq!(at(&d, "weeks").message, "value 500 is out of range 1..=104");
     let team = "        (id: \"tX\", members: [(name: \"NX\")]),\n";
-    let many: String = (0..51)
-        .map(|i| team.replace('X', &i.to_string()))
-        .collect();
+    let many: String = (0..51).map(|i| team.replace('X', &i.to_string())).collect();
     let d = errors_of(&BASE.replace("    teams: [\n", &format!("    teams: [\n{many}")));
     let e = at(&d, "teams");
     assert_eq!(e.message, "53 entries; the limit is 50");
     let big = format!("{BASE}//{}", "x".repeat(1024 * 1024));
     let d = errors_of(&big);
-    assert!(d[0].message.contains("larger than 1048576 bytes"), "{}", d[0]);
+    assert!(
+        d[0].message.contains("larger than 1048576 bytes"),
+        "{}",
+        d[0]
+    );
 }
 
 #[test]
@@ -234,7 +246,10 @@ fn every_problem_is_reported_at_once() {
 fn warnings_for_likely_mistakes() {
     let ten: String = (0..10).map(|i| format!("(name: \"W{i}\"), ")).collect();
     let src = BASE
-        .replace("            (name: \"Cy\"),", &format!("            (name: \"Cy\"), {ten}"))
+        .replace(
+            "            (name: \"Cy\"),",
+            &format!("            (name: \"Cy\"), {ten}"),
+        )
         .replace(
             "    ],\n    objectives:",
             "        (id: \"cfo\", role: Cfo, power: 0.5, waterfall: 0.5,\n         \
@@ -255,7 +270,10 @@ fn warnings_for_likely_mistakes() {
     assert_eq!(sh.message, "stakeholder has no demands and no goals");
     assert_eq!(sh.line, 25);
     let again = at(&w, "scripted_events[1].event");
-    assert!(again.message.contains("already resigns in week 2"), "{again}");
+    assert!(
+        again.message.contains("already resigns in week 2"),
+        "{again}"
+    );
     let zero = at(&w, "scripted_events[2].event");
     assert!(zero.message.contains("can never have an effect"), "{zero}");
     let met = at(&w, "objectives[0]");
@@ -280,7 +298,9 @@ fn plan_problems_point_into_the_plan() {
     let person = at(&d, "plans[0].steps[0].action");
     assert_eq!((person.line, person.col), (29, 49), "{person}");
     assert!(
-        person.message.contains("unknown person \"Anna\" (did you mean \"Ana\"?)"),
+        person
+            .message
+            .contains("unknown person \"Anna\" (did you mean \"Ana\"?)"),
         "{person}"
     );
     assert_eq!(
@@ -290,7 +310,11 @@ fn plan_problems_point_into_the_plan() {
     let variant = at(&d, "plans[0].steps[2].action");
     assert_eq!(variant.line, 31);
     assert!(variant.message.contains("OneOnOnes"), "{variant}");
-    assert!(at(&d, "plans[0].expect.combined").message.contains("not a range"));
+    assert!(
+        at(&d, "plans[0].expect.combined")
+            .message
+            .contains("not a range")
+    );
 }
 
 #[test]

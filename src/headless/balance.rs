@@ -68,6 +68,7 @@ struct RunScores {
     product: f64,
     combined: f64,
     fired: Vec<usize>,
+    subscores: Vec<(&'static str, f64)>,
 }
 
 /// Plays `runs` seeds (`first_seed`, `first_seed + 1`, …) per policy on all cores. `tick` is
@@ -103,6 +104,7 @@ pub fn balance(
                     product: o.product,
                     combined: o.combined,
                     fired: o.fired_events,
+                    subscores: o.subscores,
                 },
             )
         })
@@ -132,6 +134,7 @@ pub fn balance(
     dominant(&stats, &mut findings);
     dead_events(scenario, &results, &mut findings);
     saturated(&stats, &mut findings);
+    stuck_subscores(&results, &mut findings);
     seed_dominated(policies.len(), &results, &mut findings);
     Ok(BalanceReport {
         scenario: scenario.raw.id.clone(),
@@ -213,6 +216,36 @@ fn saturated(stats: &[PolicyStats], out: &mut Vec<Finding>) {
                 });
             }
         }
+    }
+}
+
+/// A sub-score that sits at 0 or 100 at the end of 80 % of all runs, whatever the
+/// policy, cannot show the player anything: the scenario's starting values pin it.
+fn stuck_subscores(results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+    let Some((_, first)) = results.first() else {
+        return;
+    };
+    for (k, (name, _)) in first.subscores.iter().enumerate() {
+        let values: Vec<f64> = results
+            .iter()
+            .filter_map(|(_, r)| r.subscores.get(k).map(|s| s.1))
+            .collect();
+        let sp = Spread::of(&values);
+        let bound = if sp.p90 <= 1.0 {
+            0
+        } else if sp.p10 >= 99.0 {
+            100
+        } else {
+            continue;
+        };
+        out.push(Finding {
+            kind: FindingKind::SaturatedScore,
+            message: format!(
+                "sub-score {name} ends at {bound} whatever the policy (p10 {:.1}, p90 {:.1} over \
+                 all runs): nothing the player does moves it",
+                sp.p10, sp.p90
+            ),
+        });
     }
 }
 

@@ -172,6 +172,8 @@ pub struct Outcome {
     pub fired_events: Vec<usize>,
     /// Scripted actions the simulation refused, with the week and the reason.
     pub refused_steps: Vec<(u32, Refusal)>,
+    /// Sub-scores at the end of the run (the epilogue's last week, where delayed effects show).
+    pub subscores: Vec<(&'static str, f64)>,
 }
 
 /// Plays `scenario` to the end (plus epilogue): each week the `scripted` actions of that week
@@ -210,6 +212,12 @@ pub fn play(
     out.product = p;
     out.combined = comb;
     out.fired_events = sim.world().resource::<Org>().fired_events.clone();
+    out.subscores = sim
+        .history()
+        .weeks
+        .last()
+        .map(|w| w.subscores().to_vec())
+        .unwrap_or_default();
     out
 }
 

@@ -322,10 +322,8 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             ron::Error::NoSuchStructField { .. } | ron::Error::DuplicateStructField { .. } => {
                 recover::remove_field(&mut chars, at)
             }
-            ron::Error::InvalidValueForType { expected, .. } => {
-                recover::placeholder_for(expected)
-                    .is_some_and(|p| recover::replace_value(&mut chars, at, p))
-            }
+            ron::Error::InvalidValueForType { expected, .. } => recover::placeholder_for(expected)
+                .is_some_and(|p| recover::replace_value(&mut chars, at, p)),
             ron::Error::ExpectedString => recover::replace_value(&mut chars, at, "\"\""),
             ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => {
                 recover::replace_value(&mut chars, at, "0")
@@ -378,7 +376,10 @@ fn path_at(positions: &BTreeMap<String, (usize, usize)>, pos: (usize, usize)) ->
 /// The known name closest to `found`, if one is close enough to be a misspelling.
 fn closest(found: &str, expected: &'static [&'static str]) -> Option<&'static str> {
     let hint = nearest(found, expected.iter().copied())?;
-    expected.iter().copied().find(|k| hint.contains(&format!("\"{k}\"")))
+    expected
+        .iter()
+        .copied()
+        .find(|k| hint.contains(&format!("\"{k}\"")))
 }
 
 /// A trainer-facing message and hint for a RON/serde error.
@@ -388,9 +389,10 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             expected, found, ..
         } => (
             format!("unknown field `{found}`"),
-            Some(nearest(found, expected.iter().copied()).unwrap_or_else(|| {
-                format!("known fields here: {}", expected.join(", "))
-            })),
+            Some(
+                nearest(found, expected.iter().copied())
+                    .unwrap_or_else(|| format!("known fields here: {}", expected.join(", "))),
+            ),
         ),
         ron::Error::NoSuchEnumVariant {
             expected, found, ..
@@ -426,10 +428,7 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             "expected text in double quotes".into(),
             Some("e.g. \"checkout\"".into()),
         ),
-        ron::Error::ExpectedBoolean => (
-            "expected true or false".into(),
-            None,
-        ),
+        ron::Error::ExpectedBoolean => ("expected true or false".into(), None),
         other => (other.to_string(), ron_hint(other)),
     }
 }

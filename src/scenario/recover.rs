@@ -171,8 +171,13 @@ pub fn placeholder_for(expected: &str) -> Option<&'static str> {
         Some("\"\"")
     } else if e.contains("bool") {
         Some("false")
-    } else if e.contains("float") || e.contains("integer") || e.contains("number") || e.contains("u8")
-        || e.contains("u32") || e.contains("u64") || e.contains("f64")
+    } else if e.contains("float")
+        || e.contains("integer")
+        || e.contains("number")
+        || e.contains("u8")
+        || e.contains("u32")
+        || e.contains("u64")
+        || e.contains("f64")
     {
         Some("0")
     } else if e.contains("sequence") || e.contains("array") || e.contains("list") {

@@ -34,6 +34,25 @@ pub struct WeekScores {
     pub westrum_label: String,
 }
 
+impl WeekScores {
+    /// The sub-scores by name (culture's then product's), for tables and balance findings.
+    pub fn subscores(&self) -> [(&'static str, f64); 11] {
+        [
+            ("wgi", self.wgi),
+            ("psych_safety", self.psych_safety),
+            ("engagement", self.engagement),
+            ("retention", self.retention),
+            ("wellbeing", self.wellbeing),
+            ("growth", self.growth),
+            ("outcomes", self.outcomes),
+            ("customers", self.customers),
+            ("quality", self.quality),
+            ("finance", self.finance),
+            ("trust", self.trust),
+        ]
+    }
+}
+
 /// Weekly scores plus per-week attribution vectors (change since week 0, by driver).
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ScoreHistory {

@@ -1,0 +1,97 @@
+//! `balance` findings on purpose-built scenarios (tests/fixtures/balance_*.ron), and a clean
+//! shipped scenario as the control.
+
+mod common;
+
+use orgcraft::headless::balance::{self, BalanceReport, DEFAULT_POLICIES, FindingKind};
+use orgcraft::scenario;
+
+fn balance_of(path: &std::path::Path, runs: u32) -> BalanceReport {
+    let sc = scenario::load(path).unwrap_or_else(|d| panic!("{d:?}"));
+    let policies: Vec<String> = DEFAULT_POLICIES.iter().map(|s| s.to_string()).collect();
+    balance::balance(&sc, runs, &policies, sc.raw.seed, &|| {}).expect("balance")
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn kinds(r: &BalanceReport) -> Vec<FindingKind> {
+    r.findings.iter().map(|f| f.kind).collect()
+}
+
+#[test]
+fn a_degenerate_policy_matching_servant_is_flagged() {
+    let r = balance_of(&fixture("balance_dominant.ron"), 20);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::DominantStrategy)
+        .unwrap_or_else(|| panic!("no dominant-strategy finding: {:#?}", r));
+    assert!(f.message.contains("servant"), "{}", f.message);
+    let servant = r.policies.iter().find(|p| p.policy == "servant").unwrap();
+    assert_eq!(servant.runs, 20);
+}
+
+#[test]
+fn an_event_that_never_fires_is_flagged() {
+    let r = balance_of(&fixture("balance_dead_event.ron"), 10);
+    let dead: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::DeadEvent)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(dead.len(), 1, "{:#?}", r.findings);
+    assert!(
+        dead[0].starts_with("scripted_events[1] (week 1)"),
+        "{}",
+        dead[0]
+    );
+}
+
+#[test]
+fn a_pinned_score_is_flagged() {
+    let r = balance_of(&fixture("balance_saturated.ron"), 10);
+    let sat: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SaturatedScore)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        sat.iter().any(|m| m.contains("psych_safety ends at 0")),
+        "{:#?}",
+        r.findings
+    );
+}
+
+#[test]
+fn a_shipped_scenario_balances_clean() {
+    let r = balance_of(&common::scenarios_dir().join("brooks_trap.ron"), 30);
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    assert!(!kinds(&r).contains(&FindingKind::SeedDominated));
+    let servant = r.policies.iter().find(|p| p.policy == "servant").unwrap();
+    for p in r.policies.iter().filter(|p| p.policy != "servant") {
+        assert!(p.combined.p50 < servant.combined.p50, "{p:?}");
+    }
+}
+
+#[test]
+fn balance_is_deterministic_across_thread_schedules() {
+    let a = balance_of(&fixture("balance_dominant.ron"), 8);
+    let b = balance_of(&fixture("balance_dominant.ron"), 8);
+    assert_eq!(
+        serde_json::to_string(&a.policies).unwrap(),
+        serde_json::to_string(&b.policies).unwrap()
+    );
+}
+
+#[test]
+fn an_unknown_policy_is_refused() {
+    let sc = scenario::load(&fixture("balance_dominant.ron")).unwrap();
+    let e = balance::balance(&sc, 1, &["servnat".to_string()], 0, &|| {}).unwrap_err();
+    assert!(e.contains("unknown policy \"servnat\""), "{e}");
+}
