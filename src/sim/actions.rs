@@ -256,6 +256,10 @@ pub struct ActionQueue {
     pub pending_cost: Cost,
     pub applied: Vec<(u32, Action)>,
     pub refused: Vec<(u32, Refusal)>,
+    /// True while `apply_queued` runs: prices are then checked for the current week, not for
+    /// the coming one.
+    #[serde(default)]
+    pub applying: bool,
 }
 
 fn refuse<T>(a: &Action, reason: impl Into<String>) -> Result<T, Refusal> {
@@ -359,7 +363,15 @@ pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
         }
         OneOnOne { person: p } => {
             need_person(*p)?;
-            if person(world, *p).is_some_and(|p| p.last_1on1 == Some(w)) {
+            // One 1:1 per person per week: a second one queued for the coming week, or (while
+            // the queue is applied) one already held in the current week.
+            let q = world.resource::<ActionQueue>();
+            let queued = q
+                .pending
+                .iter()
+                .any(|x| matches!(x, OneOnOne { person } if person == p));
+            let held = q.applying && person(world, *p).is_some_and(|p| p.last_1on1 == Some(w));
+            if queued || held {
                 return refuse(a, "already had a 1:1 this week");
             }
             c(0.5, 0.0, 0.0)
@@ -711,6 +723,7 @@ pub fn unqueue(world: &mut World, index: usize) -> Option<Action> {
 pub fn apply_queued(world: &mut World) {
     let pending = std::mem::take(&mut world.resource_mut::<ActionQueue>().pending);
     world.resource_mut::<ActionQueue>().pending_cost = Cost::default();
+    world.resource_mut::<ActionQueue>().applying = true;
     let w = week(world);
     for a in pending {
         match check_affordable(world, &a, &Cost::default()) {
@@ -735,6 +748,7 @@ pub fn apply_queued(world: &mut World) {
             }
         }
     }
+    world.resource_mut::<ActionQueue>().applying = false;
 }
 
 fn pay(world: &mut World, cost: &Cost) {
