@@ -74,18 +74,60 @@ fn every_parameter_has_a_documented_range() {
     }
 }
 
+/// Tokens spliced into scenarios by the fuzzer: misspellings, wrong types, extreme numbers,
+/// deep nesting and names that do not exist, so the recovery and lookup paths are exercised.
+const TOKENS: &[&str] = &[
+    "engagment: 5,",
+    "\"text\"",
+    "1e308",
+    "-1",
+    "NaN",
+    "inf",
+    "18446744073709551616",
+    "Platfrom",
+    "OneOnOne(person: \"Nobody\")",
+    "(week: 999, action: VisionSession)",
+    "plans: [(name: \"x\", expect: ())],",
+    "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    "deps: [(provider: \"core\", work: 1.0)],",
+    "r#\"raw\"#",
+    "/* unclosed comment",
+    "'c'",
+    ",,,,",
+    "Some(Some(Some(1)))",
+];
+
+/// Loader fuzzing: `ORGCRAFT_FUZZ_INPUTS` sets the number of inputs (default 3000 in
+/// `cargo test`; a longer run is `ORGCRAFT_FUZZ_INPUTS=200000 cargo test --release --test
+/// robustness mutated`).
 #[test]
 fn mutated_and_random_inputs_never_panic_the_loader() {
     use orgcraft::model::rng::{Purpose, Stream};
-    let seeds: Vec<Vec<u8>> = common::shipped()
+    let mut files = common::shipped();
+    files.push(common::scenarios_dir().join("template.ron"));
+    let seeds: Vec<Vec<u8>> = files
         .iter()
         .map(|p| std::fs::read(p).expect("read"))
         .collect();
+    let total: u64 = std::env::var("ORGCRAFT_FUZZ_INPUTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
     let mut inputs = 0;
-    for i in 0..3000u64 {
+    let mut valid = 0;
+    for i in 0..total {
         let mut s = Stream::new(77, Purpose::BotChoice, i, 0, 0);
         let mut bytes = seeds[s.below(seeds.len())].clone();
-        match s.below(5) {
+        match s.below(6) {
+            // Splice a hostile token anywhere.
+            5 => {
+                let at = s.below(bytes.len());
+                let t = TOKENS[s.below(TOKENS.len())].as_bytes();
+                for _ in 0..1 + s.below(3) {
+                    bytes.splice(at..at, t.iter().copied());
+                }
+            }
             // Flip a few bytes.
             0 => {
                 for _ in 0..1 + s.below(8) {
@@ -119,6 +161,8 @@ fn mutated_and_random_inputs_never_panic_the_loader() {
         // Whatever happens, the loader returns: a scenario or diagnostics naming the file.
         match scenario::parse("fuzz.ron", &bytes) {
             Ok(sc) => {
+                valid += 1;
+                assert!(headless::lint(&sc).iter().all(|d| d.file == "fuzz.ron"));
                 // A mutated file that still validates must also play without panicking.
                 if i % 10 == 0 {
                     let mut bot = headless::policy_by_name("random").expect("policy");
@@ -132,5 +176,6 @@ fn mutated_and_random_inputs_never_panic_the_loader() {
         }
         inputs += 1;
     }
-    assert_eq!(inputs, 3000);
+    println!("fuzz: {inputs} inputs, {valid} still valid, no panic");
+    assert_eq!(inputs, total);
 }
