@@ -5,6 +5,8 @@
 //!
 //! - `playthrough_26w_servant/<scenario>`: the shipped scenario with the most people (chosen when
 //!   the bench starts), 26 weeks plus the 8-week epilogue, played by the `servant` bot.
+//! - `balance_6x100/<scenario>`: `orgcraft balance --runs 100` with the six default policies on
+//!   the largest scenario, on all cores (throughput in runs per second).
 //! - `turn_servant/<people>`: one `Sim::step_with(servant)` on a generated organisation of 50,
 //!   500 and 5,000 people. Each size keeps one `Sim` and rebuilds it (untimed) after 26 weeks,
 //!   so the figure is the mean cost of a turn over a 26-week run, spawn excluded.
@@ -127,5 +129,32 @@ fn per_turn(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, playthrough, per_turn);
+/// `orgcraft balance` on the largest shipped scenario: 100 runs for each of the six default
+/// policies (600 full runs with epilogue) on all cores. The target is `--runs 10000`
+/// in 10 s; this group's throughput (runs/s) says how far off that is.
+fn balance_runs(c: &mut Criterion) {
+    let Some((_, sc)) = largest_scenario() else {
+        return;
+    };
+    let policies: Vec<String> = headless::balance::DEFAULT_POLICIES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    const RUNS: u32 = 100;
+    let mut g = c.benchmark_group("balance_6x100");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(15))
+        .throughput(Throughput::Elements(u64::from(RUNS) * policies.len() as u64));
+    g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
+        b.iter(|| {
+            let r = headless::balance::balance(&sc, RUNS, &policies, sc.raw.seed, &|| {});
+            black_box(r.map(|r| r.findings.len()).unwrap_or(0))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, playthrough, per_turn, balance_runs);
 criterion_main!(benches);
