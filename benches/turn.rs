@@ -146,7 +146,9 @@ fn balance_runs(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(15))
-        .throughput(Throughput::Elements(u64::from(RUNS) * policies.len() as u64));
+        .throughput(Throughput::Elements(
+            u64::from(RUNS) * policies.len() as u64,
+        ));
     g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
         b.iter(|| {
             let r = headless::balance::balance(&sc, RUNS, &policies, sc.raw.seed, &|| {});

@@ -114,9 +114,12 @@ fn validate_accepts_shipped_and_rejects_broken_files() {
 fn bad_input_never_panics_and_names_the_file() {
     let dir = std::env::temp_dir();
     let missing = dir.join("definitely-missing-orgcraft.ron");
+    let empty_dir = dir.join("no-scenarios-here");
+    std::fs::create_dir_all(&empty_dir).expect("empty dir");
     let cases: Vec<(&str, PathBuf, Vec<&str>)> = vec![
         ("missing file", missing.clone(), vec!["definitely-missing-orgcraft.ron", "cannot read"]),
-        ("directory", scenario(""), vec!["directory"]),
+        // A folder with no .ron files (validate expands folders; run does not).
+        ("directory", empty_dir.clone(), vec!["directory"]),
         ("empty", tmp("empty.ron", b""), vec!["empty.ron", "empty"]),
         ("binary", tmp("bin.ron", &[0u8, 159, 146, 150, 0, 1, 2]), vec!["bin.ron", "binary"]),
         ("not utf-8", tmp("latin1.ron", b"Scenario(id: \"caf\xe9\")"), vec!["latin1.ron:1:", "UTF-8"]),
@@ -151,4 +154,116 @@ fn bad_input_never_panics_and_names_the_file() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn validate_accepts_a_folder_and_reports_json_for_editors() {
+    let out = bin()
+        .args(["validate", "--json"])
+        .arg(scenario(""))
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0));
+
+    let broken = tmp(
+        "two_errors.ron",
+        br#"Scenario(id: "x", title: "X", lesson: "l", weeks: 4, colour: 1,
+    products: [(id: "p", segment: Smb, users: 1, signups_base: 1, activation: 2.0)],
+    teams: [(id: "t", members: [(name: "A")])])"#,
+    );
+    let out = bin()
+        .args(["validate", "--json"])
+        .arg(&broken)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = v["diagnostics"].as_array().expect("list");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_eq!(d[0]["path"], "colour");
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["col"].as_u64()),
+        (Some(1), Some(54))
+    );
+    assert_eq!(d[1]["path"], "products[0].activation");
+    assert_eq!(d[1]["severity"], "error");
+}
+
+#[test]
+fn check_passes_shipped_plans_and_fails_a_wrong_band() {
+    let out = bin()
+        .args(["check", "--seeds", "2"])
+        .arg(scenario("brooks_trap.ron"))
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert_eq!(text.matches("PASS").count(), 2, "{text}");
+
+    let src = std::fs::read_to_string(scenario("brooks_trap.ron")).expect("read");
+    let wrong = src.replacen("combined: (52, 68)", "combined: (90, 100)", 1);
+    assert_ne!(
+        wrong, src,
+        "the good plan's band moved; update this test's text"
+    );
+    let out = bin()
+        .args(["check", "--seeds", "2", "--json"])
+        .arg(tmp("wrong_band.ron", wrong.as_bytes()))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let plan = &v[0]["plans"][0];
+    assert_eq!(plan["pass"], false);
+    assert!(
+        plan["failures"][0]
+            .as_str()
+            .unwrap_or("")
+            .contains("90–100")
+    );
+}
+
+#[test]
+fn balance_reports_spreads_as_json_and_refuses_bad_arguments() {
+    let out = bin()
+        .args([
+            "balance",
+            "--runs",
+            "3",
+            "--policies",
+            "servant,passive",
+            "--json",
+        ])
+        .arg(scenario("brooks_trap.ron"))
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let policies = v["policies"].as_array().expect("policies");
+    assert_eq!(policies.len(), 2);
+    assert_eq!(policies[0]["policy"], "servant");
+    assert_eq!(policies[0]["runs"], 3);
+    for k in ["p10", "p50", "p90"] {
+        assert!(policies[0]["combined"][k].is_f64(), "{k}");
+    }
+    assert!(v["findings"].is_array());
+
+    for args in [
+        vec!["balance", "--runs", "0"],
+        vec!["balance", "--policies", "servnat"],
+    ] {
+        let out = bin()
+            .args(&args)
+            .arg(scenario("brooks_trap.ron"))
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_clean_failure(&out, "bad balance arguments", &["orgcraft:"]);
+    }
 }

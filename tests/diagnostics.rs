@@ -309,7 +309,8 @@ fn plan_problems_point_into_the_plan() {
     );
     let variant = at(&d, "plans[0].steps[2].action");
     assert_eq!(variant.line, 31);
-    assert!(variant.message.contains("OneOnOnes"), "{variant}");
+    assert_eq!(variant.message, "unknown value `OneOnOnes`");
+    assert_eq!(hint(variant), "did you mean \"OneOnOne\"?");
     assert!(
         at(&d, "plans[0].expect.combined")
             .message

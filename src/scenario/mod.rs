@@ -1419,12 +1419,10 @@ fn check_plans(
                     } else {
                         (l0 + err.span.start.line - 1, err.span.start.col)
                     };
-                    let message = err.code.to_string();
-                    let hint = if message.contains("variant") {
-                        Some("actions are listed in scenarios/README.md (§ plans)".into())
-                    } else {
-                        ron_hint(&err.code)
-                    };
+                    let (message, hint) = describe(&err.code);
+                    let hint = hint.or_else(|| {
+                        Some("actions and their fields are listed in scenarios/README.md".into())
+                    });
                     c.out.push(Diagnostic {
                         file: c.file.into(),
                         line,
