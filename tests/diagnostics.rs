@@ -297,12 +297,8 @@ fn plan_problems_point_into_the_plan() {
     assert_eq!(hint(policy), "did you mean \"servant\"?");
     let person = at(&d, "plans[0].steps[0].action");
     assert_eq!((person.line, person.col), (29, 49), "{person}");
-    assert!(
-        person
-            .message
-            .contains("unknown person \"Anna\" (did you mean \"Ana\"?)"),
-        "{person}"
-    );
+    assert_eq!(person.message, "unknown person \"Anna\"");
+    assert_eq!(hint(person), "did you mean \"Ana\"?");
     assert_eq!(
         at(&d, "plans[0].steps[1].week").message,
         "week 40 is outside the scenario (1..=12)"

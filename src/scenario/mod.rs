@@ -1419,7 +1419,16 @@ fn check_plans(
                     } else {
                         (l0 + err.span.start.line - 1, err.span.start.col)
                     };
-                    let (message, hint) = describe(&err.code);
+                    let (mut message, mut hint) = describe(&err.code);
+                    // A name lookup says `unknown person "B" (did you mean "A"?)`: the part in
+                    // brackets is the hint.
+                    if message.starts_with("unknown ")
+                        && message.ends_with(')')
+                        && let Some(open) = message.find(" (")
+                    {
+                        hint = Some(message[open + 2..message.len() - 1].to_string());
+                        message.truncate(open);
+                    }
                     let hint = hint.or_else(|| {
                         Some("actions and their fields are listed in scenarios/README.md".into())
                     });
