@@ -208,6 +208,12 @@ fn limits_are_stated() {
     let d = errors_of(&BASE.replace("    teams: [\n", &format!("    teams: [\n{many}")));
     let e = at(&d, "teams");
     assert_eq!(e.message, "53 entries; the limit is 50");
+    let crowd: String = (0..2000).map(|i| format!("(name: \"Q{i}\"), ")).collect();
+    let d = errors_of(&BASE.replace("(name: \"Cy\"),", &format!("(name: \"Cy\"), {crowd}")));
+    assert_eq!(
+        at(&d, "teams").message,
+        "2003 people in all teams; the limit is 2000"
+    );
     let big = format!("{BASE}//{}", "x".repeat(1024 * 1024));
     let d = errors_of(&big);
     assert!(

@@ -728,7 +728,16 @@ fn resolve(
         limits::MAX_EVENTS * scale,
     );
     let people_total: usize = raw.teams.iter().map(|t| t.members.len()).sum();
-    c.count("teams", people_total, limits::MAX_PEOPLE * scale);
+    if people_total > limits::MAX_PEOPLE * scale {
+        c.error(
+            "teams",
+            format!(
+                "{people_total} people in all teams; the limit is {}",
+                limits::MAX_PEOPLE * scale
+            ),
+            Some("limits keep scenarios playable".into()),
+        );
+    }
     if raw.products.is_empty() {
         c.error(
             "products",
