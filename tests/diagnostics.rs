@@ -328,3 +328,15 @@ fn display_format_is_file_line_col_severity_path_message_hint() {
         "t.ron:22:32: error: stakeholders[0].power: value 1.8 is out of range 0..=1"
     );
 }
+
+#[test]
+fn negative_whole_numbers_and_quoted_choices_get_plain_messages() {
+    let d = errors_of(&BASE.replace("weeks: 12", "weeks: -3"));
+    let e = at(&d, "weeks");
+    assert_eq!(e.message, "whole number out of range for this field");
+    assert!(hint(e).contains("no minus sign"), "{e}");
+    let d = errors_of(&BASE.replace("segment: Smb", "segment: \"Smb\""));
+    let e = at(&d, "products[0].segment");
+    assert_eq!(e.message, "expected a name without quotes");
+    assert!(hint(e).contains("without quotes"), "{e}");
+}

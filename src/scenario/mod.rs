@@ -429,6 +429,16 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             Some("e.g. \"checkout\"".into()),
         ),
         ron::Error::ExpectedBoolean => ("expected true or false".into(), None),
+        ron::Error::IntegerOutOfBounds => (
+            "whole number out of range for this field".into(),
+            Some(
+                "whole-number fields take 0 or more (no minus sign); see the field's range".into(),
+            ),
+        ),
+        ron::Error::ExpectedIdentifier => (
+            "expected a name without quotes".into(),
+            Some("choices such as Smb, Platform or Shield are written without quotes".into()),
+        ),
         other => (other.to_string(), ron_hint(other)),
     }
 }
