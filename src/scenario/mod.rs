@@ -503,6 +503,16 @@ impl Checker<'_> {
             self.error(path, format!("value {v} is out of range {lo}..={hi}"), None);
         }
     }
+    /// A week number that must fall inside the scenario (1..=weeks).
+    fn week(&mut self, path: &str, week: u32, weeks: u32) {
+        if week == 0 || week > weeks {
+            self.error(
+                path,
+                format!("week {week} is outside the scenario (1..={weeks})"),
+                None,
+            );
+        }
+    }
     fn count(&mut self, path: &str, n: usize, max: usize) {
         if n > max {
             self.error(
@@ -996,14 +1006,8 @@ fn resolve(
                 None,
             );
         }
-        if let Some(d) = it.deadline_week
-            && (d == 0 || d > raw.weeks)
-        {
-            c.error(
-                &format!("{b}.deadline_week"),
-                format!("week {d} is outside the scenario (1..={})", raw.weeks),
-                None,
-            );
+        if let Some(d) = it.deadline_week {
+            c.week(&format!("{b}.deadline_week"), d, raw.weeks);
         }
         if let Some(h) = &it.hidden
             && let Some(e) = &h.effect
@@ -1088,16 +1092,7 @@ fn resolve(
     let mut events = Vec::new();
     for (ei, e) in raw.scripted_events.iter().enumerate() {
         let b = format!("scripted_events[{ei}]");
-        if e.week == 0 || e.week > raw.weeks {
-            c.error(
-                &format!("{b}.week"),
-                format!(
-                    "week {} is outside the scenario (1..={})",
-                    e.week, raw.weeks
-                ),
-                None,
-            );
-        }
+        c.week(&format!("{b}.week"), e.week, raw.weeks);
         let kind = match &e.event {
             RawEvent::Demand {
                 from,
@@ -1407,16 +1402,7 @@ fn check_plans(
         let mut steps = Vec::new();
         for (si, step) in plan.steps.iter().enumerate() {
             let sb = format!("{b}.steps[{si}]");
-            if step.week == 0 || step.week > raw.weeks {
-                c.error(
-                    &format!("{sb}.week"),
-                    format!(
-                        "week {} is outside the scenario (1..={})",
-                        step.week, raw.weeks
-                    ),
-                    None,
-                );
-            }
+            c.week(&format!("{sb}.week"), step.week, raw.weeks);
             let text = step.action.get_ron();
             let opts = ron::Options::default()
                 .with_recursion_limit(32)
