@@ -340,3 +340,20 @@ fn negative_whole_numbers_and_quoted_choices_get_plain_messages() {
     assert_eq!(e.message, "expected a name without quotes");
     assert!(hint(e).contains("without quotes"), "{e}");
 }
+
+#[test]
+fn a_decimal_in_a_whole_number_field_is_named_and_the_pass_goes_on() {
+    let src = BASE
+        .replace("weeks: 12", "weeks: 12.0")
+        .replace("power: 0.8", "power: 1.8");
+    let d = errors_of(&src);
+    let e = at(&d, "weeks");
+    assert_eq!((e.line, e.col), (5, 14));
+    assert_eq!(e.message, "expected a whole number, found a decimal");
+    assert!(hint(e).contains("12 instead of 12.0"), "{e}");
+    // Parsing went on past the patched value: the later range error is reported too.
+    assert_eq!(
+        at(&d, "stakeholders[0].power").message,
+        "value 1.8 is out of range 0..=1"
+    );
+}

@@ -300,7 +300,19 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
         // ron often reports the blank before a value; point at the value itself.
         let pos = recover::skip_blanks(&chars, (e.span.start.line, e.span.start.col));
         let path = path_at(&positions, pos);
-        let (message, hint) = describe(&e.code);
+        let (mut message, mut hint) = describe(&e.code);
+        // `weeks: 12.0` in a whole-number field: ron stops at the `.` asking for a comma.
+        let at_fraction = matches!(e.code, ron::Error::ExpectedComma)
+            && recover::index_of(&chars, pos.0, pos.1).is_some_and(|i| {
+                chars.get(i) == Some(&'.')
+                    && i > 0
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            });
+        if at_fraction {
+            message = "expected a whole number, found a decimal".into();
+            hint = Some("drop the decimal part, e.g. 12 instead of 12.0".into());
+        }
         syntax.push(Diagnostic {
             file: file.to_string(),
             line: pos.0,
@@ -319,6 +331,15 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             break None;
         };
         let fixed = match &e.code {
+            // Blank the decimal part and parse on.
+            ron::Error::ExpectedComma if at_fraction => {
+                let mut end = at + 1;
+                while end < chars.len() && chars[end].is_ascii_digit() {
+                    end += 1;
+                }
+                chars[at..end].iter_mut().for_each(|c| *c = ' ');
+                true
+            }
             ron::Error::NoSuchStructField { .. } | ron::Error::DuplicateStructField { .. } => {
                 recover::remove_field(&mut chars, at)
             }
