@@ -364,14 +364,7 @@ fn balance(
         } else {
             out("  findings:");
             for f in &report.findings {
-                out(&format!(
-                    "    {}: {}",
-                    serde_json::to_value(f.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default(),
-                    f.message
-                ));
+                out(&format!("    {}: {}", f.kind.label(), f.message));
             }
         }
     }

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Spread, play, policy_by_name};
+use super::{Outcome, Spread, play, policy_by_name};
 use crate::scenario::Scenario;
 
 /// The policies `balance` plays unless told otherwise (caretaker is the epilogue's bot).
@@ -47,6 +47,18 @@ pub enum FindingKind {
     SeedDominated,
 }
 
+impl FindingKind {
+    /// The name printed and written to JSON (`dominant-strategy`, …).
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::DominantStrategy => "dominant-strategy",
+            FindingKind::DeadEvent => "dead-event",
+            FindingKind::SaturatedScore => "saturated-score",
+            FindingKind::SeedDominated => "seed-dominated",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     pub kind: FindingKind,
@@ -60,15 +72,6 @@ pub struct BalanceReport {
     pub first_seed: u64,
     pub policies: Vec<PolicyStats>,
     pub findings: Vec<Finding>,
-}
-
-/// One run, reduced to what the report needs.
-struct RunScores {
-    culture: f64,
-    product: f64,
-    combined: f64,
-    fired: Vec<usize>,
-    subscores: Vec<(&'static str, f64)>,
 }
 
 /// Plays `runs` seeds (`first_seed`, `first_seed + 1`, …) per policy on all cores. `tick` is
@@ -91,36 +94,26 @@ pub fn balance(
     let jobs: Vec<(usize, u64)> = (0..policies.len())
         .flat_map(|pi| (0..u64::from(runs)).map(move |k| (pi, first_seed.wrapping_add(k))))
         .collect();
-    let results: Vec<(usize, RunScores)> = jobs
+    let results: Vec<(usize, Outcome)> = jobs
         .par_iter()
         .map(|&(pi, seed)| {
             let mut policy = policy_by_name(&policies[pi]).expect("checked above");
-            let o = play(scenario, seed, policy.as_mut(), &[]);
+            let o = play(scenario, seed, policy.as_mut(), &[], false);
             tick();
-            (
-                pi,
-                RunScores {
-                    culture: o.culture,
-                    product: o.product,
-                    combined: o.combined,
-                    fired: o.fired_events,
-                    subscores: o.subscores,
-                },
-            )
+            (pi, o)
         })
         .collect();
     let stats: Vec<PolicyStats> = policies
         .iter()
         .enumerate()
         .map(|(pi, name)| {
-            let mine: Vec<&RunScores> = results
+            let mine: Vec<&Outcome> = results
                 .iter()
                 .filter(|(p, _)| *p == pi)
                 .map(|(_, r)| r)
                 .collect();
-            let spread = |f: fn(&RunScores) -> f64| {
-                Spread::of(&mine.iter().map(|r| f(r)).collect::<Vec<_>>())
-            };
+            let spread =
+                |f: fn(&Outcome) -> f64| Spread::of(&mine.iter().map(|r| f(r)).collect::<Vec<_>>());
             PolicyStats {
                 policy: name.clone(),
                 runs: mine.len(),
@@ -167,10 +160,10 @@ fn dominant(stats: &[PolicyStats], out: &mut Vec<Finding>) {
     }
 }
 
-fn dead_events(scenario: &Scenario, results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+fn dead_events(scenario: &Scenario, results: &[(usize, Outcome)], out: &mut Vec<Finding>) {
     let mut fired = vec![false; scenario.raw.scripted_events.len()];
     for (_, r) in results {
-        for &i in &r.fired {
+        for &i in &r.fired_events {
             if let Some(f) = fired.get_mut(i) {
                 *f = true;
             }
@@ -221,7 +214,7 @@ fn saturated(stats: &[PolicyStats], out: &mut Vec<Finding>) {
 
 /// A sub-score that sits at 0 or 100 at the end of 80 % of all runs, whatever the
 /// policy, cannot show the player anything: the scenario's starting values pin it.
-fn stuck_subscores(results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+fn stuck_subscores(results: &[(usize, Outcome)], out: &mut Vec<Finding>) {
     let Some((_, first)) = results.first() else {
         return;
     };
@@ -251,7 +244,7 @@ fn stuck_subscores(results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
 
 /// Compares the variance of the combined score between policies (the policy means) with the
 /// variance within a policy (across seeds): luck should not outweigh decisions.
-fn seed_dominated(n_policies: usize, results: &[(usize, RunScores)], out: &mut Vec<Finding>) {
+fn seed_dominated(n_policies: usize, results: &[(usize, Outcome)], out: &mut Vec<Finding>) {
     if n_policies < 2 {
         return;
     }

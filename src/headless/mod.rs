@@ -83,6 +83,15 @@ impl Sim {
     pub fn history(&self) -> &ScoreHistory {
         self.world().resource::<ScoreHistory>()
     }
+
+    /// The log entries of week `w`, refusals left out (they belong to the action queue).
+    pub fn week_entries(&self, w: u32) -> impl Iterator<Item = &LogEntry> {
+        self.world()
+            .resource::<WeekLog>()
+            .entries
+            .iter()
+            .filter(move |e| e.week == w && e.kind != "refused")
+    }
 }
 
 /// What a finished run reports (the JSON of `orgcraft run --json`).
@@ -148,11 +157,7 @@ pub fn run(
         hashes.push(format!("{:016x}", sim.state_hash()));
         let w = sim.week();
         events.extend(
-            sim.world()
-                .resource::<WeekLog>()
-                .entries
-                .iter()
-                .filter(|e| e.week == w && e.kind != "refused")
+            sim.week_entries(w)
                 .map(|e| (e.week, e.kind.clone(), e.text.clone())),
         );
     }
@@ -166,7 +171,7 @@ pub struct Outcome {
     pub culture: f64,
     pub product: f64,
     pub combined: f64,
-    /// Every log entry of the played weeks (refusals excluded).
+    /// Every log entry of the played weeks, refusals excluded (empty unless asked for).
     pub log: Vec<LogEntry>,
     /// Indexes of the scripted events that took effect.
     pub fired_events: Vec<usize>,
@@ -178,11 +183,13 @@ pub struct Outcome {
 
 /// Plays `scenario` to the end (plus epilogue): each week the `scripted` actions of that week
 /// are submitted first (they have first call on AP), then whatever `policy` decides.
+/// `keep_log` keeps the week log in the outcome (plans need it; balance runs skip the copies).
 pub fn play(
     scenario: &Scenario,
     seed: u64,
     policy: &mut dyn Policy,
     scripted: &[(u32, Action)],
+    keep_log: bool,
 ) -> Outcome {
     let mut sim = Sim::new(scenario, seed);
     let mut out = Outcome::default();
@@ -197,14 +204,9 @@ pub fn play(
             let _ = sim.submit(a);
         }
         sim.step();
-        out.log.extend(
-            sim.world()
-                .resource::<WeekLog>()
-                .entries
-                .iter()
-                .filter(|e| e.week == w && e.kind != "refused")
-                .cloned(),
-        );
+        if keep_log {
+            out.log.extend(sim.week_entries(w).cloned());
+        }
     }
     sim.run_epilogue();
     let (c, p, comb) = sim.history().final_scores();
@@ -226,16 +228,11 @@ pub fn play(
 pub fn lint(scenario: &Scenario) -> Vec<crate::scenario::Diagnostic> {
     let sim = Sim::new(scenario, scenario.raw.seed);
     let objectives = &sim.world().resource::<sim::Objectives>().0;
-    let positions = scenario
-        .source
-        .as_deref()
-        .map(crate::scenario::locate::field_positions)
-        .unwrap_or_default();
     let mut out = Vec::new();
     for (i, o) in objectives.iter().enumerate() {
         if sim::actions::attainment(o) >= 1.0 {
             let path = format!("objectives[{i}]");
-            let (line, col) = crate::scenario::locate::position_of(&positions, &path);
+            let (line, col) = crate::scenario::locate::position_of(&scenario.positions, &path);
             out.push(crate::scenario::Diagnostic {
                 file: scenario.file.clone(),
                 line,

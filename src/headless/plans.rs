@@ -34,7 +34,7 @@ pub fn play_plan(scenario: &Scenario, plan: &PlanDef, seed: u64) -> Option<Outco
         base,
         respond: plan.respond,
     };
-    Some(play(scenario, seed, &mut policy, &plan.steps))
+    Some(play(scenario, seed, &mut policy, &plan.steps, true))
 }
 
 /// The plan's bot with every demand answered the plan's way (when it names one).

@@ -84,12 +84,17 @@ pub fn lookup(kind: IdKind, name: &str) -> Result<u32, String> {
 
 /// Nearest known name, for "did you mean" hints.
 pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    nearest_name(name, known).map(|k| format!("did you mean \"{k}\"?"))
+}
+
+/// The known name closest to `name`, if it is close enough to be a misspelling.
+pub fn nearest_name<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
         .map(|k| (levenshtein(name, k), k))
         .filter(|(d, k)| *d <= (k.len().max(name.len()) / 2).max(2))
         .min()
-        .map(|(_, k)| format!("did you mean \"{k}\"?"))
+        .map(|(_, k)| k)
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {

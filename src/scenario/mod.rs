@@ -161,8 +161,9 @@ pub struct Scenario {
     /// FNV-1a hash of the file's bytes: recorded in logs and reports.
     pub content_hash: u64,
     pub raw: RawScenario,
-    /// The file's text (None for scenarios built in code), for locating later findings.
-    pub source: Option<String>,
+    /// Field path → line:column in the file (empty for scenarios built in code), for findings
+    /// made after loading (`headless::lint`).
+    pub positions: BTreeMap<String, (usize, usize)>,
     pub teams: Vec<TeamDef>,
     pub people: Vec<PersonDef>,
     pub initiatives: Vec<InitiativeDef>,
@@ -300,16 +301,12 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
         // ron often reports the blank before a value; point at the value itself.
         let pos = recover::skip_blanks(&chars, (e.span.start.line, e.span.start.col));
         let path = path_at(&positions, pos);
+        let at = recover::index_of(&chars, pos.0, pos.1);
         let (mut message, mut hint) = describe(&e.code);
         // `weeks: 12.0` in a whole-number field: ron stops at the `.` asking for a comma.
-        let at_fraction = matches!(e.code, ron::Error::ExpectedComma)
-            && recover::index_of(&chars, pos.0, pos.1).is_some_and(|i| {
-                chars.get(i) == Some(&'.')
-                    && i > 0
-                    && chars[i - 1].is_ascii_digit()
-                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-            });
-        if at_fraction {
+        let decimal = matches!(e.code, ron::Error::ExpectedComma)
+            && at.is_some_and(|i| recover::is_decimal_point(&chars, i));
+        if decimal {
             message = "expected a whole number, found a decimal".into();
             hint = Some("drop the decimal part, e.g. 12 instead of 12.0".into());
         }
@@ -327,37 +324,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             break None;
         }
         last_pos = pos;
-        let Some(at) = recover::index_of(&chars, pos.0, pos.1) else {
-            break None;
-        };
-        let fixed = match &e.code {
-            // Blank the decimal part and parse on.
-            ron::Error::ExpectedComma if at_fraction => {
-                let mut end = at + 1;
-                while end < chars.len() && chars[end].is_ascii_digit() {
-                    end += 1;
-                }
-                chars[at..end].iter_mut().for_each(|c| *c = ' ');
-                true
-            }
-            ron::Error::NoSuchStructField { .. } | ron::Error::DuplicateStructField { .. } => {
-                recover::remove_field(&mut chars, at)
-            }
-            ron::Error::InvalidValueForType { expected, .. } => recover::placeholder_for(expected)
-                .is_some_and(|p| recover::replace_value(&mut chars, at, p)),
-            ron::Error::ExpectedString => recover::replace_value(&mut chars, at, "\"\""),
-            ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => {
-                recover::replace_value(&mut chars, at, "0")
-            }
-            ron::Error::ExpectedBoolean => recover::replace_value(&mut chars, at, "false"),
-            ron::Error::NoSuchEnumVariant {
-                expected, found, ..
-            } => match closest(found, expected) {
-                Some(v) => recover::replace_ident(&mut chars, at, v),
-                None => false,
-            },
-            _ => false,
-        };
+        let fixed = at.is_some_and(|i| recover::patch(&mut chars, i, &e.code, decimal));
         if !fixed {
             break None;
         }
@@ -392,15 +359,6 @@ fn path_at(positions: &BTreeMap<String, (usize, usize)>, pos: (usize, usize)) ->
         .max_by_key(|(_, p)| **p)
         .map(|(p, _)| p.clone())
         .unwrap_or_default()
-}
-
-/// The known name closest to `found`, if one is close enough to be a misspelling.
-fn closest(found: &str, expected: &'static [&'static str]) -> Option<&'static str> {
-    let hint = nearest(found, expected.iter().copied())?;
-    expected
-        .iter()
-        .copied()
-        .find(|k| hint.contains(&format!("\"{k}\"")))
 }
 
 /// A trainer-facing message and hint for a RON/serde error.
@@ -1230,7 +1188,7 @@ fn resolve(
     Ok(Scenario {
         file: file.to_string(),
         content_hash: fnv1a(src.as_bytes()),
-        source: (!positions.is_empty()).then(|| src.to_string()),
+        positions: positions.clone(),
         raw,
         teams,
         people,

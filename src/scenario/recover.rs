@@ -164,6 +164,45 @@ pub fn replace_ident(chars: &mut [char], at: usize, name: &str) -> bool {
     true
 }
 
+/// Is `chars[at]` the `.` of a decimal number (`12.0`)?
+pub fn is_decimal_point(chars: &[char], at: usize) -> bool {
+    chars.get(at) == Some(&'.')
+        && at > 0
+        && chars[at - 1].is_ascii_digit()
+        && chars.get(at + 1).is_some_and(char::is_ascii_digit)
+}
+
+/// Patches the text after the error `code` at `at` so the next parse gets past it; false when
+/// the error cannot be repaired (a real syntax error). `decimal`: the error is a `.` inside a
+/// whole number (see `is_decimal_point`).
+pub fn patch(chars: &mut [char], at: usize, code: &ron::Error, decimal: bool) -> bool {
+    use ron::Error as E;
+    match code {
+        // Blank the decimal part.
+        E::ExpectedComma if decimal => {
+            let mut end = at + 1;
+            while end < chars.len() && chars[end].is_ascii_digit() {
+                end += 1;
+            }
+            blank(chars, at, end);
+            true
+        }
+        E::NoSuchStructField { .. } | E::DuplicateStructField { .. } => remove_field(chars, at),
+        E::InvalidValueForType { expected, .. } => {
+            placeholder_for(expected).is_some_and(|p| replace_value(chars, at, p))
+        }
+        E::ExpectedString => replace_value(chars, at, "\"\""),
+        E::ExpectedFloat | E::ExpectedInteger => replace_value(chars, at, "0"),
+        E::ExpectedBoolean => replace_value(chars, at, "false"),
+        // A misspelt choice becomes the nearest known one (only when one is close).
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => crate::model::names::nearest_name(found, expected.iter().copied())
+            .is_some_and(|v| replace_ident(chars, at, v)),
+        _ => false,
+    }
+}
+
 /// A placeholder of the type serde expected, from ron's "expected ..." wording.
 pub fn placeholder_for(expected: &str) -> Option<&'static str> {
     let e = expected.to_lowercase();
