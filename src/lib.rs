@@ -1,9 +1,11 @@
 //! Orgcraft: a Bevy ECS simulation game about leading a product organization.
 //!
 //! The crate is library-first: `model` (pure maths), `scenario` (content), `sim` (ECS and the
-//! weekly turn), `score` (scores and attribution), `headless` (runners and bots). `main.rs` is a
+//! weekly turn), `score` (scores and attribution), `headless` (runners and bots), `gui` (the window, behind the default `gui` feature). `main.rs` is a
 //! thin CLI over these.
 
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod headless;
 pub mod model;
 pub mod scenario;

@@ -65,6 +65,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Open the game window on a scenario (watched for changes: trainer playtest), or let a bot
+    /// play it through the window and save screenshots.
+    Play {
+        /// Scenario file (RON). Without one, the window opens on the title screen.
+        scenario: Option<PathBuf>,
+        /// Master seed (default: the scenario's seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Let this bot play every week: passive, yes-man, crunch, hire-fast, servant, random, caretaker.
+        #[arg(long)]
+        autoplay: Option<String>,
+        /// Save a PNG of every screen and of the playing screen each week into this folder.
+        #[arg(long)]
+        screenshots: Option<PathBuf>,
+        /// Close the window once the debrief has been shown (with --autoplay).
+        #[arg(long)]
+        exit_after_debrief: bool,
+        /// Save folder (default: $ORGCRAFT_SAVE_DIR, else ~/.local/share/orgcraft).
+        #[arg(long)]
+        save_dir: Option<PathBuf>,
+    },
     /// Run a scenario's golden test plans; exit 0 only if every plan passes.
     Check {
         /// Scenario files or folders.
@@ -77,6 +98,58 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// What `play` (or no subcommand) asks of the window.
+#[derive(Default)]
+struct WindowArgs {
+    scenario: Option<PathBuf>,
+    seed: Option<u64>,
+    autoplay: Option<String>,
+    screenshots: Option<PathBuf>,
+    exit_after_debrief: bool,
+    save_dir: Option<PathBuf>,
+}
+
+#[cfg(feature = "gui")]
+fn window(a: WindowArgs) -> ExitCode {
+    if let Some(p) = &a.autoplay
+        && !POLICY_NAMES.contains(&p.as_str())
+    {
+        eprintln!(
+            "orgcraft: unknown policy '{p}'; choose one of: {}",
+            POLICY_NAMES.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let save_dir = a.save_dir.or_else(|| {
+        // A bot's game must not overwrite the player's autosave.
+        a.autoplay.as_ref().map(|_| {
+            a.screenshots
+                .clone()
+                .unwrap_or_else(std::env::temp_dir)
+                .join("autoplay-saves")
+        })
+    });
+    let exit = orgcraft::gui::run_window(orgcraft::gui::WindowOptions {
+        scenario: a.scenario,
+        seed: a.seed,
+        autoplay: a.autoplay,
+        screenshots: a.screenshots,
+        exit_after_debrief: a.exit_after_debrief,
+        save_dir,
+    });
+    match exit {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(c) => ExitCode::from(c.get()),
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_: WindowArgs) -> ExitCode {
+    eprintln!("orgcraft: this build has no window (built without the `gui` feature).");
+    eprintln!("Play headlessly:  orgcraft run scenarios/brooks_trap.ron --policy servant");
+    ExitCode::from(2)
 }
 
 /// Prints to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
@@ -103,14 +176,22 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => {
-            eprintln!("orgcraft: the game window is not part of this build yet.");
-            eprintln!("Play headlessly:  orgcraft run scenarios/brooks_trap.ron --policy servant");
-            eprintln!("Check a scenario: orgcraft validate scenarios/*.ron");
-            eprintln!("Balance it:       orgcraft balance scenarios/brooks_trap.ron --runs 200");
-            eprintln!("Run its plans:    orgcraft check scenarios/");
-            ExitCode::from(2)
-        }
+        None => window(WindowArgs::default()),
+        Some(Command::Play {
+            scenario,
+            seed,
+            autoplay,
+            screenshots,
+            exit_after_debrief,
+            save_dir,
+        }) => window(WindowArgs {
+            scenario,
+            seed,
+            autoplay,
+            screenshots,
+            exit_after_debrief,
+            save_dir,
+        }),
         Some(Command::Validate { paths, json }) => validate(&paths, json),
         Some(Command::Balance {
             scenario,

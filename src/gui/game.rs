@@ -1,0 +1,366 @@
+//! One game being played in the window: the scenario, the simulation, the week's queue (with
+//! undo), week summaries and every decision made so far (which is also the save file).
+//!
+//! Pure Rust over `headless::Sim`: no egui, no rendering. The window calls these methods; the
+//! tests call them the same way, without a GPU.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::headless::{self, Policy, RunReport, Sim};
+use crate::model::ledger::{ALL_DRIVERS, Contribs, Driver};
+use crate::scenario::Scenario;
+use crate::score::WeekScores;
+use crate::sim::{self, Action, ActionQueue, Cost, Leader, Refusal};
+
+/// What one ended week did: shown after End Week and kept for the debrief's timeline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WeekSummary {
+    pub week: u32,
+    pub before: WeekScores,
+    pub after: WeekScores,
+    /// Notable events of the week (kind, text): demands, resignations, shipped work, reveals...
+    pub events: Vec<(String, String)>,
+    /// The decisions the player queued for this week and that were applied.
+    pub applied: Vec<String>,
+    /// Queued decisions the simulation refused when the week was played, with the reason.
+    pub refused: Vec<String>,
+    /// The biggest weekly movers of each score, from the attribution ledger: (driver, points).
+    pub culture_moves: Vec<(Driver, f64)>,
+    pub product_moves: Vec<(Driver, f64)>,
+}
+
+impl WeekSummary {
+    /// The week's events of one kind (e.g. "resignation", "shipped").
+    pub fn of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.events
+            .iter()
+            .filter(move |(k, _)| k == kind)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+/// Key stocks at the end of a week (what the player could see), for the charts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeyMetrics {
+    pub week: u32,
+    /// Dashboard users and weekly revenue over all products (noisy unless reviewed).
+    pub users: f64,
+    pub revenue_w: f64,
+    pub mean_engagement: f64,
+    pub mean_exhaustion: f64,
+    pub people: usize,
+    pub political_capital: f64,
+    /// Mean stakeholder trust, 0–100.
+    pub stakeholder_trust: f64,
+}
+
+impl KeyMetrics {
+    pub fn of(world: &World) -> KeyMetrics {
+        let idx = world.resource::<sim::Index>();
+        let people: Vec<&sim::Person> = idx
+            .people
+            .values()
+            .filter_map(|e| world.get::<sim::Person>(*e))
+            .collect();
+        let n = people.len().max(1) as f64;
+        let sh: Vec<f64> = idx
+            .stakeholders
+            .values()
+            .filter_map(|e| world.get::<sim::Stakeholder>(*e))
+            .map(|s| s.trust())
+            .collect();
+        let (mut users, mut revenue) = (0.0, 0.0);
+        for e in idx.products.values() {
+            if let Some(p) = world.get::<sim::Product>(*e) {
+                users += p.dashboard.users;
+                revenue += p.dashboard.revenue_w;
+            }
+        }
+        KeyMetrics {
+            week: world.resource::<sim::Clock>().week,
+            users,
+            revenue_w: revenue,
+            mean_engagement: people.iter().map(|p| p.engagement).sum::<f64>() / n,
+            mean_exhaustion: people.iter().map(|p| p.exhaustion).sum::<f64>() / n,
+            people: people.len(),
+            political_capital: world.resource::<Leader>().political_capital,
+            stakeholder_trust: if sh.is_empty() {
+                0.0
+            } else {
+                sh.iter().sum::<f64>() / sh.len() as f64
+            },
+        }
+    }
+}
+
+/// Why a game cannot be restored from its decisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplayError {
+    pub week: u32,
+    pub message: String,
+}
+
+/// A scenario being played by the player.
+pub struct Game {
+    pub scenario: Scenario,
+    /// The file the scenario came from, if any (saves and playtest reloads need it).
+    pub path: Option<PathBuf>,
+    pub seed: u64,
+    pub sim: Sim,
+    /// Decisions of each finished week (index 0 is week 1), in the order they were queued.
+    pub decisions: Vec<Vec<Action>>,
+    pub summaries: Vec<WeekSummary>,
+    /// Key stocks at week 0 and after every played week.
+    pub metrics: Vec<KeyMetrics>,
+    /// Events of every played week (week, kind, text), for the debrief.
+    events: Vec<(u32, String, String)>,
+    hashes: Vec<String>,
+    /// The final report, once the last week and the scoring epilogue have been played.
+    pub report: Option<RunReport>,
+}
+
+impl Game {
+    /// Starts a new game of `scenario` with `seed` (week 0: nothing played yet).
+    pub fn new(scenario: Scenario, path: Option<PathBuf>, seed: u64) -> Game {
+        let sim = Sim::new(&scenario, seed);
+        let metrics = vec![KeyMetrics::of(sim.world())];
+        Game {
+            metrics,
+            scenario,
+            path,
+            seed,
+            sim,
+            decisions: Vec::new(),
+            summaries: Vec::new(),
+            events: Vec::new(),
+            hashes: Vec::new(),
+            report: None,
+        }
+    }
+
+    /// Rebuilds a game by replaying saved decisions on the same scenario and seed.
+    pub fn replay(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        seed: u64,
+        decisions: &[Vec<Action>],
+    ) -> Result<Game, ReplayError> {
+        let mut g = Game::new(scenario, path, seed);
+        if decisions.len() as u32 > g.weeks() {
+            return Err(ReplayError {
+                week: g.weeks() + 1,
+                message: format!(
+                    "the save has {} weeks of decisions but the scenario lasts {}",
+                    decisions.len(),
+                    g.weeks()
+                ),
+            });
+        }
+        for (i, week) in decisions.iter().enumerate() {
+            for a in week {
+                if let Err(r) = g.queue(a.clone()) {
+                    return Err(ReplayError {
+                        week: i as u32 + 1,
+                        message: format!("a saved decision no longer applies: {r}"),
+                    });
+                }
+            }
+            g.end_week();
+        }
+        Ok(g)
+    }
+
+    pub fn world(&self) -> &World {
+        self.sim.world()
+    }
+
+    /// The week being planned (1-based): the next one to be played.
+    pub fn week(&self) -> u32 {
+        self.sim.week() + 1
+    }
+
+    pub fn weeks(&self) -> u32 {
+        self.sim.weeks()
+    }
+
+    /// True once every week has been played (the debrief is ready).
+    pub fn is_over(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// The actions queued for the coming week.
+    pub fn queued(&self) -> &[Action] {
+        &self.world().resource::<ActionQueue>().pending
+    }
+
+    /// Total price of the queued actions.
+    pub fn queued_cost(&self) -> Cost {
+        sim::actions::queued_cost(self.world())
+    }
+
+    /// AP, political capital and money room left once the queue is paid.
+    pub fn room(&self) -> Cost {
+        let leader = self.world().resource::<Leader>();
+        let q = self.queued_cost();
+        let b = self.world().resource::<sim::Budget>();
+        Cost {
+            ap: leader.ap_left - q.ap,
+            pc: leader.political_capital - q.pc,
+            money: (b.quarter_total * 1.1 - b.quarter_spent).max(0.0) - q.money,
+        }
+    }
+
+    /// What an action would cost now, or why it is not possible, without queuing it.
+    pub fn price(&self, a: &Action) -> Result<Cost, Refusal> {
+        sim::actions::check_affordable(self.world(), a, &self.queued_cost())
+    }
+
+    /// Queues an action for the coming week (refused actions are not queued).
+    pub fn queue(&mut self, a: Action) -> Result<Cost, Refusal> {
+        if self.is_over() {
+            return Err(Refusal {
+                action: a.kind().to_string(),
+                reason: "the scenario is over".into(),
+            });
+        }
+        self.sim.submit(a)
+    }
+
+    /// Removes the queued action at `index` (undo before the week ends).
+    pub fn undo(&mut self, index: usize) -> Option<Action> {
+        sim::actions::unqueue(self.sim.world_mut(), index)
+    }
+
+    /// Removes the most recently queued action.
+    pub fn undo_last(&mut self) -> Option<Action> {
+        let n = self.queued().len();
+        if n == 0 { None } else { self.undo(n - 1) }
+    }
+
+    /// The latest scores (week 0's before the first turn).
+    pub fn scores(&self) -> WeekScores {
+        self.sim
+            .history()
+            .weeks
+            .iter()
+            .rfind(|w| !w.epilogue)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Scores of every played week, week 0 first (the epilogue left out).
+    pub fn score_history(&self) -> Vec<WeekScores> {
+        self.sim
+            .history()
+            .weeks
+            .iter()
+            .filter(|w| !w.epilogue)
+            .cloned()
+            .collect()
+    }
+
+    /// Plays the queued actions and one week; after the last week, plays the scoring epilogue
+    /// and builds the final report. Returns the week's summary.
+    pub fn end_week(&mut self) -> WeekSummary {
+        let w = self.week();
+        let queued = self.queued().to_vec();
+        let before = self.scores();
+        let contrib_before = self.last_contribs();
+        self.sim.step();
+        self.hashes.push(format!("{:016x}", self.sim.state_hash()));
+        let after = self.scores();
+        self.metrics.push(KeyMetrics::of(self.world()));
+        let contrib_after = self.last_contribs();
+        let events: Vec<(String, String)> = self
+            .sim
+            .week_entries(w)
+            .filter(|e| e.kind != "action")
+            .map(|e| (e.kind.clone(), e.text.clone()))
+            .collect();
+        self.events
+            .extend(events.iter().map(|(k, t)| (w, k.clone(), t.clone())));
+        let q = self.world().resource::<ActionQueue>();
+        let applied = q
+            .applied
+            .iter()
+            .filter(|(aw, _)| *aw == w)
+            .map(|(_, a)| describe_action(self.world(), a))
+            .collect();
+        let refused = q
+            .refused
+            .iter()
+            .filter(|(rw, _)| *rw == w)
+            .map(|(_, r)| r.to_string())
+            .collect();
+        let summary = WeekSummary {
+            week: w,
+            before,
+            after,
+            events,
+            applied,
+            refused,
+            culture_moves: movers(&contrib_before.0, &contrib_after.0),
+            product_moves: movers(&contrib_before.1, &contrib_after.1),
+        };
+        self.decisions.push(queued);
+        self.summaries.push(summary.clone());
+        if self.sim.week() >= self.weeks() {
+            self.finish();
+        }
+        summary
+    }
+
+    /// Lets a bot decide this week's actions and queues them (autoplay). Returns how many were
+    /// queued.
+    pub fn queue_policy(&mut self, policy: &mut dyn Policy) -> usize {
+        let mut n = 0;
+        for a in policy.decide(self.world()) {
+            if self.queue(a).is_ok() {
+                n += 1;
+            }
+        }
+        n
+    }
+
+    fn last_contribs(&self) -> (Contribs, Contribs) {
+        let h = self.sim.history();
+        (
+            h.culture_contrib.last().copied().unwrap_or_default(),
+            h.product_contrib.last().copied().unwrap_or_default(),
+        )
+    }
+
+    fn finish(&mut self) {
+        self.sim.run_epilogue();
+        let weeks = self.weeks();
+        self.report = Some(headless::report(
+            &self.sim,
+            &self.scenario,
+            "player",
+            self.seed,
+            weeks,
+            self.hashes.clone(),
+            self.events.clone(),
+        ));
+    }
+}
+
+/// The three biggest week-on-week changes of an attribution vector, largest first.
+fn movers(before: &Contribs, after: &Contribs) -> Vec<(Driver, f64)> {
+    let mut v: Vec<(Driver, f64)> = ALL_DRIVERS
+        .iter()
+        .filter(|d| !matches!(d, Driver::Initial | Driver::Residual))
+        .map(|d| (*d, after.get(*d) - before.get(*d)))
+        .filter(|(_, x)| x.abs() >= 0.05)
+        .collect();
+    v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+    v.truncate(3);
+    v
+}
+
+/// An action in plain words with the names of what it targets ("1:1 with Ana").
+pub fn describe_action(world: &World, a: &Action) -> String {
+    super::catalog::describe(world, a)
+}

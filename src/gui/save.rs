@@ -1,0 +1,179 @@
+//! Autosaves: the scenario's own text, the seed and every decision so far, written atomically
+//! at the end of each week. Restoring replays the decisions (the simulation is deterministic),
+//! so a save is small and can never drift from what the player saw.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::game::Game;
+use crate::scenario;
+use crate::sim::Action;
+
+/// Bumped when the layout changes; older saves are refused with a message, never misread.
+pub const SAVE_FORMAT: u32 = 1;
+
+/// The autosave's name inside the save folder.
+pub const AUTOSAVE: &str = "autosave.json";
+
+/// What is written to disk.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SaveFile {
+    pub format: u32,
+    pub version: String,
+    /// Where the scenario came from (shown to the player; the text below is what is replayed).
+    pub scenario_file: String,
+    pub scenario_title: String,
+    /// FNV-1a hash of the scenario text, hex.
+    pub scenario_hash: String,
+    /// The scenario file's text at the time the game started.
+    pub scenario_text: String,
+    pub seed: u64,
+    /// Decisions of each finished week, week 1 first.
+    pub decisions: Vec<Vec<Action>>,
+}
+
+impl SaveFile {
+    pub fn of(game: &Game, scenario_text: &str) -> SaveFile {
+        SaveFile {
+            format: SAVE_FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            scenario_file: game.scenario.file.clone(),
+            scenario_title: game.scenario.raw.title.clone(),
+            scenario_hash: format!("{:016x}", game.scenario.content_hash),
+            scenario_text: scenario_text.to_string(),
+            seed: game.seed,
+            decisions: game.decisions.clone(),
+        }
+    }
+
+    /// Rebuilds the game: parses the embedded scenario and replays every decision.
+    pub fn restore(&self) -> Result<Game, String> {
+        if self.format != SAVE_FORMAT {
+            return Err(format!(
+                "this save has format {} and this version of Orgcraft reads format {SAVE_FORMAT}",
+                self.format
+            ));
+        }
+        let sc = scenario::parse(&self.scenario_file, self.scenario_text.as_bytes()).map_err(
+            |d| {
+                format!(
+                    "the saved scenario no longer loads: {}",
+                    d.first().map(|x| x.to_string()).unwrap_or_default()
+                )
+            },
+        )?;
+        let hash = format!("{:016x}", sc.content_hash);
+        if hash != self.scenario_hash {
+            return Err(format!(
+                "the saved scenario text does not match its hash ({} ≠ {})",
+                hash, self.scenario_hash
+            ));
+        }
+        let path = Some(PathBuf::from(&self.scenario_file)).filter(|p| p.exists());
+        Game::replay(sc, path, self.seed, &self.decisions)
+            .map_err(|e| format!("week {}: {}", e.week, e.message))
+    }
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old file or the new one, never a
+/// mix: write a temporary file beside it, flush it to disk, then rename over the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("json.tmp");
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    // Make the rename itself durable (best effort: not every platform opens folders).
+    if let Some(dir) = path.parent()
+        && let Ok(d) = fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Where saves live: `$ORGCRAFT_SAVE_DIR`, else `$XDG_DATA_HOME/orgcraft`, else
+/// `~/.local/share/orgcraft`, else `./orgcraft-saves`.
+pub fn default_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("ORGCRAFT_SAVE_DIR") {
+        return PathBuf::from(d);
+    }
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME") {
+        return PathBuf::from(d).join("orgcraft");
+    }
+    if let Some(h) = std::env::var_os("HOME") {
+        return PathBuf::from(h).join(".local/share/orgcraft");
+    }
+    PathBuf::from("orgcraft-saves")
+}
+
+/// What the title screen learns about the autosave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    None,
+    /// A readable save: title, weeks played.
+    Ready(SaveFile),
+    /// A save exists but cannot be read; the message says why.
+    Corrupt(String),
+}
+
+/// The save folder and its autosave.
+#[derive(Clone, Debug)]
+pub struct SaveStore {
+    pub dir: PathBuf,
+}
+
+impl SaveStore {
+    pub fn new(dir: PathBuf) -> SaveStore {
+        SaveStore { dir }
+    }
+
+    pub fn autosave_path(&self) -> PathBuf {
+        self.dir.join(AUTOSAVE)
+    }
+
+    /// Writes the autosave for `game` (atomically).
+    pub fn autosave(&self, game: &Game, scenario_text: &str) -> Result<(), String> {
+        let save = SaveFile::of(game, scenario_text);
+        let json = serde_json::to_vec_pretty(&save).map_err(|e| e.to_string())?;
+        write_atomic(&self.autosave_path(), &json)
+            .map_err(|e| format!("could not write {}: {e}", self.autosave_path().display()))
+    }
+
+    /// Reads the autosave, if there is one.
+    pub fn status(&self) -> SaveStatus {
+        let p = self.autosave_path();
+        let bytes = match fs::read(&p) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return SaveStatus::None,
+            Err(e) => return SaveStatus::Corrupt(format!("{} cannot be read: {e}", p.display())),
+        };
+        match serde_json::from_slice::<SaveFile>(&bytes) {
+            Ok(s) => SaveStatus::Ready(s),
+            Err(e) => SaveStatus::Corrupt(format!(
+                "{} is damaged ({e}); it was set aside and a new game can start",
+                p.display()
+            )),
+        }
+    }
+
+    /// Moves a damaged autosave out of the way (kept for a bug report, never deleted).
+    pub fn set_aside(&self) -> Option<PathBuf> {
+        let from = self.autosave_path();
+        let to = self.dir.join("autosave.damaged.json");
+        fs::rename(&from, &to).ok().map(|_| to)
+    }
+
+    /// Removes the autosave once its game has reached the debrief and been acknowledged.
+    pub fn clear(&self) {
+        let _ = fs::remove_file(self.autosave_path());
+    }
+}

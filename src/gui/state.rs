@@ -1,0 +1,524 @@
+//! The window's state machine: which screen is up, the game in progress, selection, overlays,
+//! settings and the trainer's playtest. Every click and key press becomes a `Command`, and
+//! `GuiState::apply` is the only place that changes this state — so the tests drive the
+//! interface through the same commands as the mouse and keyboard, with no window.
+
+use std::path::{Path, PathBuf};
+
+use super::catalog::Selection;
+use super::game::{Game, WeekSummary};
+use super::save::{SaveStatus, SaveStore};
+use crate::headless::Policy;
+use crate::model::DemandId;
+use crate::scenario::{self, Diagnostic, Scenario, Severity};
+use crate::sim::{Action, Response};
+
+/// The screens, in the order a player meets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Picker,
+    Briefing,
+    Playing,
+    Debrief,
+}
+
+/// A modal layer over the current screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    /// Pause menu (Esc): resume, settings, save and quit to title.
+    Pause,
+    Settings,
+    /// Keyboard shortcuts (F1).
+    Help,
+    /// "End week N?" with what is queued.
+    ConfirmEndWeek,
+    /// The summary of the week just played.
+    WeekSummary,
+}
+
+/// A tab of the playing screen's centre.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Org,
+    Dependencies,
+    Stakeholders,
+    Product,
+    Charts,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Org,
+        Tab::Dependencies,
+        Tab::Stakeholders,
+        Tab::Product,
+        Tab::Charts,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Org => "Org",
+            Tab::Dependencies => "Dependencies",
+            Tab::Stakeholders => "Stakeholders",
+            Tab::Product => "Product",
+            Tab::Charts => "Charts",
+        }
+    }
+}
+
+/// Player preferences (kept for the session).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// UI scale factor (1.0 = 100 %).
+    pub ui_scale: f32,
+    /// Show every chart as a table instead of a plot.
+    pub charts_as_tables: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            ui_scale: 1.0,
+            charts_as_tables: false,
+        }
+    }
+}
+
+/// A scenario the picker offers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioEntry {
+    pub path: PathBuf,
+    pub title: String,
+    pub weeks: u32,
+    pub difficulty: u8,
+    pub lesson: String,
+    /// "shipped" or "yours".
+    pub origin: &'static str,
+    /// Why it does not load, if it does not (shown in the picker, not playable).
+    pub error: Option<String>,
+}
+
+/// The trainer's playtest: the scenario file being watched and what its latest version says.
+#[derive(Clone, Debug, Default)]
+pub struct Playtest {
+    pub path: PathBuf,
+    /// A newer valid version, offered as a restart.
+    pub pending: Option<(Scenario, String)>,
+    /// Problems of the latest version (the current game keeps running).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many times the file changed.
+    pub reloads: u32,
+}
+
+/// Everything the player can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    NewGame,
+    Continue,
+    Quit,
+    /// Open the briefing of the picker's entry.
+    Pick(usize),
+    BackToTitle,
+    BeginPlaying,
+    Select(Selection),
+    Tab(Tab),
+    Queue(Action),
+    Respond(DemandId, Response),
+    Undo(usize),
+    UndoLast,
+    AskEndWeek,
+    ConfirmEndWeek,
+    CloseOverlay,
+    TogglePause,
+    OpenSettings,
+    OpenHelp,
+    SetScale(f32),
+    ToggleTables,
+    /// Restart on the newer version of the watched scenario.
+    RestartPlaytest,
+    ShowDebrief,
+    /// Reopen the last week's summary.
+    ShowWeekSummary,
+}
+
+/// The whole interface state.
+pub struct GuiState {
+    pub screen: Screen,
+    pub overlay: Overlay,
+    pub tab: Tab,
+    pub selection: Selection,
+    pub settings: Settings,
+    pub catalog: Vec<ScenarioEntry>,
+    /// The scenario chosen in the picker (briefing shows it before the game starts).
+    pub chosen: Option<(Scenario, String, PathBuf)>,
+    pub game: Option<Game>,
+    /// The scenario text of the game in progress (saved with it).
+    pub scenario_text: String,
+    pub seed_override: Option<u64>,
+    pub saves: SaveStore,
+    pub save_status: SaveStatus,
+    /// A one-line message for the player (refusals, save problems); cleared by the next action.
+    pub message: Option<String>,
+    pub playtest: Option<Playtest>,
+    pub quit: bool,
+    /// Autosave failures are reported, never fatal.
+    pub last_save_error: Option<String>,
+}
+
+impl GuiState {
+    /// A fresh interface on the title screen, with the scenarios found in `folders`.
+    pub fn new(folders: &[(PathBuf, &'static str)], saves: SaveStore) -> GuiState {
+        let save_status = saves.status();
+        GuiState {
+            screen: Screen::Title,
+            overlay: Overlay::None,
+            tab: Tab::Org,
+            selection: Selection::Org,
+            settings: Settings::default(),
+            catalog: scan_catalog(folders),
+            chosen: None,
+            game: None,
+            scenario_text: String::new(),
+            seed_override: None,
+            saves,
+            save_status,
+            message: None,
+            playtest: None,
+            quit: false,
+            last_save_error: None,
+        }
+    }
+
+    /// Opens a scenario file directly on its briefing (`orgcraft play FILE`), watching it for
+    /// changes when `watch` is set. A file that does not load leaves the diagnostics on screen.
+    pub fn open_file(&mut self, path: &Path, watch: bool) -> Result<(), Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![Diagnostic {
+                file: path.display().to_string(),
+                line: 0,
+                col: 0,
+                path: String::new(),
+                severity: Severity::Error,
+                message: format!("cannot read the file: {e}"),
+                hint: None,
+            }]
+        })?;
+        if watch {
+            self.playtest = Some(Playtest {
+                path: path.to_path_buf(),
+                ..Playtest::default()
+            });
+        }
+        let sc = scenario::parse(&path.display().to_string(), text.as_bytes())?;
+        self.chosen = Some((sc, text, path.to_path_buf()));
+        self.screen = Screen::Briefing;
+        Ok(())
+    }
+
+    /// The watched scenario file changed: revalidate it. A valid version is offered as a
+    /// restart; a broken one shows its diagnostics. The current game goes on either way.
+    pub fn playtest_changed(&mut self, text: Result<String, String>) {
+        let Some(pt) = self.playtest.as_mut() else {
+            return;
+        };
+        pt.reloads += 1;
+        let file = pt.path.display().to_string();
+        match text {
+            Err(e) => {
+                pt.pending = None;
+                pt.diagnostics = vec![Diagnostic {
+                    file,
+                    line: 0,
+                    col: 0,
+                    path: String::new(),
+                    severity: Severity::Error,
+                    message: format!("cannot read the file: {e}"),
+                    hint: None,
+                }];
+            }
+            Ok(t) => match scenario::parse(&file, t.as_bytes()) {
+                Ok(sc) => {
+                    pt.diagnostics = sc.warnings.clone();
+                    pt.pending = Some((sc, t));
+                }
+                Err(d) => {
+                    pt.pending = None;
+                    pt.diagnostics = d;
+                }
+            },
+        }
+    }
+
+    /// Applies one command. Anything refused leaves a message and changes nothing else.
+    pub fn apply(&mut self, cmd: Command) {
+        if !matches!(cmd, Command::Select(_) | Command::Tab(_)) {
+            self.message = None;
+        }
+        match cmd {
+            Command::NewGame => {
+                self.screen = Screen::Picker;
+                self.overlay = Overlay::None;
+            }
+            Command::Continue => self.continue_game(),
+            Command::Quit => self.quit = true,
+            Command::Pick(i) => self.pick(i),
+            Command::BackToTitle => {
+                self.screen = Screen::Title;
+                self.overlay = Overlay::None;
+                self.save_status = self.saves.status();
+            }
+            Command::BeginPlaying => self.begin_playing(),
+            Command::Select(s) => self.selection = s,
+            Command::Tab(t) => self.tab = t,
+            Command::Queue(a) => self.queue(a),
+            Command::Respond(demand, response) => self.queue(Action::Respond { demand, response }),
+            Command::Undo(i) => {
+                if let Some(g) = self.game.as_mut() {
+                    g.undo(i);
+                }
+            }
+            Command::UndoLast => {
+                if let Some(g) = self.game.as_mut()
+                    && g.undo_last().is_none()
+                {
+                    self.message = Some("Nothing queued to undo.".into());
+                }
+            }
+            Command::AskEndWeek => {
+                if self.screen == Screen::Playing && self.game.as_ref().is_some_and(|g| !g.is_over())
+                {
+                    self.overlay = Overlay::ConfirmEndWeek;
+                }
+            }
+            Command::ConfirmEndWeek => {
+                if self.overlay == Overlay::ConfirmEndWeek {
+                    self.end_week();
+                }
+            }
+            Command::CloseOverlay => {
+                let was = self.overlay;
+                self.overlay = Overlay::None;
+                if was == Overlay::WeekSummary && self.game.as_ref().is_some_and(Game::is_over) {
+                    self.screen = Screen::Debrief;
+                }
+            }
+            Command::TogglePause => {
+                self.overlay = match self.overlay {
+                    Overlay::None => Overlay::Pause,
+                    Overlay::WeekSummary => {
+                        // Esc on a summary closes it, like Enter.
+                        self.apply(Command::CloseOverlay);
+                        return;
+                    }
+                    _ => Overlay::None,
+                }
+            }
+            Command::OpenSettings => self.overlay = Overlay::Settings,
+            Command::OpenHelp => self.overlay = Overlay::Help,
+            Command::SetScale(s) => self.settings.ui_scale = s.clamp(0.75, 2.0),
+            Command::ToggleTables => {
+                self.settings.charts_as_tables = !self.settings.charts_as_tables
+            }
+            Command::RestartPlaytest => self.restart_playtest(),
+            Command::ShowWeekSummary => {
+                if self.last_summary().is_some() {
+                    self.overlay = Overlay::WeekSummary;
+                }
+            }
+            Command::ShowDebrief => {
+                if self.game.as_ref().is_some_and(Game::is_over) {
+                    self.overlay = Overlay::None;
+                    self.screen = Screen::Debrief;
+                }
+            }
+        }
+    }
+
+    fn pick(&mut self, i: usize) {
+        let Some(entry) = self.catalog.get(i) else {
+            return;
+        };
+        if let Some(e) = &entry.error {
+            self.message = Some(format!("{} does not load: {e}", entry.path.display()));
+            return;
+        }
+        let path = entry.path.clone();
+        match std::fs::read_to_string(&path) {
+            Err(e) => self.message = Some(format!("cannot read {}: {e}", path.display())),
+            Ok(text) => match scenario::parse(&path.display().to_string(), text.as_bytes()) {
+                Ok(sc) => {
+                    self.chosen = Some((sc, text, path));
+                    self.screen = Screen::Briefing;
+                }
+                Err(d) => {
+                    self.message = Some(
+                        d.first()
+                            .map(|x| x.to_string())
+                            .unwrap_or_else(|| "the scenario does not load".into()),
+                    )
+                }
+            },
+        }
+    }
+
+    fn begin_playing(&mut self) {
+        let Some((sc, text, path)) = self.chosen.take() else {
+            return;
+        };
+        let seed = self.seed_override.unwrap_or(sc.raw.seed);
+        self.game = Some(Game::new(sc, Some(path), seed));
+        self.scenario_text = text;
+        self.screen = Screen::Playing;
+        self.overlay = Overlay::None;
+        self.selection = Selection::Org;
+        self.tab = Tab::Org;
+        self.autosave();
+    }
+
+    fn queue(&mut self, a: Action) {
+        let Some(g) = self.game.as_mut() else {
+            return;
+        };
+        if let Err(r) = g.queue(a) {
+            self.message = Some(format!("Not possible: {}.", r.reason));
+        }
+    }
+
+    fn end_week(&mut self) {
+        let Some(g) = self.game.as_mut() else {
+            return;
+        };
+        g.end_week();
+        self.overlay = Overlay::WeekSummary;
+        self.autosave();
+    }
+
+    /// Lets a bot queue this week's actions (autoplay): the same path as the player's clicks.
+    pub fn autoplay_queue(&mut self, policy: &mut dyn Policy) {
+        if let Some(g) = self.game.as_mut() {
+            g.queue_policy(policy);
+        }
+    }
+
+    /// The summary of the last played week, if any.
+    pub fn last_summary(&self) -> Option<&WeekSummary> {
+        self.game.as_ref().and_then(|g| g.summaries.last())
+    }
+
+    fn autosave(&mut self) {
+        let Some(g) = self.game.as_ref() else {
+            return;
+        };
+        match self.saves.autosave(g, &self.scenario_text) {
+            Ok(()) => self.last_save_error = None,
+            Err(e) => {
+                self.message = Some(format!("Autosave failed: {e}. The game goes on."));
+                self.last_save_error = Some(e);
+            }
+        }
+    }
+
+    fn continue_game(&mut self) {
+        match self.saves.status() {
+            SaveStatus::None => self.message = Some("There is no saved game yet.".into()),
+            SaveStatus::Corrupt(msg) => {
+                let kept = self.saves.set_aside();
+                self.message = Some(match kept {
+                    Some(p) => format!("{msg} (kept as {}).", p.display()),
+                    None => msg,
+                });
+                self.save_status = SaveStatus::None;
+            }
+            SaveStatus::Ready(save) => match save.restore() {
+                Ok(g) => {
+                    self.scenario_text = save.scenario_text.clone();
+                    let over = g.is_over();
+                    self.game = Some(g);
+                    self.screen = if over {
+                        Screen::Debrief
+                    } else {
+                        Screen::Playing
+                    };
+                    self.overlay = Overlay::None;
+                    self.selection = Selection::Org;
+                }
+                Err(e) => {
+                    let kept = self.saves.set_aside();
+                    self.message = Some(format!(
+                        "The saved game cannot be restored: {e}{}",
+                        kept.map(|p| format!(" (kept as {})", p.display()))
+                            .unwrap_or_default()
+                    ));
+                    self.save_status = SaveStatus::None;
+                }
+            },
+        }
+    }
+
+    fn restart_playtest(&mut self) {
+        let Some(pt) = self.playtest.as_mut() else {
+            return;
+        };
+        let Some((sc, text)) = pt.pending.take() else {
+            return;
+        };
+        let path = pt.path.clone();
+        pt.diagnostics.clear();
+        self.chosen = Some((sc, text, path));
+        self.game = None;
+        self.begin_playing();
+    }
+}
+
+/// Lists the scenarios in `folders` (sorted by file name within each folder), reading each
+/// file's title, length, difficulty and lesson. Broken files are listed with their error.
+pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
+    let mut out = Vec::new();
+    for (dir, origin) in folders {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| p.file_stem().is_some_and(|s| s != "template"))
+            .collect();
+        files.sort();
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let entry = match scenario::parse(&path.display().to_string(), &bytes) {
+                Ok(sc) => ScenarioEntry {
+                    path,
+                    title: sc.raw.title.clone(),
+                    weeks: sc.raw.weeks,
+                    difficulty: sc.raw.difficulty,
+                    lesson: sc.raw.lesson.clone(),
+                    origin,
+                    error: None,
+                },
+                Err(d) => ScenarioEntry {
+                    title: path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    path,
+                    weeks: 0,
+                    difficulty: 0,
+                    lesson: String::new(),
+                    origin,
+                    error: Some(
+                        d.first()
+                            .map(|x| x.to_string())
+                            .unwrap_or_else(|| "does not load".into()),
+                    ),
+                },
+            };
+            out.push(entry);
+        }
+    }
+    out
+}

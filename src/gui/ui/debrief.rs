@@ -1,0 +1,193 @@
+//! The debrief: both scores with sub-scores, the culture × product 2×2 with the player's path,
+//! the top causes of each score in plain sentences, the decisions timeline and the charts.
+
+use bevy_egui::egui::{self, Color32, RichText, Ui};
+
+use super::charts;
+use super::widgets::{palette, section};
+use crate::gui::game::Game;
+use crate::gui::state::{Command, GuiState};
+use crate::headless::RunReport;
+use crate::score::Cause;
+
+pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
+    let Some(g) = st.game.as_ref() else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label("No finished game.");
+        });
+        return;
+    };
+    let Some(r) = g.report.as_ref() else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.label("The game is not finished yet.");
+        });
+        return;
+    };
+    egui::Panel::top("debrief_top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(format!("Debrief — {}", g.scenario.raw.title));
+            if ui.button("Back to title  [Esc]").clicked() {
+                cmds.push(Command::BackToTitle);
+            }
+            let label = if st.settings.charts_as_tables {
+                "Charts as plots  [T]"
+            } else {
+                "Charts as tables  [T]"
+            };
+            if ui.button(label).clicked() {
+                cmds.push(Command::ToggleTables);
+            }
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.columns(2, |cols| {
+                scores(&mut cols[0], g, r);
+                quadrant(&mut cols[1], g, r);
+            });
+            ui.columns(2, |cols| {
+                causes(&mut cols[0], "What moved culture", &r.debrief.culture_up, &r.debrief.culture_down);
+                causes(&mut cols[1], "What moved product success", &r.debrief.product_up, &r.debrief.product_down);
+            });
+            section(ui, "Lesson");
+            ui.label(g.scenario.raw.lesson.trim());
+            timeline(ui, g);
+            let hist = g.score_history();
+            let t = st.settings.charts_as_tables;
+            charts::chart(ui, "d_scores", "Culture and product by week", &charts::score_series(&hist), t, 200.0);
+            charts::chart(ui, "d_culture", "Culture sub-scores", &charts::culture_subscores(&hist), t, 180.0);
+            charts::chart(ui, "d_product", "Product sub-scores", &charts::product_subscores(&hist), t, 180.0);
+        });
+    });
+}
+
+fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
+    section(ui, "Your scores");
+    ui.label(RichText::new(format!("Culture {:.1}", r.culture)).size(22.0).color(palette::BLUE));
+    ui.label(RichText::new(format!("Product success {:.1}", r.product)).size(22.0).color(palette::ORANGE));
+    ui.label(format!("Combined {:.1} · {}", r.combined, r.debrief.quadrant));
+    ui.label(RichText::new("Each score blends the run's average with the last 4 weeks of an 8-week caretaker epilogue.").weak());
+    if let Some(last) = g.sim.history().weeks.last() {
+        egui::Grid::new("subscores").striped(true).show(ui, |ui| {
+            for (name, v) in last.subscores() {
+                ui.label(subscore_label(name));
+                ui.label(format!("{v:.1}"));
+                ui.end_row();
+            }
+        });
+    }
+    ui.label(format!(
+        "Resignations {} · layoffs {} · initiatives shipped {} · actions refused {}",
+        r.debrief.voluntary_exits, r.debrief.layoffs, r.debrief.shipped, r.debrief.refused_actions
+    ));
+}
+
+/// A sub-score's name in plain words.
+pub fn subscore_label(name: &str) -> &'static str {
+    match name {
+        "wgi" => "Culture · information flow (Westrum)",
+        "psych_safety" => "Culture · psychological safety",
+        "engagement" => "Culture · engagement",
+        "retention" => "Culture · retention",
+        "wellbeing" => "Culture · wellbeing",
+        "growth" => "Culture · growth",
+        "outcomes" => "Product · outcomes",
+        "customers" => "Product · customers",
+        "quality" => "Product · quality",
+        "finance" => "Product · finance",
+        "trust" => "Product · stakeholder trust",
+        _ => "other",
+    }
+}
+
+/// The 2×2 with the player's weekly path from week 0 (hollow) to the end (filled).
+fn quadrant(ui: &mut Ui, g: &Game, r: &RunReport) {
+    section(ui, "Culture × product");
+    let size = egui::vec2(ui.available_width().min(360.0), 300.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let p = ui.painter_at(rect);
+    let plot = rect.shrink2(egui::vec2(30.0, 20.0));
+    let at = |culture: f64, product: f64| {
+        egui::pos2(
+            plot.left() + plot.width() * (culture.clamp(0.0, 100.0) / 100.0) as f32,
+            plot.bottom() - plot.height() * (product.clamp(0.0, 100.0) / 100.0) as f32,
+        )
+    };
+    let text = ui.visuals().text_color();
+    let faint = ui.visuals().faint_bg_color;
+    p.rect_filled(plot, 0.0, faint);
+    let mid = at(50.0, 50.0);
+    p.line_segment([egui::pos2(mid.x, plot.top()), egui::pos2(mid.x, plot.bottom())], (1.0, Color32::GRAY));
+    p.line_segment([egui::pos2(plot.left(), mid.y), egui::pos2(plot.right(), mid.y)], (1.0, Color32::GRAY));
+    let font = egui::FontId::proportional(12.0);
+    p.text(at(75.0, 97.0), egui::Align2::CENTER_TOP, "High performance", font.clone(), text);
+    p.text(at(25.0, 97.0), egui::Align2::CENTER_TOP, "Death march", font.clone(), text);
+    p.text(at(75.0, 3.0), egui::Align2::CENTER_BOTTOM, "Country club", font.clone(), text);
+    p.text(at(25.0, 3.0), egui::Align2::CENTER_BOTTOM, "Stagnation", font.clone(), text);
+    p.text(egui::pos2(plot.center().x, rect.bottom()), egui::Align2::CENTER_BOTTOM, "culture →", font.clone(), text);
+    p.text(egui::pos2(rect.left(), plot.center().y), egui::Align2::LEFT_CENTER, "product ↑", font.clone(), text);
+    let hist = g.score_history();
+    let pts: Vec<egui::Pos2> = hist.iter().map(|w| at(w.culture, w.product)).collect();
+    if pts.len() > 1 {
+        p.add(egui::Shape::line(pts.clone(), egui::Stroke::new(2.0, palette::BLUE)));
+    }
+    if let Some(first) = pts.first() {
+        p.circle_stroke(*first, 5.0, (2.0, palette::BLUE));
+    }
+    p.circle_filled(at(r.culture, r.product), 7.0, palette::ORANGE);
+    ui.label(format!(
+        "Path: week 0 (hollow) to week {}; the orange dot is the final score ({}).",
+        g.weeks(),
+        r.debrief.quadrant
+    ));
+}
+
+fn causes(ui: &mut Ui, title: &str, up: &[Cause], down: &[Cause]) {
+    section(ui, title);
+    if up.is_empty() && down.is_empty() {
+        ui.label("Nothing moved it by more than a tenth of a point.");
+    }
+    for c in up.iter().take(4) {
+        ui.label(RichText::new(format!("▲ {}", c.sentence)).color(palette::BLUE));
+    }
+    for c in down.iter().take(4) {
+        ui.label(RichText::new(format!("▼ {}", c.sentence)).color(palette::VERMILLION));
+    }
+}
+
+fn timeline(ui: &mut Ui, g: &Game) {
+    section(ui, "Key decisions and events, week by week");
+    egui::Grid::new("timeline").striped(true).show(ui, |ui| {
+        for s in &g.summaries {
+            let notable: Vec<&str> = s
+                .events
+                .iter()
+                .filter(|(k, _)| {
+                    matches!(k.as_str(), "resignation" | "exit" | "shipped" | "layoff" | "watermelon" | "missed" | "event" | "reveal")
+                })
+                .map(|(_, t)| t.as_str())
+                .collect();
+            if s.applied.is_empty() && notable.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(format!("Week {}", s.week)).strong());
+            ui.vertical(|ui| {
+                for a in &s.applied {
+                    ui.label(format!("you: {a}"));
+                }
+                for e in notable {
+                    ui.label(RichText::new(e).italics());
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "culture {:+.1}, product {:+.1}",
+                        s.after.culture - s.before.culture,
+                        s.after.product - s.before.product
+                    ))
+                    .weak(),
+                );
+            });
+            ui.end_row();
+        }
+    });
+}

@@ -1,0 +1,74 @@
+//! Trainer playtest: watches the scenario file the game was started on and hands each new
+//! version to `GuiState::playtest_changed` (which revalidates it; the game keeps running).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use notify::{RecursiveMode, Watcher};
+
+use super::state::GuiState;
+
+/// A file watcher (notify) with a small debounce: editors often write a file in two steps.
+pub struct Watch {
+    path: PathBuf,
+    rx: Receiver<()>,
+    _watcher: notify::RecommendedWatcher,
+    changed_at: Option<Instant>,
+}
+
+impl Watch {
+    /// Watches `path`'s folder (editors replace files by renaming, which a file watch misses).
+    pub fn new(path: &Path) -> notify::Result<Watch> {
+        let (tx, rx) = channel();
+        let name = path.file_name().map(|n| n.to_os_string());
+        let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+            if let Ok(ev) = ev
+                && ev.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+            {
+                let _ = tx.send(());
+            }
+        })?;
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        watcher.watch(dir, RecursiveMode::NonRecursive)?;
+        Ok(Watch {
+            path: path.to_path_buf(),
+            rx,
+            _watcher: watcher,
+            changed_at: None,
+        })
+    }
+
+    /// True once the file changed and then stayed quiet for 200 ms.
+    pub fn poll(&mut self) -> bool {
+        while self.rx.try_recv().is_ok() {
+            self.changed_at = Some(Instant::now());
+        }
+        match self.changed_at {
+            Some(t) if t.elapsed() >= Duration::from_millis(200) => {
+                self.changed_at = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Each frame: if the watched file changed, revalidate it.
+pub fn poll_system(w: Option<NonSendMut<Watch>>, mut st: NonSendMut<GuiState>) {
+    let Some(mut w) = w else {
+        return;
+    };
+    if w.poll() {
+        let text = std::fs::read_to_string(w.path()).map_err(|e| e.to_string());
+        st.playtest_changed(text);
+    }
+}
