@@ -30,7 +30,7 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass};
 
 use crate::headless::{Policy, policy_by_name};
 use save::SaveStore;
-use state::{Command, GuiState, Overlay, Screen};
+use state::{Command, GuiState, Screen};
 
 /// How `orgcraft` / `orgcraft play` opens the window.
 #[derive(Clone, Debug, Default)]
@@ -127,7 +127,11 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
     .insert_resource(ClearColor(Color::srgb(0.1, 0.1, 0.12)))
     .add_systems(Startup, spawn_camera)
     .add_systems(EguiPrimaryContextPass, ui_system)
-    .add_systems(Update, (watch::poll_system, exit_system));
+    .add_systems(Update, (watch::poll_system, exit_system))
+    .add_systems(
+        PostUpdate,
+        refresh_egui_textures.after(bevy_egui::EguiPostUpdateSet::PostProcessOutput),
+    );
     if autoplay.is_some() {
         // A bot plays: render continuously so frames (and screenshots) keep coming.
         app.insert_resource(WinitSettings::continuous());
@@ -155,12 +159,32 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
     app.run()
 }
 
+/// Marks egui's textures changed after each drawn frame, so the renderer uploads them whole.
+///
+/// Why: glyphs that egui adds to its font atlas after the first frame arrive as partial
+/// texture updates, and with bevy_egui 0.42 on bevy 0.19 those did not reach the GPU here —
+/// screenshots showed letters missing for the rest of the game. Re-uploading the atlas (a few
+/// MB, only on frames that are drawn at all) fixed every screenshot.
+pub fn refresh_egui_textures(
+    managed: Res<bevy_egui::EguiManagedTextures>,
+    mut images: ResMut<Assets<Image>>,
+) {
+    for t in managed.values() {
+        if let Some(img) = images.get_mut(t.handle.id()) {
+            let _ = img.into_inner();
+        }
+    }
+}
+
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
 /// Draws the interface and applies what the player asked for.
-pub fn ui_system(mut contexts: EguiContexts, mut st: NonSendMut<GuiState>) -> Result {
+pub fn ui_system(
+    mut contexts: EguiContexts,
+    mut st: NonSendMut<GuiState>,
+) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = Ui::new(
         ctx.clone(),
@@ -183,16 +207,22 @@ fn exit_system(st: NonSend<GuiState>, mut exit: MessageWriter<AppExit>) {
 }
 
 /// A bot playing through the window, with a screenshot of each step.
+///
+/// Each step sets a screen up, waits for egui to lay it out, takes the screenshot, waits until
+/// the PNG is on disk, and only then gives the commands that move on (so every picture shows
+/// the screen it is named after).
 pub struct Autoplay {
     policy: Box<dyn Policy>,
     scenario: Option<PathBuf>,
     shots: Option<PathBuf>,
     exit_after_debrief: bool,
     step: AutoStep,
-    /// Frames to wait before the next step (lets egui lay out the new screen).
+    /// Frames to wait before the next step (lets egui lay out the new screen and upload glyphs).
     wait: u32,
     /// A screenshot being written: its path and how many frames we have waited for it.
     pending_shot: Option<(PathBuf, u32)>,
+    /// Commands to give once the pending screenshot is on disk.
+    after_shot: Vec<Command>,
     pub taken: Vec<PathBuf>,
 }
 
@@ -202,11 +232,15 @@ enum AutoStep {
     Picker,
     Briefing,
     Plan,
+    Help,
     Confirm,
     Summary,
     Debrief,
     Done,
 }
+
+/// Frames between a change of screen and its screenshot.
+const SETTLE_FRAMES: u32 = 10;
 
 impl Autoplay {
     fn new(policy: Box<dyn Policy>, opts: &WindowOptions) -> Autoplay {
@@ -216,23 +250,40 @@ impl Autoplay {
             shots: opts.screenshots.clone(),
             exit_after_debrief: opts.exit_after_debrief,
             step: AutoStep::Title,
-            wait: 6,
+            wait: SETTLE_FRAMES,
             pending_shot: None,
+            after_shot: Vec::new(),
             taken: Vec::new(),
         }
     }
 
-    fn shoot(&mut self, commands: &mut Commands, name: &str) {
-        let Some(dir) = &self.shots else {
-            return;
-        };
-        let _ = std::fs::create_dir_all(dir);
-        let path = dir.join(format!("{name}.png"));
-        let _ = std::fs::remove_file(&path);
-        commands
-            .spawn(Screenshot::primary_window())
-            .observe(save_to_disk(path.clone()));
-        self.pending_shot = Some((path, 0));
+    /// Takes a screenshot named `name` (if screenshots were asked for); `then` is given once it
+    /// is written (at once without screenshots).
+    fn shoot_then(
+        &mut self,
+        commands: &mut Commands,
+        st: &mut GuiState,
+        name: Option<String>,
+        then: Vec<Command>,
+    ) {
+        match (&self.shots, name) {
+            (Some(dir), Some(name)) => {
+                let _ = std::fs::create_dir_all(dir);
+                let path = dir.join(format!("{name}.png"));
+                let _ = std::fs::remove_file(&path);
+                commands
+                    .spawn(Screenshot::primary_window())
+                    .observe(save_to_disk(path.clone()));
+                self.pending_shot = Some((path, 0));
+                self.after_shot = then;
+            }
+            _ => {
+                for c in then {
+                    st.apply(c);
+                }
+                self.wait = 1;
+            }
+        }
     }
 }
 
@@ -242,17 +293,22 @@ fn autoplay_system(
     mut commands: Commands,
     mut exit: MessageWriter<AppExit>,
 ) {
-    // Wait for the previous screenshot to reach the disk before changing the screen.
+    let a = &mut *a;
+    // Wait for the screenshot to reach the disk before changing the screen.
     if let Some((path, frames)) = a.pending_shot.as_mut() {
         *frames += 1;
-        if path.exists() && std::fs::metadata(&*path).is_ok_and(|m| m.len() > 0) {
-            let p = path.clone();
-            a.taken.push(p);
+        let written = std::fs::metadata(&*path).is_ok_and(|m| m.len() > 0);
+        if written || *frames > 600 {
+            if written {
+                a.taken.push(path.clone());
+            } else {
+                eprintln!("orgcraft: screenshot {} was not written", path.display());
+            }
             a.pending_shot = None;
-            a.wait = 2;
-        } else if *frames > 600 {
-            eprintln!("orgcraft: screenshot {} was not written", path.display());
-            a.pending_shot = None;
+            for c in std::mem::take(&mut a.after_shot) {
+                st.apply(c);
+            }
+            a.wait = SETTLE_FRAMES;
         }
         return;
     }
@@ -260,30 +316,27 @@ fn autoplay_system(
         a.wait -= 1;
         return;
     }
-    let a = &mut *a;
-    let wait = 4;
     match a.step {
         AutoStep::Title => {
-            a.shoot(&mut commands, "01_title");
-            st.apply(Command::NewGame);
             a.step = AutoStep::Picker;
+            a.shoot_then(&mut commands, &mut st, Some("01_title".into()), vec![Command::NewGame]);
         }
         AutoStep::Picker => {
-            a.shoot(&mut commands, "02_picker");
             let path = a.scenario.clone();
-            let picked = path
-                .as_ref()
-                .and_then(|p| {
+            let picked = match &path {
+                Some(p) => {
                     let want = std::fs::canonicalize(p).ok();
                     st.catalog
                         .iter()
                         .position(|e| std::fs::canonicalize(&e.path).ok() == want)
-                })
-                .or(if path.is_none() { Some(0) } else { None });
-            match (picked, path) {
-                (Some(i), _) => st.apply(Command::Pick(i)),
+                }
+                None => (!st.catalog.is_empty()).then_some(0),
+            };
+            let then = match (picked, &path) {
+                (Some(i), _) => vec![Command::Pick(i)],
                 (None, Some(p)) => {
-                    if let Err(d) = st.open_file(&p, false) {
+                    // Not in the picker's folders: open the file directly after the picture.
+                    if let Err(d) = st.open_file(p, false) {
                         for x in d {
                             eprintln!("{x}");
                         }
@@ -291,10 +344,13 @@ fn autoplay_system(
                         a.step = AutoStep::Done;
                         return;
                     }
+                    st.screen = Screen::Picker;
+                    vec![Command::OpenBriefing]
                 }
-                (None, None) => {}
-            }
+                (None, None) => Vec::new(),
+            };
             a.step = AutoStep::Briefing;
+            a.shoot_then(&mut commands, &mut st, Some("02_picker".into()), then);
         }
         AutoStep::Briefing => {
             if st.screen != Screen::Briefing {
@@ -303,52 +359,57 @@ fn autoplay_system(
                 a.step = AutoStep::Done;
                 return;
             }
-            a.shoot(&mut commands, "03_briefing");
-            st.apply(Command::BeginPlaying);
             a.step = AutoStep::Plan;
+            a.shoot_then(
+                &mut commands,
+                &mut st,
+                Some("03_briefing".into()),
+                vec![Command::BeginPlaying],
+            );
         }
         AutoStep::Plan => {
             let week = st.game.as_ref().map(|g| g.week()).unwrap_or(0);
             st.autoplay_queue(a.policy.as_mut());
-            if week == 1 {
-                // Show the other tabs once, so every screen has a picture.
-                st.apply(Command::Tab(state::Tab::Org));
-            }
+            // Rotate the centre tab week by week, so each tab has pictures.
             let tab = state::Tab::ALL[(week as usize + 4) % state::Tab::ALL.len()];
             st.apply(Command::Tab(tab));
-            a.shoot(&mut commands, &format!("10_week_{week:02}"));
-            st.apply(Command::AskEndWeek);
+            a.step = if week == 1 { AutoStep::Help } else { AutoStep::Confirm };
+            let then = if week == 1 {
+                vec![Command::OpenHelp]
+            } else {
+                vec![Command::AskEndWeek]
+            };
+            a.shoot_then(&mut commands, &mut st, Some(format!("10_week_{week:02}")), then);
+        }
+        AutoStep::Help => {
             a.step = AutoStep::Confirm;
+            a.shoot_then(
+                &mut commands,
+                &mut st,
+                Some("06_help".into()),
+                vec![Command::CloseOverlay, Command::AskEndWeek],
+            );
         }
         AutoStep::Confirm => {
             let week = st.game.as_ref().map(|g| g.week()).unwrap_or(0);
-            if week == 1 {
-                a.shoot(&mut commands, "04_confirm_end_week");
-            }
-            st.apply(Command::ConfirmEndWeek);
             a.step = AutoStep::Summary;
+            let name = (week == 1).then(|| "04_confirm_end_week".to_string());
+            a.shoot_then(&mut commands, &mut st, name, vec![Command::ConfirmEndWeek]);
         }
         AutoStep::Summary => {
             let week = st.last_summary().map(|s| s.week).unwrap_or(0);
-            if week == 1 {
-                a.shoot(&mut commands, "05_week_summary");
-            }
-            st.apply(Command::CloseOverlay);
-            a.step = if st.screen == Screen::Debrief {
-                AutoStep::Debrief
-            } else {
-                AutoStep::Plan
-            };
+            let over = st.game.as_ref().is_some_and(|g| g.is_over());
+            a.step = if over { AutoStep::Debrief } else { AutoStep::Plan };
+            let name = (week == 1 || over).then(|| format!("05_week_summary_{week:02}"));
+            a.shoot_then(&mut commands, &mut st, name, vec![Command::CloseOverlay]);
         }
         AutoStep::Debrief => {
-            a.shoot(&mut commands, "90_debrief");
             a.step = AutoStep::Done;
+            a.shoot_then(&mut commands, &mut st, Some("90_debrief".into()), Vec::new());
         }
         AutoStep::Done => {
             if a.exit_after_debrief {
-                if let Some(g) = st.game.as_ref()
-                    && let Some(r) = g.report.as_ref()
-                {
+                if let Some(r) = st.game.as_ref().and_then(|g| g.report.as_ref()) {
                     println!(
                         "autoplay finished: culture {:.1}, product {:.1}, combined {:.1}; {} screenshot(s)",
                         r.culture,
@@ -359,11 +420,6 @@ fn autoplay_system(
                 }
                 exit.write(AppExit::Success);
             }
-            return;
         }
     }
-    if st.overlay == Overlay::Pause {
-        st.apply(Command::CloseOverlay);
-    }
-    a.wait = wait;
 }

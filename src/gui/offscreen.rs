@@ -73,7 +73,11 @@ pub fn render(
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.1, 0.1, 0.12)))
     .insert_resource(Captured::default())
-    .add_systems(EguiPrimaryContextPass, super::ui_system);
+    .add_systems(EguiPrimaryContextPass, super::ui_system)
+    .add_systems(
+        PostUpdate,
+        super::refresh_egui_textures.after(bevy_egui::EguiPostUpdateSet::PostProcessOutput),
+    );
     app.world_mut()
         .resource_mut::<EguiGlobalSettings>()
         .auto_create_primary_context = false;

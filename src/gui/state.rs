@@ -141,6 +141,8 @@ pub enum Command {
     /// Restart on the newer version of the watched scenario.
     RestartPlaytest,
     ShowDebrief,
+    /// Show the briefing of the scenario already chosen (opened from a file).
+    OpenBriefing,
     /// Reopen the last week's summary.
     ShowWeekSummary,
 }
@@ -324,6 +326,11 @@ impl GuiState {
                 self.settings.charts_as_tables = !self.settings.charts_as_tables
             }
             Command::RestartPlaytest => self.restart_playtest(),
+            Command::OpenBriefing => {
+                if self.chosen.is_some() {
+                    self.screen = Screen::Briefing;
+                }
+            }
             Command::ShowWeekSummary => {
                 if self.last_summary().is_some() {
                     self.overlay = Overlay::WeekSummary;

@@ -124,8 +124,8 @@ fn quadrant(ui: &mut Ui, g: &Game, r: &RunReport) {
     p.text(at(25.0, 97.0), egui::Align2::CENTER_TOP, "Death march", font.clone(), text);
     p.text(at(75.0, 3.0), egui::Align2::CENTER_BOTTOM, "Country club", font.clone(), text);
     p.text(at(25.0, 3.0), egui::Align2::CENTER_BOTTOM, "Stagnation", font.clone(), text);
-    p.text(egui::pos2(plot.center().x, rect.bottom()), egui::Align2::CENTER_BOTTOM, "culture →", font.clone(), text);
-    p.text(egui::pos2(rect.left(), plot.center().y), egui::Align2::LEFT_CENTER, "product ↑", font.clone(), text);
+    p.text(egui::pos2(plot.center().x, rect.bottom()), egui::Align2::CENTER_BOTTOM, "culture (higher to the right)", font.clone(), text);
+    p.text(egui::pos2(rect.left(), plot.center().y), egui::Align2::LEFT_CENTER, "product\n(higher\nup)", font.clone(), text);
     let hist = g.score_history();
     let pts: Vec<egui::Pos2> = hist.iter().map(|w| at(w.culture, w.product)).collect();
     if pts.len() > 1 {
@@ -148,46 +148,48 @@ fn causes(ui: &mut Ui, title: &str, up: &[Cause], down: &[Cause]) {
         ui.label("Nothing moved it by more than a tenth of a point.");
     }
     for c in up.iter().take(4) {
-        ui.label(RichText::new(format!("▲ {}", c.sentence)).color(palette::BLUE));
+        ui.label(RichText::new(format!("+ {}", c.sentence)).color(palette::BLUE));
     }
     for c in down.iter().take(4) {
-        ui.label(RichText::new(format!("▼ {}", c.sentence)).color(palette::VERMILLION));
+        ui.label(RichText::new(format!("- {}", c.sentence)).color(palette::VERMILLION));
     }
 }
 
 fn timeline(ui: &mut Ui, g: &Game) {
     section(ui, "Key decisions and events, week by week");
-    egui::Grid::new("timeline").striped(true).show(ui, |ui| {
-        for s in &g.summaries {
-            let notable: Vec<&str> = s
-                .events
-                .iter()
-                .filter(|(k, _)| {
-                    matches!(k.as_str(), "resignation" | "exit" | "shipped" | "layoff" | "watermelon" | "missed" | "event" | "reveal")
-                })
-                .map(|(_, t)| t.as_str())
-                .collect();
-            if s.applied.is_empty() && notable.is_empty() {
-                continue;
-            }
-            ui.label(RichText::new(format!("Week {}", s.week)).strong());
-            ui.vertical(|ui| {
-                for a in &s.applied {
-                    ui.label(format!("you: {a}"));
-                }
-                for e in notable {
-                    ui.label(RichText::new(e).italics());
-                }
-                ui.label(
-                    RichText::new(format!(
-                        "culture {:+.1}, product {:+.1}",
-                        s.after.culture - s.before.culture,
-                        s.after.product - s.before.product
-                    ))
-                    .weak(),
-                );
-            });
-            ui.end_row();
+    for s in &g.summaries {
+        let notable: Vec<&str> = s
+            .events
+            .iter()
+            .filter(|(k, _)| {
+                matches!(
+                    k.as_str(),
+                    "resignation" | "exit" | "shipped" | "layoff" | "watermelon" | "missed" | "event" | "reveal"
+                )
+            })
+            .map(|(_, t)| t.as_str())
+            .collect();
+        if s.applied.is_empty() && notable.is_empty() {
+            continue;
         }
-    });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Week {}:", s.week)).strong());
+            ui.label(
+                RichText::new(format!(
+                    "culture {:+.1}, product {:+.1}",
+                    s.after.culture - s.before.culture,
+                    s.after.product - s.before.product
+                ))
+                .weak(),
+            );
+        });
+        ui.indent(("week", s.week), |ui| {
+            for a in &s.applied {
+                ui.label(format!("you: {a}"));
+            }
+            for e in notable {
+                ui.label(RichText::new(e).italics());
+            }
+        });
+    }
 }

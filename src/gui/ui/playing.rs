@@ -197,7 +197,7 @@ fn tree(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
     let idx = w.resource::<Index>();
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(key("[ ] select previous / next").weak());
+        ui.label(RichText::new("[ and ] walk the selection").weak());
         if select_button(ui, st, Selection::Org, "Organization (you)") {
             cmds.push(Command::Select(Selection::Org));
         }
@@ -292,7 +292,7 @@ fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
             }
             Selection::Pair(a, b) => {
                 ui.heading(format!(
-                    "{} ↔ {}",
+                    "{} and {}",
                     name_of::<Team>(w, a),
                     name_of::<Team>(w, b)
                 ));
@@ -409,7 +409,7 @@ fn team_meters(ui: &mut Ui, t: &Team) {
     meter(
         ui,
         "Autonomy",
-        t.autonomy,
+        t.autonomy * 100.0,
         Good::High,
         "How much the team decides how to reach its goals. Fixed plans and injected features erode it.",
     );
@@ -456,10 +456,22 @@ fn team_details(ui: &mut Ui, w: &World, t: &Team) {
     }
 }
 
-fn person_row(ui: &mut Ui, w: &World, p: &Person) {
+/// A person's name, role and meters. With `selected`, the name is a button that selects them.
+fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bool>) -> bool {
     let week = w.resource::<Clock>().week;
+    let mut clicked = false;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&p.name).strong());
+        match selected {
+            Some(sel) => {
+                clicked = ui
+                    .selectable_label(sel, RichText::new(&p.name).strong())
+                    .on_hover_text("Select to see details and actions")
+                    .clicked();
+            }
+            None => {
+                ui.label(RichText::new(&p.name).strong());
+            }
+        }
         ui.label(format!("{:?} L{}", p.role, p.level));
         if matches!(p.contract, Contract::Contractor { .. }) {
             ui.label(RichText::new("contractor").weak());
@@ -479,29 +491,34 @@ fn person_row(ui: &mut Ui, w: &World, p: &Person) {
         Good::Low,
         "Exhaustion (Maslach): overtime and pressure raise it; rest lowers it. High exhaustion means defects and resignations.",
     );
-    let mut notes = Vec::new();
+    let mut warn = Vec::new();
+    let mut info = Vec::new();
     if let Some(n) = p.notice {
-        notes.push(format!("resigned: leaves in {n} week(s)"));
+        warn.push(format!("resigned: leaves in {n} week(s)"));
     }
     if p.flight_risk_revealed {
-        notes.push(if p.flight_risk {
-            "flight risk!".to_string()
+        if p.flight_risk {
+            warn.push("flight risk!".to_string());
         } else {
-            "no flight risk".to_string()
-        });
+            info.push("no flight risk".to_string());
+        }
     }
     if p.assimilation < 0.95 {
-        notes.push(format!("ramping up {:.0}%", p.assimilation * 100.0));
+        info.push(format!("new: ramping up, {:.0}% effective", p.assimilation * 100.0));
     }
     if !p.is_available(week + 1) {
-        notes.push("away".into());
+        info.push("away".into());
     }
     if p.brilliant_jerk && p.drivers_revealed {
-        notes.push("brilliant jerk".into());
+        warn.push("brilliant jerk".into());
     }
-    if !notes.is_empty() {
-        ui.label(RichText::new(notes.join(" · ")).color(palette::ORANGE));
+    if !warn.is_empty() {
+        ui.label(RichText::new(warn.join(" · ")).color(palette::ORANGE));
     }
+    if !info.is_empty() {
+        ui.label(RichText::new(info.join(" · ")).weak());
+    }
+    clicked
 }
 
 fn person_details(ui: &mut Ui, w: &World, p: &Person) {
@@ -513,7 +530,7 @@ fn person_details(ui: &mut Ui, w: &World, p: &Person) {
         name_of::<Team>(w, p.team),
         p.tenure_w
     ));
-    person_row(ui, w, p);
+    person_row(ui, w, p, None);
     meter(
         ui,
         "Trust in you",
@@ -709,16 +726,10 @@ fn org_view(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
                         if let Some(p) = w.get::<Person>(*pe)
                             && p.team == *tid
                         {
-                            if ui
-                                .selectable_label(
-                                    st.selection == Selection::Person(p.id),
-                                    "details",
-                                )
-                                .clicked()
-                            {
+                            let sel = Some(st.selection == Selection::Person(p.id));
+                            if person_row(ui, w, p, sel) {
                                 cmds.push(Command::Select(Selection::Person(p.id)));
                             }
-                            person_row(ui, w, p);
                         }
                     }
                 });
@@ -989,7 +1000,7 @@ fn week_panel(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
                 for (i, a) in queue.pending.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if ui
-                            .small_button("✖")
+                            .small_button("Remove")
                             .on_hover_text("Remove this action (undo). [Z] removes the last one.")
                             .clicked()
                         {

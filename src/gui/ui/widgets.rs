@@ -62,16 +62,17 @@ pub fn meter(ui: &mut Ui, label: &str, v: f64, good: Good, tip: &str) {
     });
 }
 
-/// A signed change, coloured and with an arrow (never colour alone).
+/// A signed change, coloured (never colour alone: the sign is always shown).
 pub fn delta(ui: &mut Ui, d: f64) {
-    let (arrow, c) = if d > 0.05 {
-        ("▲", palette::BLUE)
+    // The sign carries the direction in text; colour only repeats it.
+    let c = if d > 0.05 {
+        palette::BLUE
     } else if d < -0.05 {
-        ("▼", palette::VERMILLION)
+        palette::VERMILLION
     } else {
-        ("•", Color32::GRAY)
+        Color32::GRAY
     };
-    ui.label(RichText::new(format!("{arrow} {d:+.1}")).color(c));
+    ui.label(RichText::new(format!("{d:+.1}")).color(c));
 }
 
 /// A shortcut badge shown beside a button: `[E]`.
