@@ -703,19 +703,20 @@ pub fn submit(world: &mut World, a: Action) -> Result<Cost, Refusal> {
 }
 
 /// Removes a queued action (undo before the week ends); the queue's cost is re-priced.
+///
+/// Each remaining action is priced against the ones queued before it (as when it was
+/// submitted): pricing it against the whole queue would find itself there, and a 1:1 would
+/// then read "already had a 1:1 this week" and cost nothing.
 pub fn unqueue(world: &mut World, index: usize) -> Option<Action> {
-    let removed = {
+    let mut pending = std::mem::take(&mut world.resource_mut::<ActionQueue>().pending);
+    let removed = (index < pending.len()).then(|| pending.remove(index));
+    world.resource_mut::<ActionQueue>().pending_cost = Cost::default();
+    for a in pending {
+        let cost = price(world, &a).unwrap_or_default();
         let mut q = world.resource_mut::<ActionQueue>();
-        (index < q.pending.len()).then(|| q.pending.remove(index))
-    };
-    let pending = world.resource::<ActionQueue>().pending.clone();
-    let mut total = Cost::default();
-    for a in &pending {
-        if let Ok(c) = price(world, a) {
-            add_cost(&mut total, &c, 1.0);
-        }
+        q.pending.push(a);
+        add_cost(&mut q.pending_cost, &cost, 1.0);
     }
-    world.resource_mut::<ActionQueue>().pending_cost = total;
     removed
 }
 

@@ -4,7 +4,7 @@
 use bevy_egui::egui::{self, Color32, RichText, Ui};
 
 use super::charts;
-use super::widgets::{palette, section};
+use super::widgets::{palette, plain, section};
 use crate::gui::game::Game;
 use crate::gui::state::{Command, GuiState};
 use crate::headless::RunReport;
@@ -148,10 +148,10 @@ fn causes(ui: &mut Ui, title: &str, up: &[Cause], down: &[Cause]) {
         ui.label("Nothing moved it by more than a tenth of a point.");
     }
     for c in up.iter().take(4) {
-        ui.label(RichText::new(format!("+ {}", c.sentence)).color(palette::BLUE));
+        ui.label(RichText::new(format!("+ {}", plain(&c.sentence))).color(palette::BLUE));
     }
     for c in down.iter().take(4) {
-        ui.label(RichText::new(format!("- {}", c.sentence)).color(palette::VERMILLION));
+        ui.label(RichText::new(format!("- {}", plain(&c.sentence))).color(palette::VERMILLION));
     }
 }
 

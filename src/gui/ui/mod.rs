@@ -13,7 +13,7 @@ use bevy_egui::egui::{self, Key, Modifiers, RichText, Ui};
 use super::catalog::{self, Selection};
 use super::state::{Command, GuiState, Overlay, Screen, Tab};
 use crate::sim::Response;
-use widgets::{Good, delta, section};
+use widgets::{delta, section};
 
 /// Draws the whole interface for one frame and returns the commands the player gave.
 pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
@@ -426,9 +426,8 @@ fn moves(ui: &mut Ui, title: &str, m: &[(crate::model::Driver, f64)]) {
             delta(ui, *v);
             ui.label(d.label());
             if let Some(l) = d.feedback_loop() {
-                ui.label(RichText::new(format!("(loop {l})")).weak());
+                ui.label(RichText::new(format!("(loop {})", widgets::plain(l))).weak());
             }
         });
     }
-    let _ = Good::High;
 }

@@ -6,7 +6,7 @@ use bevy::prelude::World;
 use bevy_egui::egui::{self, Color32, RichText, Ui};
 
 use super::charts;
-use super::widgets::{Good, cost_text, delta, key, meter, money, palette, section};
+use super::widgets::{Good, card_rows, cost_text, delta, key, meter, money, palette, section};
 use crate::gui::catalog::{self, Selection, demand_name, name_of, response_explain};
 use crate::gui::game::Game;
 use crate::gui::state::{Command, GuiState, Tab};
@@ -50,7 +50,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     playtest_banner(ui, st, cmds);
     egui::Panel::bottom("week_panel")
         .resizable(true)
-        .default_size(200.0)
+        .default_size(240.0)
         .show(ui, |ui| week_panel(ui, st, g, cmds));
     egui::Panel::left("tree")
         .resizable(true)
@@ -698,42 +698,33 @@ fn product_card(ui: &mut Ui, w: &World, p: &Product) {
 fn org_view(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
     let idx = w.resource::<Index>();
-    ui.horizontal_wrapped(|ui| {
-        for (tid, te) in &idx.teams {
-            let Some(t) = w.get::<Team>(*te) else {
-                continue;
-            };
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(300.0);
-                ui.vertical(|ui| {
-                    if ui
-                        .selectable_label(
-                            st.selection == Selection::Team(*tid),
-                            RichText::new(&t.name).strong().size(16.0),
-                        )
-                        .clicked()
-                    {
-                        cmds.push(Command::Select(Selection::Team(*tid)));
-                    }
-                    team_meters(ui, t);
-                    ui.label(format!(
-                        "WIP {}/{} · blocked {} · {:.0} people",
-                        t.active_items, t.wip_limit, t.blocked_items, t.headcount
-                    ))
-                    .on_hover_text("Work in progress against the limit; blocked items wait on another team.");
-                    ui.separator();
-                    for pe in idx.people.values() {
-                        if let Some(p) = w.get::<Person>(*pe)
-                            && p.team == *tid
-                        {
-                            let sel = Some(st.selection == Selection::Person(p.id));
-                            if person_row(ui, w, p, sel) {
-                                cmds.push(Command::Select(Selection::Person(p.id)));
-                            }
-                        }
-                    }
-                });
-            });
+    let teams: Vec<&Team> = idx.teams.values().filter_map(|e| w.get::<Team>(*e)).collect();
+    card_rows(ui, &teams, 290.0, |ui, t| {
+        if ui
+            .selectable_label(
+                st.selection == Selection::Team(t.id),
+                RichText::new(&t.name).strong().size(16.0),
+            )
+            .clicked()
+        {
+            cmds.push(Command::Select(Selection::Team(t.id)));
+        }
+        team_meters(ui, t);
+        ui.label(format!(
+            "WIP {}/{} · blocked {} · {:.0} people",
+            t.active_items, t.wip_limit, t.blocked_items, t.headcount
+        ))
+        .on_hover_text("Work in progress against the limit; blocked items wait on another team.");
+        ui.separator();
+        for pe in idx.people.values() {
+            if let Some(p) = w.get::<Person>(*pe)
+                && p.team == t.id
+            {
+                let sel = Some(st.selection == Selection::Person(p.id));
+                if person_row(ui, w, p, sel) {
+                    cmds.push(Command::Select(Selection::Person(p.id)));
+                }
+            }
         }
     });
 }
@@ -874,16 +865,12 @@ fn stakeholder_view(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command
     if idx.stakeholders.is_empty() {
         ui.label("No stakeholders in this scenario.");
     }
-    ui.horizontal_wrapped(|ui| {
-        for se in idx.stakeholders.values() {
-            if let Some(s) = w.get::<Stakeholder>(*se) {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(330.0);
-                    ui.vertical(|ui| stakeholder_card(ui, w, s, st, cmds));
-                });
-            }
-        }
-    });
+    let all: Vec<&Stakeholder> = idx
+        .stakeholders
+        .values()
+        .filter_map(|e| w.get::<Stakeholder>(*e))
+        .collect();
+    card_rows(ui, &all, 330.0, |ui, s| stakeholder_card(ui, w, s, st, cmds));
 }
 
 fn product_view(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {

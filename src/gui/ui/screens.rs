@@ -74,7 +74,7 @@ pub fn title(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
 pub fn picker(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     egui::Panel::top("picker_top").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("← Back  [Esc]").clicked() {
+            if ui.button("Back  [Esc]").clicked() {
                 cmds.push(Command::BackToTitle);
             }
             ui.heading("Choose a scenario");
@@ -107,10 +107,8 @@ pub fn picker(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                         }
                         None => {
                             ui.label(format!(
-                                "{} weeks · difficulty {} of 5 {}",
-                                e.weeks,
-                                e.difficulty,
-                                "●".repeat(e.difficulty as usize)
+                                "{} weeks · difficulty {} of 5",
+                                e.weeks, e.difficulty
                             ));
                             ui.label(RichText::new(teaser(&e.lesson)).italics());
                             if ui.button("Read the briefing").clicked() {
@@ -147,7 +145,7 @@ pub fn briefing(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     egui::Panel::bottom("briefing_bottom").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if ui.button("← Back  [Esc]").clicked() {
+            if ui.button("Back  [Esc]").clicked() {
                 cmds.push(Command::NewGame);
             }
             if ui
@@ -186,14 +184,15 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
         ui.label("Keep the products healthy and the people growing; the scores below say how.");
     }
     for o in &sc.objectives {
+        let product = r
+            .products
+            .get(o.product.0 as usize)
+            .map(|p| if p.name.is_empty() { p.id.as_str() } else { p.name.as_str() })
+            .unwrap_or("the product");
         ui.label(format!(
-            "• {:?} of {} to {} (weight {:.0}%)",
-            o.metric,
-            r.products
-                .get(o.product.0 as usize)
-                .map(|p| p.name.as_str())
-                .unwrap_or("the product"),
-            o.target,
+            "• {} of {product}: reach {} (weight {:.0}%)",
+            metric_label(o.metric),
+            metric_value(o.metric, o.target),
             o.weight * 100.0
         ));
     }
@@ -207,10 +206,11 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
         ui.label("None in this scenario.");
     }
     for s in &r.stakeholders {
+        let role = format!("{:?}", s.role);
+        let name = if s.name.is_empty() { s.id.clone() } else { s.name.clone() };
+        let who = if name.contains('(') { name } else { format!("{name} ({role})") };
         ui.label(format!(
-            "• {} ({:?}) — power {:.0}%, waterfall pressure {:.0}%",
-            s.name,
-            s.role,
+            "• {who} — power {:.0}%, waterfall pressure {:.0}%",
             s.power * 100.0,
             s.waterfall * 100.0
         ));
@@ -220,4 +220,29 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
     ui.label("Product success (0–100): outcomes against the goals, customers, quality, finances and stakeholder trust.");
     ui.label("The final score blends the whole run with the last weeks, after an 8-week epilogue in which a caretaker runs the org: shortcuts that only hold while you push them show up there.");
     ui.label("Every week you have attention points (AP), political capital (PC) and a budget. Actions cost them; the debrief shows what moved each score and why.");
+}
+
+/// A metric in plain words.
+pub fn metric_label(m: crate::scenario::Metric) -> &'static str {
+    use crate::scenario::Metric::*;
+    match m {
+        Activation => "Activation",
+        MonthlyChurn => "Monthly churn",
+        Retention6m => "6-month retention",
+        Revenue => "Weekly revenue",
+        Nps => "NPS",
+        Pmf => "Product-market fit",
+        Users => "Users",
+    }
+}
+
+/// A metric's value in its usual unit.
+pub fn metric_value(m: crate::scenario::Metric, v: f64) -> String {
+    use crate::scenario::Metric::*;
+    match m {
+        Activation | MonthlyChurn | Retention6m | Pmf => format!("{:.1}%", v * 100.0),
+        Revenue => super::widgets::money(v),
+        Nps => format!("{v:.0}"),
+        Users => format!("{v:.0}"),
+    }
 }

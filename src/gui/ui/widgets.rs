@@ -72,7 +72,12 @@ pub fn delta(ui: &mut Ui, d: f64) {
     } else {
         Color32::GRAY
     };
-    ui.label(RichText::new(format!("{d:+.1}")).color(c));
+    let text = if d.abs() < 0.05 {
+        "±0.0".to_string()
+    } else {
+        format!("{d:+.1}")
+    };
+    ui.label(RichText::new(text).color(c));
 }
 
 /// A shortcut badge shown beside a button: `[E]`.
@@ -116,4 +121,25 @@ pub fn cost_text(c: &crate::sim::Cost) -> String {
     } else {
         parts.join(" · ")
     }
+}
+
+/// Lays cards out in rows that fit the available width (egui's wrapping layouts do not wrap
+/// framed groups).
+pub fn card_rows<T>(ui: &mut Ui, items: &[T], card_width: f32, mut card: impl FnMut(&mut Ui, &T)) {
+    let per_row = ((ui.available_width() + 8.0) / (card_width + 20.0)).floor().max(1.0) as usize;
+    for row in items.chunks(per_row) {
+        ui.horizontal_top(|ui| {
+            for item in row {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(card_width);
+                    ui.vertical(|ui| card(ui, item));
+                });
+            }
+        });
+    }
+}
+
+/// Text for egui's built-in fonts, which lack a few arrows: "→" becomes "->".
+pub fn plain(s: &str) -> String {
+    s.replace('→', "->").replace('↔', "<->")
 }

@@ -1,0 +1,537 @@
+//! The game window's logic without a GPU: screen transitions, the action queue with undo, End
+//! Week, saves, the playtest reload, keyboard shortcuts, and what each panel shows for a given
+//! world (egui runs headless here; we read the text it lays out).
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use bevy_egui::egui;
+use orgcraft::gui::catalog::{self, Selection};
+use orgcraft::gui::save::{SaveStatus, SaveStore, write_atomic};
+use orgcraft::gui::state::{Command, GuiState, Overlay, Screen, Tab};
+use orgcraft::gui::ui;
+use orgcraft::headless::policy_by_name;
+use orgcraft::sim::{self, Action, Person, Response};
+
+fn scenarios() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// A fresh, empty save folder for one test.
+fn save_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("orgcraft-gui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+fn state(name: &str) -> GuiState {
+    GuiState::new(
+        &[(scenarios(), "shipped")],
+        SaveStore::new(save_dir(name)),
+    )
+}
+
+fn index_of(st: &GuiState, stem: &str) -> usize {
+    st.catalog
+        .iter()
+        .position(|e| e.path.file_stem().is_some_and(|s| s == stem))
+        .unwrap_or_else(|| panic!("{stem} not in the picker"))
+}
+
+/// Title → picker → briefing → playing, on `stem`.
+fn playing(name: &str, stem: &str) -> GuiState {
+    let mut st = state(name);
+    st.apply(Command::NewGame);
+    let i = index_of(&st, stem);
+    st.apply(Command::Pick(i));
+    st.apply(Command::BeginPlaying);
+    assert_eq!(st.screen, Screen::Playing);
+    st
+}
+
+/// Runs one egui frame of the interface and returns the commands and every text it drew.
+fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
+    let ctx = egui::Context::default();
+    let mut cmds = Vec::new();
+    let mut texts = String::new();
+    // Two passes: egui sizes modals and areas in the first one.
+    for pass in 0..2 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            events: if pass == 1 { events.clone() } else { Vec::new() },
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |root| {
+            let c = ui::draw(root, st);
+            if pass == 1 {
+                cmds = c;
+            }
+        });
+        // No renderer here: the font texture's upload is dropped on purpose.
+        out.textures_delta.clear();
+        if pass == 1 {
+            for s in &out.shapes {
+                collect_text(&s.shape, &mut texts);
+            }
+        }
+    }
+    (cmds, texts)
+}
+
+fn collect_text(shape: &egui::Shape, out: &mut String) {
+    match shape {
+        egui::Shape::Text(t) => {
+            out.push_str(t.galley.text());
+            out.push('\n');
+        }
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect_text(s, out)),
+        _ => {}
+    }
+}
+
+fn key(k: egui::Key) -> egui::Event {
+    egui::Event::Key {
+        key: k,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+#[test]
+fn screens_follow_the_player_from_title_to_playing_and_back() {
+    let mut st = state("flow");
+    assert_eq!(st.screen, Screen::Title);
+    assert!(st.catalog.len() >= 8, "the picker lists the shipped scenarios");
+    assert!(
+        st.catalog.iter().all(|e| e.error.is_none()),
+        "every shipped scenario loads"
+    );
+    st.apply(Command::NewGame);
+    assert_eq!(st.screen, Screen::Picker);
+    st.apply(Command::Pick(index_of(&st, "brooks_trap")));
+    assert_eq!(st.screen, Screen::Briefing);
+    assert!(st.game.is_none(), "the briefing comes before the game starts");
+    st.apply(Command::BeginPlaying);
+    assert_eq!(st.screen, Screen::Playing);
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(1));
+    st.apply(Command::TogglePause);
+    assert_eq!(st.overlay, Overlay::Pause);
+    st.apply(Command::OpenSettings);
+    st.apply(Command::SetScale(1.5));
+    assert_eq!(st.settings.ui_scale, 1.5);
+    st.apply(Command::SetScale(9.0));
+    assert_eq!(st.settings.ui_scale, 2.0, "the UI scale is clamped");
+    st.apply(Command::CloseOverlay);
+    st.apply(Command::BackToTitle);
+    assert_eq!(st.screen, Screen::Title);
+    assert!(matches!(st.save_status, SaveStatus::Ready(_)), "the game was autosaved");
+}
+
+#[test]
+fn queued_actions_can_be_removed_until_the_week_ends() {
+    let mut st = playing("undo", "brooks_trap");
+    let ap0 = st.game.as_ref().map(|g| g.room().ap).unwrap_or_default();
+    st.apply(Command::Queue(Action::VisionSession));
+    let people: Vec<_> = {
+        let w = st.game.as_ref().map(|g| g.world()).expect("game");
+        w.resource::<sim::Index>().people.keys().copied().collect()
+    };
+    st.apply(Command::Queue(Action::OneOnOne { person: people[0] }));
+    let g = st.game.as_ref().expect("game");
+    assert_eq!(g.queued().len(), 2);
+    let ap2 = g.room().ap;
+    assert!(ap2 < ap0 - 2.0, "queued actions use AP: {ap0} -> {ap2}");
+    // Undo the first; the queue is re-priced.
+    st.apply(Command::Undo(0));
+    let g = st.game.as_ref().expect("game");
+    assert_eq!(g.queued(), &[Action::OneOnOne { person: people[0] }]);
+    assert!((g.room().ap - (ap0 - 0.5)).abs() < 1e-9);
+    // A second 1:1 with the same person is refused, with a reason, and not queued.
+    st.apply(Command::Queue(Action::OneOnOne { person: people[0] }));
+    assert!(
+        st.message.as_deref().is_some_and(|m| m.contains("already had a 1:1")),
+        "{:?}",
+        st.message
+    );
+    assert_eq!(st.game.as_ref().map(|g| g.queued().len()), Some(1));
+    st.apply(Command::UndoLast);
+    assert_eq!(st.game.as_ref().map(|g| g.queued().len()), Some(0));
+    st.apply(Command::UndoLast);
+    assert_eq!(st.message.as_deref(), Some("Nothing queued to undo."));
+    // Undone actions never happen.
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    let g = st.game.as_ref().expect("game");
+    assert!(g.decisions[0].is_empty());
+    assert!(g.summaries[0].applied.is_empty());
+}
+
+#[test]
+fn end_week_asks_first_then_shows_what_happened() {
+    let mut st = playing("endweek", "pmo_gantt");
+    st.apply(Command::Queue(Action::VisionSession));
+    st.apply(Command::AskEndWeek);
+    assert_eq!(st.overlay, Overlay::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(1), "Esc keeps planning");
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    assert_eq!(st.overlay, Overlay::WeekSummary);
+    let s = st.last_summary().expect("a summary").clone();
+    assert_eq!(s.week, 1);
+    assert_eq!(s.applied, vec!["Vision session".to_string()]);
+    assert!(
+        !s.culture_moves.is_empty() || !s.product_moves.is_empty(),
+        "the ledger names what moved the scores"
+    );
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Week 1 summary"), "{text}");
+    assert!(text.contains("What moved culture this week"));
+    assert!(text.contains("Vision session"));
+    st.apply(Command::CloseOverlay);
+    assert_eq!(st.overlay, Overlay::None);
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(2));
+}
+
+#[test]
+fn a_whole_game_ends_on_the_debrief() {
+    let mut st = playing("debrief", "brooks_trap");
+    let mut bot = policy_by_name("servant").expect("servant");
+    while st.screen == Screen::Playing {
+        st.autoplay_queue(bot.as_mut());
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    assert_eq!(st.screen, Screen::Debrief);
+    let g = st.game.as_ref().expect("game");
+    let r = g.report.as_ref().expect("a final report");
+    assert_eq!(g.summaries.len() as u32, g.weeks());
+    // The window's game is the headless run: same bot, same seed, same final state.
+    let sc = orgcraft::scenario::load(&scenarios().join("brooks_trap.ron")).expect("loads");
+    let mut bot = policy_by_name("servant").expect("servant");
+    let headless = orgcraft::headless::run(&sc, "servant", bot.as_mut(), sc.raw.seed, None);
+    assert_eq!(r.state_hash, headless.state_hash);
+    assert_eq!(r.culture, headless.culture);
+    let (_, text) = frame(&st, Vec::new());
+    for want in [
+        "Your scores",
+        "What moved culture",
+        "What moved product success",
+        "Culture × product",
+        "Key decisions and events, week by week",
+        "Culture · psychological safety",
+    ] {
+        assert!(text.contains(want), "debrief lacks {want:?}");
+    }
+    assert!(text.contains(&format!("Culture {:.1}", r.culture)));
+    st.apply(Command::ToggleTables);
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Charts as plots  [T]"), "{text}");
+}
+
+#[test]
+fn the_autosave_restores_the_same_world() {
+    let dir = save_dir("restore");
+    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    st.apply(Command::NewGame);
+    st.apply(Command::Pick(index_of(&st, "dependency_hell")));
+    st.apply(Command::BeginPlaying);
+    let mut bot = policy_by_name("random").expect("random");
+    for _ in 0..4 {
+        st.autoplay_queue(bot.as_mut());
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    // Queued but not ended: the week in progress is what a crash may lose.
+    st.apply(Command::Queue(Action::VisionSession));
+    let hash = st.game.as_ref().map(|g| g.sim.state_hash());
+    let week = st.game.as_ref().map(|g| g.week());
+    assert!(!std::fs::read_dir(&dir)
+        .expect("dir")
+        .any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "tmp"))));
+    drop(st);
+    let mut again = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir));
+    assert!(matches!(again.save_status, SaveStatus::Ready(_)));
+    again.apply(Command::Continue);
+    assert_eq!(again.screen, Screen::Playing);
+    let g = again.game.as_ref().expect("restored");
+    assert_eq!(Some(g.week()), week);
+    assert_eq!(Some(g.sim.state_hash()), hash);
+    assert!(g.queued().is_empty());
+}
+
+#[test]
+fn a_damaged_save_is_reported_and_set_aside() {
+    let dir = save_dir("corrupt");
+    std::fs::write(dir.join("autosave.json"), b"{ \"format\": 1, \"decis").expect("write");
+    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    assert!(matches!(st.save_status, SaveStatus::Corrupt(_)));
+    st.apply(Command::Continue);
+    assert_eq!(st.screen, Screen::Title);
+    assert!(st.game.is_none());
+    let m = st.message.clone().unwrap_or_default();
+    assert!(m.contains("damaged") && m.contains("autosave.damaged.json"), "{m}");
+    assert!(dir.join("autosave.damaged.json").exists());
+    assert_eq!(st.saves.status(), SaveStatus::None);
+    // The game goes on: a new game starts and saves over the same folder.
+    st.apply(Command::NewGame);
+    st.apply(Command::Pick(index_of(&st, "brooks_trap")));
+    st.apply(Command::BeginPlaying);
+    assert!(matches!(st.saves.status(), SaveStatus::Ready(_)));
+}
+
+#[test]
+fn a_save_whose_decisions_no_longer_apply_is_refused_with_the_week() {
+    let dir = save_dir("tampered");
+    let mut st = playing("tampered-src", "brooks_trap");
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    let g = st.game.as_ref().expect("game");
+    let mut save = orgcraft::gui::save::SaveFile::of(g, &st.scenario_text);
+    save.decisions.push(vec![Action::OneOnOne {
+        person: orgcraft::model::PersonId(999),
+    }]);
+    write_atomic(
+        &dir.join("autosave.json"),
+        &serde_json::to_vec(&save).expect("json"),
+    )
+    .expect("write");
+    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir));
+    st.apply(Command::Continue);
+    let m = st.message.clone().unwrap_or_default();
+    assert!(m.contains("week 2") && m.contains("no person 999"), "{m}");
+    assert!(st.game.is_none());
+}
+
+#[test]
+fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
+    let dir = save_dir("playtest");
+    let file = dir.join("mine.ron");
+    let original =
+        std::fs::read_to_string(scenarios().join("brooks_trap.ron")).expect("read scenario");
+    std::fs::write(&file, &original).expect("write");
+    let mut st = GuiState::new(&[], SaveStore::new(dir.clone()));
+    st.open_file(&file, true).expect("opens");
+    assert_eq!(st.screen, Screen::Briefing);
+    st.apply(Command::BeginPlaying);
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    let hash = st.game.as_ref().map(|g| g.sim.state_hash());
+    // A typo: the diagnostics show, the game goes on.
+    let broken = original.replacen("weeks:", "wekes:", 1);
+    st.playtest_changed(Ok(broken));
+    let pt = st.playtest.as_ref().expect("playtest");
+    assert!(pt.pending.is_none());
+    let d = pt.diagnostics.first().expect("a diagnostic");
+    assert!(d.line > 0 && d.message.contains("wekes"), "{d}");
+    assert_eq!(st.game.as_ref().map(|g| g.sim.state_hash()), hash);
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("error(s); this game goes on"), "{text}");
+    assert!(text.contains("wekes"));
+    // Fixed, with a new title: offered as a restart; the game is untouched until accepted.
+    let fixed = original.replacen("title: \"", "title: \"New: ", 1);
+    st.playtest_changed(Ok(fixed));
+    assert!(st.playtest.as_ref().is_some_and(|p| p.pending.is_some()));
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(2));
+    let (cmds, _) = frame(
+        &st,
+        vec![egui::Event::Key {
+            key: egui::Key::R,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        }],
+    );
+    assert_eq!(cmds, vec![Command::RestartPlaytest]);
+    st.apply(Command::RestartPlaytest);
+    let g = st.game.as_ref().expect("restarted");
+    assert_eq!(g.week(), 1);
+    assert!(g.scenario.raw.title.starts_with("New: "));
+}
+
+#[test]
+fn panels_show_the_world() {
+    let mut st = playing("panels", "dependency_hell");
+    let (_, text) = frame(&st, Vec::new());
+    for want in [
+        "Week 1 of 20",
+        "Buyer Experience",
+        "Platform",
+        "Psych safety",
+        "Engagement",
+        "Exhaustion",
+        "End week 1  [E]",
+        "Inbox",
+    ] {
+        assert!(text.contains(want), "playing screen lacks {want:?}");
+    }
+    // Flight risk shows only once revealed.
+    let (pid, name) = {
+        let g = st.game.as_mut().expect("game");
+        let w = g.sim.world_mut();
+        let e = *w.resource::<sim::Index>().people.values().next().expect("someone");
+        let mut p = w.get_mut::<Person>(e).expect("person");
+        p.flight_risk = true;
+        (p.id, p.name.clone())
+    };
+    let (_, text) = frame(&st, Vec::new());
+    assert!(!text.contains("flight risk!"), "hidden until revealed");
+    {
+        let g = st.game.as_mut().expect("game");
+        let w = g.sim.world_mut();
+        let e = w.resource::<sim::Index>().people[&pid];
+        w.get_mut::<Person>(e).expect("person").flight_risk_revealed = true;
+    }
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("flight risk!"));
+    // Selecting a person shows their details and the actions that apply, each priced.
+    st.apply(Command::Select(Selection::Person(pid)));
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains(&format!("1:1")) && text.contains("0.5 AP"), "{text}");
+    assert!(text.contains("Stay interview") && text.contains(&name));
+    // The other tabs.
+    st.apply(Command::Tab(Tab::Dependencies));
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Waiting team") && text.contains("blocked"), "{text}");
+    st.apply(Command::Tab(Tab::Stakeholders));
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Benevolence") && text.contains("Renata"), "{text}");
+    st.apply(Command::Tab(Tab::Product));
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Dashboard values are noisy") && text.contains("Activation"));
+    st.apply(Command::Tab(Tab::Charts));
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Culture and product"));
+    // Every chart has a table equivalent: week rows with the values.
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    st.apply(Command::ToggleTables);
+    let (_, text) = frame(&st, Vec::new());
+    let g = st.game.as_ref().expect("game");
+    let last = g.score_history().last().cloned().expect("week 1");
+    assert!(text.contains("Show as charts  [T]"), "{text}");
+    assert!(text.contains(&format!("{:.1}", last.culture)), "{text}");
+    assert!(text.contains(&format!("{:.1}", last.product)));
+}
+
+#[test]
+fn demands_can_be_answered_from_the_keyboard() {
+    let mut st = playing("inbox", "pmo_gantt");
+    // Play until a demand arrives.
+    for _ in 0..6 {
+        if st
+            .game
+            .as_ref()
+            .is_some_and(|g| !g.world().resource::<sim::Org>().demands.is_empty())
+        {
+            break;
+        }
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    let demand = st
+        .game
+        .as_ref()
+        .and_then(|g| g.world().resource::<sim::Org>().demands.first().cloned())
+        .expect("pmo_gantt's PMO makes demands in the first weeks");
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("Shield [H]") && text.contains("status report") || text.contains("plan"));
+    let (cmds, _) = frame(&st, vec![key(egui::Key::H)]);
+    assert_eq!(cmds, vec![Command::Respond(demand.id, Response::Shield)]);
+    for c in cmds {
+        st.apply(c);
+    }
+    assert_eq!(
+        st.game.as_ref().map(|g| g.queued().to_vec()),
+        Some(vec![Action::Respond {
+            demand: demand.id,
+            response: Response::Shield
+        }])
+    );
+}
+
+#[test]
+fn keyboard_reaches_every_step_of_a_week() {
+    let mut st = state("keys");
+    let (cmds, _) = frame(&st, vec![key(egui::Key::N)]);
+    assert_eq!(cmds, vec![Command::NewGame]);
+    st.apply(Command::NewGame);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::Num2)]);
+    assert_eq!(cmds, vec![Command::Pick(1)]);
+    st.apply(Command::Pick(index_of(&st, "brooks_trap")));
+    let (cmds, _) = frame(&st, vec![key(egui::Key::Enter)]);
+    assert_eq!(cmds, vec![Command::BeginPlaying]);
+    st.apply(Command::BeginPlaying);
+    // 1 = the first action listed for the selection (the org: a vision session).
+    let (cmds, _) = frame(&st, vec![key(egui::Key::Num1)]);
+    assert_eq!(cmds, vec![Command::Queue(Action::VisionSession)]);
+    // ] walks to the first team.
+    let (cmds, _) = frame(&st, vec![key(egui::Key::CloseBracket)]);
+    assert!(matches!(cmds.as_slice(), [Command::Select(Selection::Team(_))]), "{cmds:?}");
+    let (cmds, _) = frame(&st, vec![key(egui::Key::F6)]);
+    assert_eq!(cmds, vec![Command::Tab(Tab::Charts)]);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::Z)]);
+    assert_eq!(cmds, vec![Command::UndoLast]);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::E)]);
+    assert_eq!(cmds, vec![Command::AskEndWeek]);
+    st.apply(Command::AskEndWeek);
+    let (cmds, text) = frame(&st, vec![key(egui::Key::Enter)]);
+    assert!(text.contains("End week 1?"), "{text}");
+    assert_eq!(cmds, vec![Command::ConfirmEndWeek]);
+    st.apply(Command::ConfirmEndWeek);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::Enter)]);
+    assert_eq!(cmds, vec![Command::CloseOverlay]);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::F1)]);
+    assert_eq!(cmds, vec![Command::OpenHelp]);
+    st.apply(Command::OpenHelp);
+    let (_, text) = frame(&st, Vec::new());
+    for (k, _) in ui::SHORTCUTS {
+        assert!(text.contains(k), "help lacks {k}");
+    }
+}
+
+#[test]
+fn every_selection_offers_priced_actions() {
+    let st = playing("catalog", "dependency_hell");
+    let g = st.game.as_ref().expect("game");
+    let w = g.world();
+    let idx = w.resource::<sim::Index>();
+    let team = *idx.teams.keys().next().expect("team");
+    let other = *idx.teams.keys().nth(1).expect("second team");
+    let sels = [
+        Selection::Org,
+        Selection::Team(team),
+        Selection::Person(*idx.people.keys().next().expect("person")),
+        Selection::Stakeholder(*idx.stakeholders.keys().next().expect("stakeholder")),
+        Selection::Initiative(*idx.initiatives.keys().next().expect("initiative")),
+        Selection::Product(*idx.products.keys().next().expect("product")),
+        Selection::Pair(team, other),
+    ];
+    for sel in sels {
+        let opts = catalog::options(w, sel);
+        assert!(!opts.is_empty(), "{sel:?} offers nothing");
+        let mut affordable = 0;
+        for o in &opts {
+            assert!(!o.explain.is_empty() && !o.label.is_empty());
+            match g.price(&o.action) {
+                Ok(_) => affordable += 1,
+                Err(r) => assert!(!r.reason.is_empty()),
+            }
+            let d = catalog::describe(w, &o.action);
+            assert!(!d.contains("(gone)"), "{d}");
+        }
+        assert!(affordable > 0, "{sel:?}: nothing affordable at week 1");
+    }
+}
