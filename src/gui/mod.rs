@@ -91,8 +91,50 @@ pub fn initial_state(opts: &WindowOptions) -> Result<GuiState, String> {
     Ok(st)
 }
 
+/// When the window was asked for (for `ORGCRAFT_TIMING=1`: time to first frame).
+static OPENED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Set once a frame with the interface on it has been seen (`ORGCRAFT_TIMING=1`).
+static DRAWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// With `ORGCRAFT_TIMING=1`, prints on stderr how long it took until a frame with the
+/// interface drawn on it came back from the GPU: every frame is captured until one has more
+/// than a handful of colours (the first frames are blank while shaders compile). The capture
+/// arrives a frame or two after rendering, so the figure errs on the slow side.
+fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
+    use std::sync::atomic::Ordering;
+    if DRAWN.load(Ordering::Relaxed)
+        || *frames > 600
+        || !std::env::var("ORGCRAFT_TIMING").is_ok_and(|v| v == "1")
+    {
+        return;
+    }
+    *frames += 1;
+    let frame = *frames;
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(move |shot: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+            let Some(data) = shot.image.data.as_ref() else {
+                return;
+            };
+            let mut seen = std::collections::BTreeSet::new();
+            for px in data.chunks_exact(4).step_by(97) {
+                seen.insert([px[0], px[1], px[2]]);
+            }
+            if seen.len() > 8 && !DRAWN.swap(true, Ordering::Relaxed)
+                && let Some(t) = OPENED.get()
+            {
+                eprintln!(
+                    "orgcraft: first frame with the interface after {} ms (frame {frame})",
+                    t.elapsed().as_millis()
+                );
+            }
+        });
+}
+
 /// Opens the window and runs until the player quits (or autoplay ends).
 pub fn run_window(opts: WindowOptions) -> AppExit {
+    let _ = OPENED.set(std::time::Instant::now());
     let st = match initial_state(&opts) {
         Ok(s) => s,
         Err(e) => {
@@ -127,6 +169,13 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
     .insert_resource(ClearColor(Color::srgb(0.1, 0.1, 0.12)))
     .add_systems(Startup, spawn_camera)
     .add_systems(EguiPrimaryContextPass, ui_system)
+    .add_systems(
+        PreUpdate,
+        drop_unchanged_modifiers
+            .after(bevy_egui::EguiInputSet::WriteEguiEvents)
+            .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+    )
+    .add_systems(Update, first_frame_timing)
     .add_systems(Update, (watch::poll_system, exit_system))
     .add_systems(
         PostUpdate,
@@ -137,11 +186,16 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
         app.insert_resource(WinitSettings::continuous());
         app.add_systems(Update, autoplay_system.before(exit_system));
     } else {
-        // Reactive: an idle window redraws only on input (or once a second, to notice a
-        // changed playtest file), so it uses almost no CPU.
+        // Reactive: an idle window redraws only on input, so it uses almost no CPU. During a
+        // playtest it also wakes once a second to notice a changed scenario file.
+        let wake = if st.playtest.is_some() {
+            Duration::from_secs(1)
+        } else {
+            Duration::from_secs(30)
+        };
         app.insert_resource(WinitSettings {
-            focused_mode: bevy::winit::UpdateMode::reactive_low_power(Duration::from_secs(1)),
-            unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(Duration::from_secs(2)),
+            focused_mode: bevy::winit::UpdateMode::reactive_low_power(wake),
+            unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(wake * 2),
         });
     }
     if let Some(pt) = &st.playtest {
@@ -157,6 +211,26 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
         app.insert_non_send(a);
     }
     app.run()
+}
+
+/// bevy_egui 0.42 sends egui a `ModifiersChanged` event every frame; egui counts any event as
+/// input and asks for another frame, so the window never went idle (measured: 170 % CPU on
+/// the title screen). Passing the event on only when the modifiers really change lets the
+/// reactive update mode sleep.
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut bevy_egui::EguiInput>,
+    mut last: Local<Option<bevy_egui::egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        input.events.retain(|e| match e {
+            bevy_egui::egui::Event::ModifiersChanged(m) => {
+                let changed = *last != Some(*m);
+                *last = Some(*m);
+                changed
+            }
+            _ => true,
+        });
+    }
 }
 
 /// Marks egui's textures changed after each drawn frame, so the renderer uploads them whole.
