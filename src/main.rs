@@ -122,6 +122,19 @@ fn window(a: WindowArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // Say what is missing instead of letting the window library panic.
+    if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() {
+        eprintln!("orgcraft: no X display to open the window on (DISPLAY is not set).");
+        eprintln!("Run it from a desktop session, or under xvfb-run; or play headlessly:");
+        eprintln!("  orgcraft run scenarios/brooks_trap.ron --policy servant");
+        return ExitCode::from(2);
+    }
+    if !orgcraft::gui::offscreen::adapter_available() {
+        eprintln!("orgcraft: no Vulkan graphics adapter found, so the window cannot be drawn.");
+        eprintln!("On Debian/Ubuntu: apt-get install mesa-vulkan-drivers libvulkan1");
+        eprintln!("(Mesa's software renderer is enough.) Or play headlessly with `orgcraft run`.");
+        return ExitCode::from(2);
+    }
     let save_dir = a.save_dir.or_else(|| {
         // A bot's game must not overwrite the player's autosave.
         a.autoplay.as_ref().map(|_| {

@@ -23,7 +23,10 @@ const HEIGHT: u32 = 800;
 fn state(tag: &str) -> GuiState {
     let saves = std::env::temp_dir().join(format!("orgcraft-golden-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&saves);
-    GuiState::new(&[(PathBuf::from("scenarios"), "shipped")], SaveStore::new(saves))
+    GuiState::new(
+        &[(PathBuf::from("scenarios"), "shipped")],
+        SaveStore::new(saves),
+    )
 }
 
 fn pick(st: &mut GuiState, stem: &str) {
@@ -93,11 +96,7 @@ fn screens() -> Vec<(&'static str, GuiState)> {
 fn differing(a: &image::RgbaImage, b: &image::RgbaImage) -> usize {
     a.pixels()
         .zip(b.pixels())
-        .filter(|(x, y)| {
-            x.0.iter()
-                .zip(y.0.iter())
-                .any(|(p, q)| p.abs_diff(*q) > 24)
-        })
+        .filter(|(x, y)| x.0.iter().zip(y.0.iter()).any(|(p, q)| p.abs_diff(*q) > 24))
         .count()
 }
 
@@ -125,7 +124,11 @@ fn key_screens_match_their_golden_images() {
         let mut colours: Vec<[u8; 4]> = img.pixels().map(|p| p.0).collect();
         colours.sort_unstable();
         colours.dedup();
-        assert!(colours.len() > 20, "{name}: only {} colours: blank?", colours.len());
+        assert!(
+            colours.len() > 20,
+            "{name}: only {} colours: blank?",
+            colours.len()
+        );
         let path = dir.join(format!("{name}.png"));
         if update {
             std::fs::create_dir_all(&dir).expect("golden dir");

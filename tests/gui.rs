@@ -26,10 +26,7 @@ fn save_dir(name: &str) -> PathBuf {
 }
 
 fn state(name: &str) -> GuiState {
-    GuiState::new(
-        &[(scenarios(), "shipped")],
-        SaveStore::new(save_dir(name)),
-    )
+    GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(save_dir(name)))
 }
 
 fn index_of(st: &GuiState, stem: &str) -> usize {
@@ -62,7 +59,11 @@ fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
                 egui::Pos2::ZERO,
                 egui::vec2(1280.0, 800.0),
             )),
-            events: if pass == 1 { events.clone() } else { Vec::new() },
+            events: if pass == 1 {
+                events.clone()
+            } else {
+                Vec::new()
+            },
             ..Default::default()
         };
         let mut out = ctx.run_ui(input, |root| {
@@ -107,7 +108,10 @@ fn key(k: egui::Key) -> egui::Event {
 fn screens_follow_the_player_from_title_to_playing_and_back() {
     let mut st = state("flow");
     assert_eq!(st.screen, Screen::Title);
-    assert!(st.catalog.len() >= 8, "the picker lists the shipped scenarios");
+    assert!(
+        st.catalog.len() >= 8,
+        "the picker lists the shipped scenarios"
+    );
     assert!(
         st.catalog.iter().all(|e| e.error.is_none()),
         "every shipped scenario loads"
@@ -116,7 +120,10 @@ fn screens_follow_the_player_from_title_to_playing_and_back() {
     assert_eq!(st.screen, Screen::Picker);
     st.apply(Command::Pick(index_of(&st, "brooks_trap")));
     assert_eq!(st.screen, Screen::Briefing);
-    assert!(st.game.is_none(), "the briefing comes before the game starts");
+    assert!(
+        st.game.is_none(),
+        "the briefing comes before the game starts"
+    );
     st.apply(Command::BeginPlaying);
     assert_eq!(st.screen, Screen::Playing);
     assert_eq!(st.game.as_ref().map(|g| g.week()), Some(1));
@@ -130,7 +137,10 @@ fn screens_follow_the_player_from_title_to_playing_and_back() {
     st.apply(Command::CloseOverlay);
     st.apply(Command::BackToTitle);
     assert_eq!(st.screen, Screen::Title);
-    assert!(matches!(st.save_status, SaveStatus::Ready(_)), "the game was autosaved");
+    assert!(
+        matches!(st.save_status, SaveStatus::Ready(_)),
+        "the game was autosaved"
+    );
 }
 
 #[test]
@@ -155,7 +165,9 @@ fn queued_actions_can_be_removed_until_the_week_ends() {
     // A second 1:1 with the same person is refused, with a reason, and not queued.
     st.apply(Command::Queue(Action::OneOnOne { person: people[0] }));
     assert!(
-        st.message.as_deref().is_some_and(|m| m.contains("already had a 1:1")),
+        st.message
+            .as_deref()
+            .is_some_and(|m| m.contains("already had a 1:1")),
         "{:?}",
         st.message
     );
@@ -179,7 +191,11 @@ fn end_week_asks_first_then_shows_what_happened() {
     st.apply(Command::AskEndWeek);
     assert_eq!(st.overlay, Overlay::ConfirmEndWeek);
     st.apply(Command::CloseOverlay);
-    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(1), "Esc keeps planning");
+    assert_eq!(
+        st.game.as_ref().map(|g| g.week()),
+        Some(1),
+        "Esc keeps planning"
+    );
     st.apply(Command::AskEndWeek);
     st.apply(Command::ConfirmEndWeek);
     assert_eq!(st.overlay, Overlay::WeekSummary);
@@ -254,9 +270,11 @@ fn the_autosave_restores_the_same_world() {
     st.apply(Command::Queue(Action::VisionSession));
     let hash = st.game.as_ref().map(|g| g.sim.state_hash());
     let week = st.game.as_ref().map(|g| g.week());
-    assert!(!std::fs::read_dir(&dir)
-        .expect("dir")
-        .any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "tmp"))));
+    assert!(
+        !std::fs::read_dir(&dir)
+            .expect("dir")
+            .any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "tmp")))
+    );
     drop(st);
     let mut again = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir));
     assert!(matches!(again.save_status, SaveStatus::Ready(_)));
@@ -278,7 +296,10 @@ fn a_damaged_save_is_reported_and_set_aside() {
     assert_eq!(st.screen, Screen::Title);
     assert!(st.game.is_none());
     let m = st.message.clone().unwrap_or_default();
-    assert!(m.contains("damaged") && m.contains("autosave.damaged.json"), "{m}");
+    assert!(
+        m.contains("damaged") && m.contains("autosave.damaged.json"),
+        "{m}"
+    );
     assert!(dir.join("autosave.damaged.json").exists());
     assert_eq!(st.saves.status(), SaveStatus::None);
     // The game goes on: a new game starts and saves over the same folder.
@@ -379,7 +400,12 @@ fn panels_show_the_world() {
     let (pid, name) = {
         let g = st.game.as_mut().expect("game");
         let w = g.sim.world_mut();
-        let e = *w.resource::<sim::Index>().people.values().next().expect("someone");
+        let e = *w
+            .resource::<sim::Index>()
+            .people
+            .values()
+            .next()
+            .expect("someone");
         let mut p = w.get_mut::<Person>(e).expect("person");
         p.flight_risk = true;
         (p.id, p.name.clone())
@@ -397,15 +423,21 @@ fn panels_show_the_world() {
     // Selecting a person shows their details and the actions that apply, each priced.
     st.apply(Command::Select(Selection::Person(pid)));
     let (_, text) = frame(&st, Vec::new());
-    assert!(text.contains(&format!("1:1")) && text.contains("0.5 AP"), "{text}");
+    assert!(text.contains("1:1") && text.contains("0.5 AP"), "{text}");
     assert!(text.contains("Stay interview") && text.contains(&name));
     // The other tabs.
     st.apply(Command::Tab(Tab::Dependencies));
     let (_, text) = frame(&st, Vec::new());
-    assert!(text.contains("Waiting team") && text.contains("blocked"), "{text}");
+    assert!(
+        text.contains("Waiting team") && text.contains("blocked"),
+        "{text}"
+    );
     st.apply(Command::Tab(Tab::Stakeholders));
     let (_, text) = frame(&st, Vec::new());
-    assert!(text.contains("Benevolence") && text.contains("Renata"), "{text}");
+    assert!(
+        text.contains("Benevolence") && text.contains("Renata"),
+        "{text}"
+    );
     st.apply(Command::Tab(Tab::Product));
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("Dashboard values are noisy") && text.contains("Activation"));
@@ -479,7 +511,10 @@ fn keyboard_reaches_every_step_of_a_week() {
     assert_eq!(cmds, vec![Command::Queue(Action::VisionSession)]);
     // ] walks to the first team.
     let (cmds, _) = frame(&st, vec![key(egui::Key::CloseBracket)]);
-    assert!(matches!(cmds.as_slice(), [Command::Select(Selection::Team(_))]), "{cmds:?}");
+    assert!(
+        matches!(cmds.as_slice(), [Command::Select(Selection::Team(_))]),
+        "{cmds:?}"
+    );
     let (cmds, _) = frame(&st, vec![key(egui::Key::F6)]);
     assert_eq!(cmds, vec![Command::Tab(Tab::Charts)]);
     let (cmds, _) = frame(&st, vec![key(egui::Key::Z)]);
@@ -534,4 +569,31 @@ fn every_selection_offers_priced_actions() {
         }
         assert!(affordable > 0, "{sel:?}: nothing affordable at week 1");
     }
+}
+
+#[test]
+fn the_playtest_watcher_notices_a_saved_file() {
+    let dir = save_dir("watch");
+    let file = dir.join("watched.ron");
+    std::fs::write(&file, "(id: \"x\")").expect("write");
+    let mut w = orgcraft::gui::watch::Watch::new(&file).expect("watch");
+    assert!(!w.poll(), "nothing changed yet");
+    // An editor that writes a new file and renames it over the old one.
+    let tmp = dir.join("watched.ron.swp");
+    std::fs::write(&tmp, "(id: \"y\")").expect("write");
+    std::fs::rename(&tmp, &file).expect("rename");
+    let start = std::time::Instant::now();
+    let mut seen = false;
+    while start.elapsed() < std::time::Duration::from_secs(5) {
+        if w.poll() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(seen, "the change was not noticed within 5 s");
+    // A change to another file in the folder is not ours.
+    std::fs::write(dir.join("other.ron"), "()").expect("write");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert!(!w.poll());
 }

@@ -92,7 +92,9 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
             let quarter = world.resource::<crate::sim::Budget>().quarter_total;
             let ask = (quarter * 0.1 / 1000.0).round() * 1000.0;
             v.push(opt(
-                RequestBudget { amount: ask.max(1000.0) },
+                RequestBudget {
+                    amount: ask.max(1000.0),
+                },
                 format!("Request ${:.0}k more budget", ask.max(1000.0) / 1000.0),
                 "Ask the CFO for 10 % more this quarter: spends political capital; arrives later.",
             ));
@@ -457,8 +459,15 @@ pub fn describe(world: &World, a: &Action) -> String {
     let init = |id: InitiativeId| name_of::<crate::sim::Initiative>(world, id);
     let sh = |id: StakeholderId| name_of::<crate::sim::Stakeholder>(world, id);
     match a {
-        OpenRequisition { team: t, role, level } => {
-            format!("Open a requisition: {role:?} level {level} for {}", team(*t))
+        OpenRequisition {
+            team: t,
+            role,
+            level,
+        } => {
+            format!(
+                "Open a requisition: {role:?} level {level} for {}",
+                team(*t)
+            )
         }
         StructuredOnboarding { person: p } => format!("Structured onboarding for {}", person(*p)),
         HireContractors { team: t, count } => format!("Hire {count} contractors for {}", team(*t)),
@@ -523,7 +532,10 @@ pub fn describe(world: &World, a: &Action) -> String {
         }
         Reteam { person: p, to } => format!("Move {} to {}", person(*p), team(*to)),
         ReviewMetrics { product } => {
-            format!("Review {} metrics", name_of::<crate::sim::Product>(world, *product))
+            format!(
+                "Review {} metrics",
+                name_of::<crate::sim::Product>(world, *product)
+            )
         }
         RunExperiment { initiative } => format!("Experiment on {}", init(*initiative)),
         Forecast { initiative } => format!("Forecast {}", init(*initiative)),

@@ -111,9 +111,8 @@ fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
     }
     *frames += 1;
     let frame = *frames;
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(move |shot: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |shot: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
             let Some(data) = shot.image.data.as_ref() else {
                 return;
             };
@@ -121,7 +120,8 @@ fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
             for px in data.chunks_exact(4).step_by(97) {
                 seen.insert([px[0], px[1], px[2]]);
             }
-            if seen.len() > 8 && !DRAWN.swap(true, Ordering::Relaxed)
+            if seen.len() > 8
+                && !DRAWN.swap(true, Ordering::Relaxed)
                 && let Some(t) = OPENED.get()
             {
                 eprintln!(
@@ -129,7 +129,8 @@ fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
                     t.elapsed().as_millis()
                 );
             }
-        });
+        },
+    );
 }
 
 /// Opens the window and runs until the player quits (or autoplay ends).
@@ -255,10 +256,7 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 /// Draws the interface and applies what the player asked for.
-pub fn ui_system(
-    mut contexts: EguiContexts,
-    mut st: NonSendMut<GuiState>,
-) -> Result {
+pub fn ui_system(mut contexts: EguiContexts, mut st: NonSendMut<GuiState>) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = Ui::new(
         ctx.clone(),
@@ -393,7 +391,12 @@ fn autoplay_system(
     match a.step {
         AutoStep::Title => {
             a.step = AutoStep::Picker;
-            a.shoot_then(&mut commands, &mut st, Some("01_title".into()), vec![Command::NewGame]);
+            a.shoot_then(
+                &mut commands,
+                &mut st,
+                Some("01_title".into()),
+                vec![Command::NewGame],
+            );
         }
         AutoStep::Picker => {
             let path = a.scenario.clone();
@@ -447,13 +450,22 @@ fn autoplay_system(
             // Rotate the centre tab week by week, so each tab has pictures.
             let tab = state::Tab::ALL[(week as usize + 4) % state::Tab::ALL.len()];
             st.apply(Command::Tab(tab));
-            a.step = if week == 1 { AutoStep::Help } else { AutoStep::Confirm };
+            a.step = if week == 1 {
+                AutoStep::Help
+            } else {
+                AutoStep::Confirm
+            };
             let then = if week == 1 {
                 vec![Command::OpenHelp]
             } else {
                 vec![Command::AskEndWeek]
             };
-            a.shoot_then(&mut commands, &mut st, Some(format!("10_week_{week:02}")), then);
+            a.shoot_then(
+                &mut commands,
+                &mut st,
+                Some(format!("10_week_{week:02}")),
+                then,
+            );
         }
         AutoStep::Help => {
             a.step = AutoStep::Confirm;
@@ -473,13 +485,22 @@ fn autoplay_system(
         AutoStep::Summary => {
             let week = st.last_summary().map(|s| s.week).unwrap_or(0);
             let over = st.game.as_ref().is_some_and(|g| g.is_over());
-            a.step = if over { AutoStep::Debrief } else { AutoStep::Plan };
+            a.step = if over {
+                AutoStep::Debrief
+            } else {
+                AutoStep::Plan
+            };
             let name = (week == 1 || over).then(|| format!("05_week_summary_{week:02}"));
             a.shoot_then(&mut commands, &mut st, name, vec![Command::CloseOverlay]);
         }
         AutoStep::Debrief => {
             a.step = AutoStep::Done;
-            a.shoot_then(&mut commands, &mut st, Some("90_debrief".into()), Vec::new());
+            a.shoot_then(
+                &mut commands,
+                &mut st,
+                Some("90_debrief".into()),
+                Vec::new(),
+            );
         }
         AutoStep::Done => {
             if a.exit_after_debrief {

@@ -81,12 +81,7 @@ pub fn render(
     app.world_mut()
         .resource_mut::<EguiGlobalSettings>()
         .auto_create_primary_context = false;
-    let image = Image::new_target_texture(
-        width,
-        height,
-        TextureFormat::Rgba8UnormSrgb,
-        None,
-    );
+    let image = Image::new_target_texture(width, height, TextureFormat::Rgba8UnormSrgb, None);
     let handle = app.world_mut().resource_mut::<Assets<Image>>().add(image);
     app.world_mut().spawn((
         Camera2d,
@@ -104,7 +99,10 @@ pub fn render(
             app.update();
         }
         let captured = app.world().resource::<Captured>().clone();
-        *captured.0.lock().map_err(|e| RenderError::Failed(e.to_string()))? = None;
+        *captured
+            .0
+            .lock()
+            .map_err(|e| RenderError::Failed(e.to_string()))? = None;
         let h = app.world().resource::<Target>().0.clone();
         let sink = captured.clone();
         app.world_mut()

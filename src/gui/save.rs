@@ -57,14 +57,13 @@ impl SaveFile {
                 self.format
             ));
         }
-        let sc = scenario::parse(&self.scenario_file, self.scenario_text.as_bytes()).map_err(
-            |d| {
+        let sc =
+            scenario::parse(&self.scenario_file, self.scenario_text.as_bytes()).map_err(|d| {
                 format!(
                     "the saved scenario no longer loads: {}",
                     d.first().map(|x| x.to_string()).unwrap_or_default()
                 )
-            },
-        )?;
+            })?;
         let hash = format!("{:016x}", sc.content_hash);
         if hash != self.scenario_hash {
             return Err(format!(

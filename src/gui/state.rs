@@ -291,7 +291,8 @@ impl GuiState {
                 }
             }
             Command::AskEndWeek => {
-                if self.screen == Screen::Playing && self.game.as_ref().is_some_and(|g| !g.is_over())
+                if self.screen == Screen::Playing
+                    && self.game.as_ref().is_some_and(|g| !g.is_over())
                 {
                     self.overlay = Overlay::ConfirmEndWeek;
                 }

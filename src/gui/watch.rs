@@ -25,7 +25,10 @@ impl Watch {
         let name = path.file_name().map(|n| n.to_os_string());
         let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
             if let Ok(ev) = ev
-                && ev.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+                && ev
+                    .paths
+                    .iter()
+                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
             {
                 let _ = tx.send(());
             }

@@ -16,7 +16,12 @@ pub struct Series {
     pub points: Vec<[f64; 2]>,
 }
 
-fn series(hist: &[WeekScores], name: &'static str, colour: Color32, f: fn(&WeekScores) -> f64) -> Series {
+fn series(
+    hist: &[WeekScores],
+    name: &'static str,
+    colour: Color32,
+    f: fn(&WeekScores) -> f64,
+) -> Series {
     Series {
         name,
         colour,
@@ -93,7 +98,10 @@ pub fn table(ui: &mut Ui, id: &str, s: &[Series]) {
             for i in 0..weeks {
                 ui.label(format!("{:.0}", s[0].points[i][0]));
                 for x in s {
-                    ui.label(format!("{:.1}", x.points.get(i).map(|p| p[1]).unwrap_or(f64::NAN)));
+                    ui.label(format!(
+                        "{:.1}",
+                        x.points.get(i).map(|p| p[1]).unwrap_or(f64::NAN)
+                    ));
                 }
                 ui.end_row();
             }
@@ -104,34 +112,75 @@ pub fn table(ui: &mut Ui, id: &str, s: &[Series]) {
 /// The charts tab: scores, sub-scores and key metrics.
 pub fn all(ui: &mut Ui, g: &Game, as_table: bool, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let label = if as_table { "Show as charts  [T]" } else { "Show as tables  [T]" };
+        let label = if as_table {
+            "Show as charts  [T]"
+        } else {
+            "Show as tables  [T]"
+        };
         if ui.button(label).clicked() {
             cmds.push(Command::ToggleTables);
         }
     });
     let hist = g.score_history();
-    chart(ui, "scores", "Culture and product", &score_series(&hist), as_table, 180.0);
-    chart(ui, "culture_sub", "Culture sub-scores", &culture_subscores(&hist), as_table, 180.0);
-    chart(ui, "product_sub", "Product sub-scores", &product_subscores(&hist), as_table, 180.0);
+    chart(
+        ui,
+        "scores",
+        "Culture and product",
+        &score_series(&hist),
+        as_table,
+        180.0,
+    );
+    chart(
+        ui,
+        "culture_sub",
+        "Culture sub-scores",
+        &culture_subscores(&hist),
+        as_table,
+        180.0,
+    );
+    chart(
+        ui,
+        "product_sub",
+        "Product sub-scores",
+        &product_subscores(&hist),
+        as_table,
+        180.0,
+    );
     let m = &g.metrics;
     let people = vec![
         Series {
             name: "Mean engagement",
             colour: palette::GREEN,
-            points: m.iter().map(|k| [f64::from(k.week), k.mean_engagement]).collect(),
+            points: m
+                .iter()
+                .map(|k| [f64::from(k.week), k.mean_engagement])
+                .collect(),
         },
         Series {
             name: "Mean exhaustion",
             colour: palette::VERMILLION,
-            points: m.iter().map(|k| [f64::from(k.week), k.mean_exhaustion]).collect(),
+            points: m
+                .iter()
+                .map(|k| [f64::from(k.week), k.mean_exhaustion])
+                .collect(),
         },
         Series {
             name: "Stakeholder trust",
             colour: palette::ORANGE,
-            points: m.iter().map(|k| [f64::from(k.week), k.stakeholder_trust]).collect(),
+            points: m
+                .iter()
+                .map(|k| [f64::from(k.week), k.stakeholder_trust])
+                .collect(),
         },
     ];
-    chart(ui, "people", "People and trust (0–100)", &people, as_table, 160.0);
+    chart(
+        ui,
+        "people",
+        "People and trust (0–100)",
+        &people,
+        as_table,
+        160.0,
+    );
     section(ui, "Key metrics by week (dashboard values)");
     egui::Grid::new("metrics").striped(true).show(ui, |ui| {
         for h in ["Week", "People", "Users", "Revenue/wk", "PC"] {

@@ -46,26 +46,68 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 quadrant(&mut cols[1], g, r);
             });
             ui.columns(2, |cols| {
-                causes(&mut cols[0], "What moved culture", &r.debrief.culture_up, &r.debrief.culture_down);
-                causes(&mut cols[1], "What moved product success", &r.debrief.product_up, &r.debrief.product_down);
+                causes(
+                    &mut cols[0],
+                    "What moved culture",
+                    &r.debrief.culture_up,
+                    &r.debrief.culture_down,
+                );
+                causes(
+                    &mut cols[1],
+                    "What moved product success",
+                    &r.debrief.product_up,
+                    &r.debrief.product_down,
+                );
             });
             section(ui, "Lesson");
             ui.label(g.scenario.raw.lesson.trim());
             timeline(ui, g);
             let hist = g.score_history();
             let t = st.settings.charts_as_tables;
-            charts::chart(ui, "d_scores", "Culture and product by week", &charts::score_series(&hist), t, 200.0);
-            charts::chart(ui, "d_culture", "Culture sub-scores", &charts::culture_subscores(&hist), t, 180.0);
-            charts::chart(ui, "d_product", "Product sub-scores", &charts::product_subscores(&hist), t, 180.0);
+            charts::chart(
+                ui,
+                "d_scores",
+                "Culture and product by week",
+                &charts::score_series(&hist),
+                t,
+                200.0,
+            );
+            charts::chart(
+                ui,
+                "d_culture",
+                "Culture sub-scores",
+                &charts::culture_subscores(&hist),
+                t,
+                180.0,
+            );
+            charts::chart(
+                ui,
+                "d_product",
+                "Product sub-scores",
+                &charts::product_subscores(&hist),
+                t,
+                180.0,
+            );
         });
     });
 }
 
 fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
     section(ui, "Your scores");
-    ui.label(RichText::new(format!("Culture {:.1}", r.culture)).size(22.0).color(palette::BLUE));
-    ui.label(RichText::new(format!("Product success {:.1}", r.product)).size(22.0).color(palette::ORANGE));
-    ui.label(format!("Combined {:.1} · {}", r.combined, r.debrief.quadrant));
+    ui.label(
+        RichText::new(format!("Culture {:.1}", r.culture))
+            .size(22.0)
+            .color(palette::BLUE),
+    );
+    ui.label(
+        RichText::new(format!("Product success {:.1}", r.product))
+            .size(22.0)
+            .color(palette::ORANGE),
+    );
+    ui.label(format!(
+        "Combined {:.1} · {}",
+        r.combined, r.debrief.quadrant
+    ));
     ui.label(RichText::new("Each score blends the run's average with the last 4 weeks of an 8-week caretaker epilogue.").weak());
     if let Some(last) = g.sim.history().weeks.last() {
         egui::Grid::new("subscores").striped(true).show(ui, |ui| {
@@ -117,19 +159,70 @@ fn quadrant(ui: &mut Ui, g: &Game, r: &RunReport) {
     let faint = ui.visuals().faint_bg_color;
     p.rect_filled(plot, 0.0, faint);
     let mid = at(50.0, 50.0);
-    p.line_segment([egui::pos2(mid.x, plot.top()), egui::pos2(mid.x, plot.bottom())], (1.0, Color32::GRAY));
-    p.line_segment([egui::pos2(plot.left(), mid.y), egui::pos2(plot.right(), mid.y)], (1.0, Color32::GRAY));
+    p.line_segment(
+        [
+            egui::pos2(mid.x, plot.top()),
+            egui::pos2(mid.x, plot.bottom()),
+        ],
+        (1.0, Color32::GRAY),
+    );
+    p.line_segment(
+        [
+            egui::pos2(plot.left(), mid.y),
+            egui::pos2(plot.right(), mid.y),
+        ],
+        (1.0, Color32::GRAY),
+    );
     let font = egui::FontId::proportional(12.0);
-    p.text(at(75.0, 97.0), egui::Align2::CENTER_TOP, "High performance", font.clone(), text);
-    p.text(at(25.0, 97.0), egui::Align2::CENTER_TOP, "Death march", font.clone(), text);
-    p.text(at(75.0, 3.0), egui::Align2::CENTER_BOTTOM, "Country club", font.clone(), text);
-    p.text(at(25.0, 3.0), egui::Align2::CENTER_BOTTOM, "Stagnation", font.clone(), text);
-    p.text(egui::pos2(plot.center().x, rect.bottom()), egui::Align2::CENTER_BOTTOM, "culture (higher to the right)", font.clone(), text);
-    p.text(egui::pos2(rect.left(), plot.center().y), egui::Align2::LEFT_CENTER, "product\n(higher\nup)", font.clone(), text);
+    p.text(
+        at(75.0, 97.0),
+        egui::Align2::CENTER_TOP,
+        "High performance",
+        font.clone(),
+        text,
+    );
+    p.text(
+        at(25.0, 97.0),
+        egui::Align2::CENTER_TOP,
+        "Death march",
+        font.clone(),
+        text,
+    );
+    p.text(
+        at(75.0, 3.0),
+        egui::Align2::CENTER_BOTTOM,
+        "Country club",
+        font.clone(),
+        text,
+    );
+    p.text(
+        at(25.0, 3.0),
+        egui::Align2::CENTER_BOTTOM,
+        "Stagnation",
+        font.clone(),
+        text,
+    );
+    p.text(
+        egui::pos2(plot.center().x, rect.bottom()),
+        egui::Align2::CENTER_BOTTOM,
+        "culture (higher to the right)",
+        font.clone(),
+        text,
+    );
+    p.text(
+        egui::pos2(rect.left(), plot.center().y),
+        egui::Align2::LEFT_CENTER,
+        "product\n(higher\nup)",
+        font.clone(),
+        text,
+    );
     let hist = g.score_history();
     let pts: Vec<egui::Pos2> = hist.iter().map(|w| at(w.culture, w.product)).collect();
     if pts.len() > 1 {
-        p.add(egui::Shape::line(pts.clone(), egui::Stroke::new(2.0, palette::BLUE)));
+        p.add(egui::Shape::line(
+            pts.clone(),
+            egui::Stroke::new(2.0, palette::BLUE),
+        ));
     }
     if let Some(first) = pts.first() {
         p.circle_stroke(*first, 5.0, (2.0, palette::BLUE));
@@ -164,7 +257,14 @@ fn timeline(ui: &mut Ui, g: &Game) {
             .filter(|(k, _)| {
                 matches!(
                     k.as_str(),
-                    "resignation" | "exit" | "shipped" | "layoff" | "watermelon" | "missed" | "event" | "reveal"
+                    "resignation"
+                        | "exit"
+                        | "shipped"
+                        | "layoff"
+                        | "watermelon"
+                        | "missed"
+                        | "event"
+                        | "reveal"
                 )
             })
             .map(|(_, t)| t.as_str())

@@ -182,7 +182,10 @@ fn playing_keys(
         cmds.push(Command::ToggleTables);
         return;
     }
-    for (i, k) in [Key::F2, Key::F3, Key::F4, Key::F5, Key::F6].iter().enumerate() {
+    for (i, k) in [Key::F2, Key::F3, Key::F4, Key::F5, Key::F6]
+        .iter()
+        .enumerate()
+    {
         if pressed(*k) {
             cmds.push(Command::Tab(Tab::ALL[i]));
             return;
@@ -196,7 +199,9 @@ fn playing_keys(
         let at = all.iter().position(|s| *s == st.selection).unwrap_or(0);
         let n = all.len().max(1);
         let to = if next { (at + 1) % n } else { (at + n - 1) % n };
-        cmds.push(Command::Select(all.get(to).copied().unwrap_or(Selection::Org)));
+        cmds.push(Command::Select(
+            all.get(to).copied().unwrap_or(Selection::Org),
+        ));
         return;
     }
     // Answer the first unanswered demand: C comply, H shield, R reframe, X escalate.
@@ -235,17 +240,32 @@ fn playing_keys(
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F1", "this help"),
     ("Esc", "pause menu / back / close"),
-    ("Tab, Shift+Tab, Space", "move between buttons and press one"),
-    ("[ and ]", "select the previous / next team, person, stakeholder, initiative, product"),
+    (
+        "Tab, Shift+Tab, Space",
+        "move between buttons and press one",
+    ),
+    (
+        "[ and ]",
+        "select the previous / next team, person, stakeholder, initiative, product",
+    ),
     ("1–9, 0", "take the n-th action listed for the selection"),
-    ("C H R X", "comply / shield / reframe / escalate the first unanswered demand"),
+    (
+        "C H R X",
+        "comply / shield / reframe / escalate the first unanswered demand",
+    ),
     ("Z or Ctrl+Z", "undo the last queued action"),
     ("E then Enter", "end the week (Esc keeps planning)"),
     ("W", "show the last week's summary"),
-    ("F2–F6", "tabs: org, dependencies, stakeholders, product, charts"),
+    (
+        "F2–F6",
+        "tabs: org, dependencies, stakeholders, product, charts",
+    ),
     ("T", "charts as tables / plots"),
     ("+ and − (in settings)", "UI scale"),
-    ("Ctrl+R", "playtest: restart with the new version of the scenario"),
+    (
+        "Ctrl+R",
+        "playtest: restart with the new version of the scenario",
+    ),
     ("N C S Q (title)", "new game, continue, settings, quit"),
 ];
 
@@ -285,10 +305,7 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                     cmds.push(Command::SetScale(scale));
                 }
                 let mut tables = st.settings.charts_as_tables;
-                if ui
-                    .checkbox(&mut tables, "Show charts as tables")
-                    .changed()
-                {
+                if ui.checkbox(&mut tables, "Show charts as tables").changed() {
                     cmds.push(Command::ToggleTables);
                 }
                 ui.label(format!("Saves: {}", st.saves.dir.display()));
@@ -365,43 +382,45 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                     ui.label(format!("Product {:.1}", s.after.product));
                     delta(ui, s.after.product - s.before.product);
                 });
-                egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-                    moves(ui, "What moved culture this week", &s.culture_moves);
-                    moves(ui, "What moved product success this week", &s.product_moves);
-                    let groups = [
-                        ("resignation", "Resignations"),
-                        ("exit", "People who left"),
-                        ("shipped", "Shipped"),
-                        ("demand", "New demands"),
-                        ("watermelon", "Watermelons revealed"),
-                        ("missed", "Missed deadlines"),
-                        ("reveal", "Revealed"),
-                        ("hire", "Hires"),
-                        ("layoff", "Layoffs"),
-                        ("event", "Events"),
-                    ];
-                    for (kind, title) in groups {
-                        let items: Vec<&str> = s.of_kind(kind).collect();
-                        if !items.is_empty() {
-                            section(ui, title);
-                            for t in items {
-                                ui.label(format!("• {t}"));
+                egui::ScrollArea::vertical()
+                    .max_height(380.0)
+                    .show(ui, |ui| {
+                        moves(ui, "What moved culture this week", &s.culture_moves);
+                        moves(ui, "What moved product success this week", &s.product_moves);
+                        let groups = [
+                            ("resignation", "Resignations"),
+                            ("exit", "People who left"),
+                            ("shipped", "Shipped"),
+                            ("demand", "New demands"),
+                            ("watermelon", "Watermelons revealed"),
+                            ("missed", "Missed deadlines"),
+                            ("reveal", "Revealed"),
+                            ("hire", "Hires"),
+                            ("layoff", "Layoffs"),
+                            ("event", "Events"),
+                        ];
+                        for (kind, title) in groups {
+                            let items: Vec<&str> = s.of_kind(kind).collect();
+                            if !items.is_empty() {
+                                section(ui, title);
+                                for t in items {
+                                    ui.label(format!("• {t}"));
+                                }
                             }
                         }
-                    }
-                    if !s.applied.is_empty() {
-                        section(ui, "Your decisions");
-                        for a in &s.applied {
-                            ui.label(format!("• {a}"));
+                        if !s.applied.is_empty() {
+                            section(ui, "Your decisions");
+                            for a in &s.applied {
+                                ui.label(format!("• {a}"));
+                            }
                         }
-                    }
-                    if !s.refused.is_empty() {
-                        section(ui, "Refused when the week was played");
-                        for r in &s.refused {
-                            ui.label(format!("• {r}"));
+                        if !s.refused.is_empty() {
+                            section(ui, "Refused when the week was played");
+                            for r in &s.refused {
+                                ui.label(format!("• {r}"));
+                            }
                         }
-                    }
-                });
+                    });
                 let over = st.game.as_ref().is_some_and(|g| g.is_over());
                 let label = if over {
                     "See the debrief  [Enter]"

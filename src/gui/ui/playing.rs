@@ -31,7 +31,10 @@ pub fn selectables(world: &World) -> Vec<Selection> {
     }
     v.extend(idx.stakeholders.keys().map(|s| Selection::Stakeholder(*s)));
     for (iid, ie) in &idx.initiatives {
-        if world.get::<Initiative>(*ie).is_some_and(Initiative::is_open) {
+        if world
+            .get::<Initiative>(*ie)
+            .is_some_and(Initiative::is_open)
+        {
             v.push(Selection::Initiative(*iid));
         }
     }
@@ -190,7 +193,8 @@ fn playtest_banner(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
 }
 
 fn select_button(ui: &mut Ui, st: &GuiState, sel: Selection, text: impl Into<String>) -> bool {
-    ui.selectable_label(st.selection == sel, text.into()).clicked()
+    ui.selectable_label(st.selection == sel, text.into())
+        .clicked()
 }
 
 fn tree(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
@@ -366,10 +370,7 @@ fn org_details(ui: &mut Ui, g: &Game) {
     let leader = w.resource::<Leader>();
     let org = w.resource::<Org>();
     ui.heading("Your organization");
-    ui.label(format!(
-        "Overtime policy: {:?}",
-        org.overtime_policy.0
-    ));
+    ui.label(format!("Overtime policy: {:?}", org.overtime_policy.0));
     meter(
         ui,
         "Your exhaustion",
@@ -504,7 +505,10 @@ fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bool>) -> boo
         }
     }
     if p.assimilation < 0.95 {
-        info.push(format!("new: ramping up, {:.0}% effective", p.assimilation * 100.0));
+        info.push(format!(
+            "new: ramping up, {:.0}% effective",
+            p.assimilation * 100.0
+        ));
     }
     if !p.is_available(week + 1) {
         info.push("away".into());
@@ -550,7 +554,9 @@ fn person_details(ui: &mut Ui, w: &World, p: &Person) {
             .unwrap_or_else(|| "never".into())
     ));
     if !p.flight_risk_revealed {
-        ui.label(RichText::new("Flight risk unknown: a 1:1 or a stay interview may reveal it.").weak());
+        ui.label(
+            RichText::new("Flight risk unknown: a 1:1 or a stay interview may reveal it.").weak(),
+        );
     }
 }
 
@@ -572,9 +578,14 @@ fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
             String::new()
         }
     ))
-    .on_hover_text("Reported progress can hide rework: a watermelon is green outside and red inside.");
+    .on_hover_text(
+        "Reported progress can hide rework: a watermelon is green outside and red inside.",
+    );
     if let Some(d) = i.deadline {
-        ui.label(format!("Deadline: week {d}{}", if i.fixed_scope { " (fixed scope)" } else { "" }));
+        ui.label(format!(
+            "Deadline: week {d}{}",
+            if i.fixed_scope { " (fixed scope)" } else { "" }
+        ));
     }
     if let Some(s) = i.sponsor {
         ui.label(format!("Sponsor: {}", name_of::<Stakeholder>(w, s)));
@@ -667,38 +678,48 @@ fn product_card(ui: &mut Ui, w: &World, p: &Product) {
         RichText::new("Dashboard values are noisy: invest in analytics or review metrics")
             .color(palette::ORANGE)
     });
-    egui::Grid::new(("product", p.id.0)).striped(true).show(ui, |ui| {
-        let rows = [
-            ("Users", format!("{:.0}", d.users), "Active users."),
-            (
-                "Activation",
-                format!("{:.1}%", d.activation * 100.0),
-                "Share of new sign-ups that reach the product's core value.",
-            ),
-            (
-                "Monthly churn",
-                format!("{:.1}%", d.monthly_churn * 100.0),
-                "Share of users lost each month.",
-            ),
-            (
-                "Revenue",
-                format!("{}/wk", money(d.revenue_w)),
-                "Weekly revenue from paying users.",
-            ),
-            ("NPS", format!("{:.0}", d.nps), "Net promoter score, −100 to 100."),
-        ];
-        for (k, v, tip) in rows {
-            ui.label(k).on_hover_text(tip);
-            ui.label(v).on_hover_text(tip);
-            ui.end_row();
-        }
-    });
+    egui::Grid::new(("product", p.id.0))
+        .striped(true)
+        .show(ui, |ui| {
+            let rows = [
+                ("Users", format!("{:.0}", d.users), "Active users."),
+                (
+                    "Activation",
+                    format!("{:.1}%", d.activation * 100.0),
+                    "Share of new sign-ups that reach the product's core value.",
+                ),
+                (
+                    "Monthly churn",
+                    format!("{:.1}%", d.monthly_churn * 100.0),
+                    "Share of users lost each month.",
+                ),
+                (
+                    "Revenue",
+                    format!("{}/wk", money(d.revenue_w)),
+                    "Weekly revenue from paying users.",
+                ),
+                (
+                    "NPS",
+                    format!("{:.0}", d.nps),
+                    "Net promoter score, −100 to 100.",
+                ),
+            ];
+            for (k, v, tip) in rows {
+                ui.label(k).on_hover_text(tip);
+                ui.label(v).on_hover_text(tip);
+                ui.end_row();
+            }
+        });
 }
 
 fn org_view(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
     let idx = w.resource::<Index>();
-    let teams: Vec<&Team> = idx.teams.values().filter_map(|e| w.get::<Team>(*e)).collect();
+    let teams: Vec<&Team> = idx
+        .teams
+        .values()
+        .filter_map(|e| w.get::<Team>(*e))
+        .collect();
     card_rows(ui, &teams, 290.0, |ui, t| {
         if ui
             .selectable_label(
@@ -779,7 +800,10 @@ fn dependency_view(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
     let teams: Vec<(crate::model::TeamId, String, usize)> = idx
         .teams
         .iter()
-        .filter_map(|(id, e)| w.get::<Team>(*e).map(|t| (*id, t.name.clone(), t.blocked_items)))
+        .filter_map(|(id, e)| {
+            w.get::<Team>(*e)
+                .map(|t| (*id, t.name.clone(), t.blocked_items))
+        })
         .collect();
     let es = edges(w);
     let size = egui::vec2(ui.available_width().clamp(300.0, 900.0), 320.0);
@@ -816,14 +840,22 @@ fn dependency_view(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
         painter.text(
             mid,
             egui::Align2::CENTER_CENTER,
-            format!("{} open · {:.0} pts · {} wk blocked", e.open, e.remaining, e.blocked_weeks),
+            format!(
+                "{} open · {:.0} pts · {} wk blocked",
+                e.open, e.remaining, e.blocked_weeks
+            ),
             egui::FontId::proportional(11.0),
             text_col,
         );
     }
     for (i, (_, name, blocked)) in teams.iter().enumerate() {
         let p = pos(i);
-        painter.circle(p, 34.0, ui.visuals().faint_bg_color, egui::Stroke::new(2.0, palette::BLUE));
+        painter.circle(
+            p,
+            34.0,
+            ui.visuals().faint_bg_color,
+            egui::Stroke::new(2.0, palette::BLUE),
+        );
         painter.text(
             p,
             egui::Align2::CENTER_CENTER,
@@ -870,7 +902,9 @@ fn stakeholder_view(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command
         .values()
         .filter_map(|e| w.get::<Stakeholder>(*e))
         .collect();
-    card_rows(ui, &all, 330.0, |ui, s| stakeholder_card(ui, w, s, st, cmds));
+    card_rows(ui, &all, 330.0, |ui, s| {
+        stakeholder_card(ui, w, s, st, cmds)
+    });
 }
 
 fn product_view(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {

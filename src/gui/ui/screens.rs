@@ -64,8 +64,10 @@ pub fn title(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
             }
             ui.add_space(20.0);
             ui.label(
-                RichText::new("Keyboard: F1 shows every shortcut. Tab moves between buttons; Space presses.")
-                    .weak(),
+                RichText::new(
+                    "Keyboard: F1 shows every shortcut. Tab moves between buttons; Space presses.",
+                )
+                .weak(),
             );
         });
     });
@@ -149,7 +151,9 @@ pub fn briefing(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 cmds.push(Command::NewGame);
             }
             if ui
-                .add(egui::Button::new(RichText::new("Start week 1  [Enter]").strong()))
+                .add(egui::Button::new(
+                    RichText::new("Start week 1  [Enter]").strong(),
+                ))
                 .clicked()
             {
                 cmds.push(Command::BeginPlaying);
@@ -187,7 +191,13 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
         let product = r
             .products
             .get(o.product.0 as usize)
-            .map(|p| if p.name.is_empty() { p.id.as_str() } else { p.name.as_str() })
+            .map(|p| {
+                if p.name.is_empty() {
+                    p.id.as_str()
+                } else {
+                    p.name.as_str()
+                }
+            })
             .unwrap_or("the product");
         ui.label(format!(
             "• {} of {product}: reach {} (weight {:.0}%)",
@@ -207,8 +217,16 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
     }
     for s in &r.stakeholders {
         let role = format!("{:?}", s.role);
-        let name = if s.name.is_empty() { s.id.clone() } else { s.name.clone() };
-        let who = if name.contains('(') { name } else { format!("{name} ({role})") };
+        let name = if s.name.is_empty() {
+            s.id.clone()
+        } else {
+            s.name.clone()
+        };
+        let who = if name.contains('(') {
+            name
+        } else {
+            format!("{name} ({role})")
+        };
         ui.label(format!(
             "• {who} — power {:.0}%, waterfall pressure {:.0}%",
             s.power * 100.0,

@@ -48,7 +48,11 @@ fn level_colour(v: f64, good: Good) -> Color32 {
 
 /// A labelled 0–100 meter: bar, number and word, with `tip` explaining what it measures.
 pub fn meter(ui: &mut Ui, label: &str, v: f64, good: Good, tip: &str) {
-    let v = if v.is_finite() { v.clamp(0.0, 100.0) } else { 0.0 };
+    let v = if v.is_finite() {
+        v.clamp(0.0, 100.0)
+    } else {
+        0.0
+    };
     ui.horizontal(|ui| {
         ui.add_sized([92.0, 16.0], egui::Label::new(label).truncate())
             .on_hover_text(tip);
@@ -126,7 +130,9 @@ pub fn cost_text(c: &crate::sim::Cost) -> String {
 /// Lays cards out in rows that fit the available width (egui's wrapping layouts do not wrap
 /// framed groups).
 pub fn card_rows<T>(ui: &mut Ui, items: &[T], card_width: f32, mut card: impl FnMut(&mut Ui, &T)) {
-    let per_row = ((ui.available_width() + 8.0) / (card_width + 20.0)).floor().max(1.0) as usize;
+    let per_row = ((ui.available_width() + 8.0) / (card_width + 20.0))
+        .floor()
+        .max(1.0) as usize;
     for row in items.chunks(per_row) {
         ui.horizontal_top(|ui| {
             for item in row {
