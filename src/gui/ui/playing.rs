@@ -957,6 +957,13 @@ fn week_panel(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
         let ui = &mut cols[0];
         ui.label(RichText::new(format!("Inbox · {} demand(s)", org.demands.len())).strong())
             .on_hover_text("Stakeholder demands. Unanswered ones are complied with by default when they fall due.");
+        if !org.demands.is_empty() {
+            ui.label(
+                RichText::new("Hover a response for its consequences and cost. Unanswered demands are complied with when due.")
+                    .size(11.0)
+                    .weak(),
+            );
+        }
         egui::ScrollArea::vertical()
             .id_salt("inbox")
             .show(ui, |ui| {
