@@ -597,3 +597,52 @@ fn the_playtest_watcher_notices_a_saved_file() {
     std::thread::sleep(std::time::Duration::from_millis(400));
     assert!(!w.poll());
 }
+
+#[test]
+fn a_scenario_broken_at_start_opens_once_it_is_fixed() {
+    let dir = save_dir("broken-start");
+    let file = dir.join("draft.ron");
+    let good = std::fs::read_to_string(scenarios().join("budget_cut.ron")).expect("read");
+    std::fs::write(&file, good.replacen("weeks:", "weeks: \"many\", wks:", 1)).expect("write");
+    let mut st = GuiState::new(&[], SaveStore::new(dir));
+    let err = st.open_file(&file, true).expect_err("the draft is broken");
+    assert!(err.iter().any(|d| d.line > 0));
+    assert_eq!(st.screen, Screen::Title);
+    st.playtest
+        .as_mut()
+        .expect("watched even though broken")
+        .diagnostics = err;
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("fix and save it"), "{text}");
+    st.playtest_changed(Ok(good));
+    assert_eq!(
+        st.screen,
+        Screen::Briefing,
+        "the fixed file opens on its briefing"
+    );
+    st.apply(Command::BeginPlaying);
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(1));
+}
+
+#[test]
+fn a_write_killed_half_way_leaves_the_last_save_intact() {
+    let dir = save_dir("killed");
+    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    st.apply(Command::NewGame);
+    st.apply(Command::Pick(index_of(&st, "brooks_trap")));
+    st.apply(Command::BeginPlaying);
+    st.apply(Command::Queue(Action::VisionSession));
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    let hash = st.game.as_ref().map(|g| g.sim.state_hash());
+    // A process killed while writing the next save leaves only a partial temporary file.
+    std::fs::write(dir.join("autosave.json.tmp"), b"{\"format\": 1, \"ver").expect("write");
+    let mut again = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    again.apply(Command::Continue);
+    assert_eq!(again.game.as_ref().map(|g| g.sim.state_hash()), hash);
+    assert_eq!(again.game.as_ref().map(|g| g.week()), Some(2));
+    // The next autosave replaces the leftover.
+    again.apply(Command::AskEndWeek);
+    again.apply(Command::ConfirmEndWeek);
+    assert!(!dir.join("autosave.json.tmp").exists());
+}

@@ -204,11 +204,10 @@ impl Game {
     pub fn room(&self) -> Cost {
         let leader = self.world().resource::<Leader>();
         let q = self.queued_cost();
-        let b = self.world().resource::<sim::Budget>();
         Cost {
             ap: leader.ap_left - q.ap,
             pc: leader.political_capital - q.pc,
-            money: (b.quarter_total * 1.1 - b.quarter_spent).max(0.0) - q.money,
+            money: sim::actions::money_available(self.world()) - q.money,
         }
     }
 

@@ -243,6 +243,15 @@ impl GuiState {
                 }];
             }
             Ok(t) => match scenario::parse(&file, t.as_bytes()) {
+                Ok(sc) if self.game.is_none() => {
+                    // No game to protect yet: show the new version's briefing at once.
+                    pt.diagnostics = sc.warnings.clone();
+                    pt.pending = None;
+                    let path = pt.path.clone();
+                    self.chosen = Some((sc, t, path));
+                    self.screen = Screen::Briefing;
+                    self.message = None;
+                }
                 Ok(sc) => {
                     pt.diagnostics = sc.warnings.clone();
                     pt.pending = Some((sc, t));

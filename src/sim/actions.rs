@@ -290,7 +290,7 @@ fn week(world: &World) -> u32 {
 }
 
 /// Money the leader can still commit this quarter (discretionary: budget minus pro-rated spend).
-fn money_available(world: &World) -> f64 {
+pub fn money_available(world: &World) -> f64 {
     let b = world.resource::<Budget>();
     (b.quarter_total * 1.1 - b.quarter_spent).max(0.0)
 }

@@ -20,6 +20,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
     let mut cmds = Vec::new();
     ui.ctx().set_zoom_factor(st.settings.ui_scale);
     keys(ui.ctx(), st, &mut cmds);
+    playing::playtest_banner(ui, st, &mut cmds);
     match st.screen {
         Screen::Title => screens::title(ui, st, &mut cmds),
         Screen::Picker => screens::picker(ui, st, &mut cmds),

@@ -50,7 +50,6 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         return;
     };
     status_bar(ui, st, g, cmds);
-    playtest_banner(ui, st, cmds);
     egui::Panel::bottom("week_panel")
         .resizable(true)
         .default_size(240.0)
@@ -145,7 +144,8 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
     });
 }
 
-fn playtest_banner(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
+/// The trainer's playtest banner: the watched file's problems, or a restart offer.
+pub fn playtest_banner(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     let Some(pt) = &st.playtest else {
         return;
     };
@@ -161,8 +161,13 @@ fn playtest_banner(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         if errors > 0 {
             ui.label(
                 RichText::new(format!(
-                    "Playtest: {} has {errors} error(s); this game goes on with the version you started.",
-                    pt.path.display()
+                    "Playtest: {} has {errors} error(s); {}",
+                    pt.path.display(),
+                    if st.game.is_some() {
+                        "this game goes on with the version you started."
+                    } else {
+                        "fix and save it: it reloads by itself."
+                    }
                 ))
                 .color(palette::VERMILLION)
                 .strong(),
