@@ -36,6 +36,57 @@ enum Command {
         /// Print one JSON object on stdout.
         #[arg(long)]
         json: bool,
+        /// Write the decision log (actions and state hash of every week) to this file.
+        #[arg(long)]
+        log: Option<PathBuf>,
+    },
+    /// Reproduce a logged run, checking every week's state hash; prints what `run` printed.
+    Replay {
+        /// Decision log (from `run --log` or the game).
+        log: PathBuf,
+        /// Scenario file (default: the one named in the log).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print the same JSON object as `run --json`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replay a log with one decision changed, on the same random streams, and compare.
+    ///
+    /// Examples: `whatif game.log --week 5 --drop 0`;
+    /// `whatif game.log --week 5 --add 'OneOnOne(person: "ana")'` (ids by their scenario names).
+    Whatif {
+        /// Decision log.
+        log: PathBuf,
+        /// The week whose decisions change.
+        #[arg(long)]
+        week: Option<u32>,
+        /// Drop that week's K-th logged action (0-based; `replay` lists them).
+        #[arg(long, conflicts_with = "add")]
+        drop: Option<usize>,
+        /// Add this action that week (RON, as in a scenario's plans).
+        #[arg(long)]
+        add: Option<String>,
+        /// Scenario file (default: the one named in the log).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print the comparison as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Luck vs skill: the log's decisions over other seeds, and the bots on the same seeds.
+    Luck {
+        /// Decision log.
+        log: PathBuf,
+        /// How many other seeds.
+        #[arg(long, default_value_t = 50)]
+        seeds: u32,
+        /// Scenario file (default: the one named in the log).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Check scenario files (or every .ron file in a folder); exit 0 only if all are valid.
     Validate {
@@ -220,7 +271,27 @@ fn main() -> ExitCode {
             seed,
             weeks,
             json,
-        }) => run(&scenario, &policy, seed, weeks, json),
+            log,
+        }) => run(&scenario, &policy, seed, weeks, json, log.as_deref()),
+        Some(Command::Replay {
+            log,
+            scenario,
+            json,
+        }) => replay(&log, scenario.as_deref(), json),
+        Some(Command::Whatif {
+            log,
+            week,
+            drop,
+            add,
+            scenario,
+            json,
+        }) => whatif(&log, week, drop, add, scenario.as_deref(), json),
+        Some(Command::Luck {
+            log,
+            seeds,
+            scenario,
+            json,
+        }) => luck(&log, seeds, scenario.as_deref(), json),
     }
 }
 
@@ -299,6 +370,7 @@ fn run(
     seed: Option<u64>,
     weeks: Option<u32>,
     json: bool,
+    log_path: Option<&std::path::Path>,
 ) -> ExitCode {
     let Some(mut bot) = headless::policy_by_name(policy) else {
         eprintln!(
@@ -320,7 +392,23 @@ fn run(
         return ExitCode::from(1);
     };
     let seed = seed.unwrap_or(sc.raw.seed);
-    let report = headless::run(&sc, policy, bot.as_mut(), seed, weeks);
+    let report = match log_path {
+        None => headless::run(&sc, policy, bot.as_mut(), seed, weeks),
+        Some(p) => {
+            let (report, log) = headless::log::record(&sc, policy, bot.as_mut(), seed, weeks);
+            if let Err(e) = log.write(p) {
+                eprintln!("orgcraft: cannot write the log {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+            report
+        }
+    };
+    print_report(&sc, &report, json)
+}
+
+/// Prints a run's report as `run` does: one line, or the JSON object.
+fn print_report(sc: &scenario::Scenario, report: &headless::RunReport, json: bool) -> ExitCode {
+    let (seed, policy) = (report.seed, report.policy.as_str());
     if json {
         match serde_json::to_string(&report) {
             Ok(s) => out(&s),
@@ -354,6 +442,204 @@ fn run(
                 }
             }
         }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Reads a decision log and its scenario (the log's own file unless `--scenario` names one).
+fn log_and_scenario(
+    log: &std::path::Path,
+    scenario_path: Option<&std::path::Path>,
+) -> Result<(headless::log::DecisionLog, scenario::Scenario), ExitCode> {
+    let log = headless::log::DecisionLog::read(log).map_err(|e| {
+        eprintln!("orgcraft: {e}");
+        ExitCode::from(1)
+    })?;
+    let path = scenario_path
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(&log.scenario_file));
+    let sc = load_or_report(&path).ok_or(ExitCode::from(1))?;
+    Ok((log, sc))
+}
+
+fn replay(log: &std::path::Path, scenario_path: Option<&std::path::Path>, json: bool) -> ExitCode {
+    let (log, sc) = match log_and_scenario(log, scenario_path) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    match headless::log::replay(&sc, &log) {
+        Ok(report) => {
+            if !json {
+                out(&format!(
+                    "replayed {} week(s); every week's state hash matched the log",
+                    log.weeks.len()
+                ));
+                for w in &log.weeks {
+                    let acts: Vec<String> = w
+                        .actions
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| format!("[{i}] {}", a.kind()))
+                        .collect();
+                    out(&format!("  week {:>2}: {}", w.week, acts.join(", ")));
+                }
+            }
+            print_report(&sc, &report, json)
+        }
+        Err(e) => {
+            eprintln!("orgcraft: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn whatif(
+    log: &std::path::Path,
+    week: Option<u32>,
+    drop: Option<usize>,
+    add: Option<String>,
+    scenario_path: Option<&std::path::Path>,
+    json: bool,
+) -> ExitCode {
+    use headless::log::Change;
+    let (log, sc) = match log_and_scenario(log, scenario_path) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    let change = match (week, drop, add) {
+        (None, None, None) => Change::None,
+        (Some(week), Some(index), None) => Change::Drop { week, index },
+        (Some(week), None, Some(text)) => match scenario::parse_action(&sc, &text) {
+            Ok(action) => Change::Add { week, action },
+            Err(e) => {
+                eprintln!("orgcraft: --add {text:?}: {e}");
+                eprintln!(
+                    "hint: write an action as in a scenario's plans, e.g. 'OneOnOne(person: \"ana\")'"
+                );
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!(
+                "orgcraft: give --week N with --drop K or --add ACTION (or none of them to check that nothing changes)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let w = match headless::log::whatif(&sc, &log, &change) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("orgcraft: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        return match serde_json::to_string(&w) {
+            Ok(s) => {
+                out(&s);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("orgcraft: cannot write JSON: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    out(&format!(
+        "What if: {} ({}, seed {})",
+        w.change, sc.raw.title, log.seed
+    ));
+    out(
+        "week     culture (log → what-if)    product (log → what-if)   people  engagement  exhaustion",
+    );
+    for r in &w.weeks {
+        let mark = if r.same_state {
+            " same"
+        } else if r.epilogue {
+            " epi "
+        } else {
+            "     "
+        };
+        out(&format!(
+            "{:>4}{mark} {:>6.1} → {:>6.1} ({:+5.1})   {:>6.1} → {:>6.1} ({:+5.1})   {:>2}→{:<2}   {:>4.0}→{:<4.0}   {:>4.0}→{:<4.0}",
+            r.week,
+            r.culture.0,
+            r.culture.1,
+            r.culture.1 - r.culture.0,
+            r.product.0,
+            r.product.1,
+            r.product.1 - r.product.0,
+            r.stocks.0.people,
+            r.stocks.1.people,
+            r.stocks.0.mean_engagement,
+            r.stocks.1.mean_engagement,
+            r.stocks.0.mean_exhaustion,
+            r.stocks.1.mean_exhaustion,
+        ));
+    }
+    for (week, reason) in &w.refused {
+        out(&format!(
+            "week {week}: a logged action was refused in the what-if world: {reason}"
+        ));
+    }
+    out(&format!(
+        "final: culture {:.1} → {:.1} ({:+.1}), product {:.1} → {:.1} ({:+.1}), combined {:.1} → {:.1} ({:+.1})",
+        w.original.0,
+        w.alternative.0,
+        w.alternative.0 - w.original.0,
+        w.original.1,
+        w.alternative.1,
+        w.alternative.1 - w.original.1,
+        w.original.2,
+        w.alternative.2,
+        w.alternative.2 - w.original.2
+    ));
+    ExitCode::SUCCESS
+}
+
+fn luck(
+    log: &std::path::Path,
+    seeds: u32,
+    scenario_path: Option<&std::path::Path>,
+    json: bool,
+) -> ExitCode {
+    let (log, sc) = match log_and_scenario(log, scenario_path) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    if !(1..=10_000).contains(&seeds) {
+        eprintln!("orgcraft: --seeds {seeds} is out of range 1..=10000");
+        return ExitCode::from(2);
+    }
+    let bots: Vec<&str> = headless::balance::DEFAULT_POLICIES.to_vec();
+    let l = match headless::log::luck(&sc, &log, seeds, &bots) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("orgcraft: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if json {
+        return match serde_json::to_string(&l) {
+            Ok(s) => {
+                out(&s);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("orgcraft: cannot write JSON: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    out(&format!(
+        "Your decisions scored {:.1} combined on seed {}. On {} other seeds the same decisions scored {:.1}–{:.1} (p10–p90, median {:.1}): your result is in the {:.0}th percentile of their own luck.",
+        l.combined, log.seed, l.seeds, l.spread.p10, l.spread.p90, l.spread.p50, l.percentile
+    ));
+    for (name, sp, beat) in &l.bots {
+        out(&format!(
+            "  vs {name:<10} median {:>5.1} (p10–p90 {:>5.1}–{:<5.1}): you beat {:>3.0}% of its runs",
+            sp.p50, sp.p10, sp.p90, beat
+        ));
     }
     ExitCode::SUCCESS
 }

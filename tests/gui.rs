@@ -646,3 +646,27 @@ fn a_write_killed_half_way_leaves_the_last_save_intact() {
     again.apply(Command::ConfirmEndWeek);
     assert!(!dir.join("autosave.json.tmp").exists());
 }
+
+#[test]
+fn the_window_game_writes_a_log_that_replays() {
+    let mut st = playing("game-log", "dependency_hell");
+    let mut bot = policy_by_name("random").expect("random");
+    for _ in 0..5 {
+        st.autoplay_queue(bot.as_mut());
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    let g = st.game.as_ref().expect("game");
+    let path = st.saves.log_path(g);
+    let log = orgcraft::headless::log::DecisionLog::read(&path).expect("the log was written");
+    assert_eq!(log.weeks.len(), 5);
+    assert_eq!(log.policy, "player");
+    let sc = orgcraft::scenario::load(&scenarios().join("dependency_hell.ron")).expect("loads");
+    let r = orgcraft::headless::log::replay(&sc, &log).expect("replays");
+    assert_eq!(r.week_hashes.len(), 5);
+    assert_eq!(
+        r.week_hashes.last(),
+        Some(&format!("{:016x}", g.sim.state_hash()))
+    );
+}

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use crate::headless::{self, Policy, RunReport, Sim};
+use crate::headless::{self, KeyStocks, Policy, RunReport, Sim};
 use crate::model::ledger::{ALL_DRIVERS, Contribs, Driver};
 use crate::scenario::Scenario;
 use crate::score::WeekScores;
@@ -41,60 +41,6 @@ impl WeekSummary {
     }
 }
 
-/// Key stocks at the end of a week (what the player could see), for the charts.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct KeyMetrics {
-    pub week: u32,
-    /// Dashboard users and weekly revenue over all products (noisy unless reviewed).
-    pub users: f64,
-    pub revenue_w: f64,
-    pub mean_engagement: f64,
-    pub mean_exhaustion: f64,
-    pub people: usize,
-    pub political_capital: f64,
-    /// Mean stakeholder trust, 0–100.
-    pub stakeholder_trust: f64,
-}
-
-impl KeyMetrics {
-    pub fn of(world: &World) -> KeyMetrics {
-        let idx = world.resource::<sim::Index>();
-        let people: Vec<&sim::Person> = idx
-            .people
-            .values()
-            .filter_map(|e| world.get::<sim::Person>(*e))
-            .collect();
-        let n = people.len().max(1) as f64;
-        let sh: Vec<f64> = idx
-            .stakeholders
-            .values()
-            .filter_map(|e| world.get::<sim::Stakeholder>(*e))
-            .map(|s| s.trust())
-            .collect();
-        let (mut users, mut revenue) = (0.0, 0.0);
-        for e in idx.products.values() {
-            if let Some(p) = world.get::<sim::Product>(*e) {
-                users += p.dashboard.users;
-                revenue += p.dashboard.revenue_w;
-            }
-        }
-        KeyMetrics {
-            week: world.resource::<sim::Clock>().week,
-            users,
-            revenue_w: revenue,
-            mean_engagement: people.iter().map(|p| p.engagement).sum::<f64>() / n,
-            mean_exhaustion: people.iter().map(|p| p.exhaustion).sum::<f64>() / n,
-            people: people.len(),
-            political_capital: world.resource::<Leader>().political_capital,
-            stakeholder_trust: if sh.is_empty() {
-                0.0
-            } else {
-                sh.iter().sum::<f64>() / sh.len() as f64
-            },
-        }
-    }
-}
-
 /// Why a game cannot be restored from its decisions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReplayError {
@@ -113,7 +59,7 @@ pub struct Game {
     pub decisions: Vec<Vec<Action>>,
     pub summaries: Vec<WeekSummary>,
     /// Key stocks at week 0 and after every played week.
-    pub metrics: Vec<KeyMetrics>,
+    pub metrics: Vec<KeyStocks>,
     /// Events of every played week (week, kind, text), for the debrief.
     events: Vec<(u32, String, String)>,
     hashes: Vec<String>,
@@ -125,7 +71,7 @@ impl Game {
     /// Starts a new game of `scenario` with `seed` (week 0: nothing played yet).
     pub fn new(scenario: Scenario, path: Option<PathBuf>, seed: u64) -> Game {
         let sim = Sim::new(&scenario, seed);
-        let metrics = vec![KeyMetrics::of(sim.world())];
+        let metrics = vec![KeyStocks::of(sim.world())];
         Game {
             metrics,
             scenario,
@@ -270,7 +216,7 @@ impl Game {
         self.sim.step();
         self.hashes.push(format!("{:016x}", self.sim.state_hash()));
         let after = self.scores();
-        self.metrics.push(KeyMetrics::of(self.world()));
+        self.metrics.push(KeyStocks::of(self.world()));
         let contrib_after = self.last_contribs();
         let events: Vec<(String, String)> = self
             .sim
@@ -321,6 +267,28 @@ impl Game {
             }
         }
         n
+    }
+
+    /// The decision log of the weeks played so far (`orgcraft replay` reproduces it).
+    pub fn decision_log(&self) -> crate::headless::log::DecisionLog {
+        let mut log = crate::headless::log::DecisionLog::new(
+            &self.scenario,
+            self.seed,
+            "player",
+            self.weeks(),
+        );
+        log.weeks = self
+            .decisions
+            .iter()
+            .zip(&self.hashes)
+            .enumerate()
+            .map(|(i, (actions, hash))| crate::headless::log::LoggedWeek {
+                week: i as u32 + 1,
+                actions: actions.clone(),
+                state_hash: hash.clone(),
+            })
+            .collect();
+        log
     }
 
     fn last_contribs(&self) -> (Contribs, Contribs) {

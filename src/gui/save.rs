@@ -139,12 +139,25 @@ impl SaveStore {
         self.dir.join(AUTOSAVE)
     }
 
-    /// Writes the autosave for `game` (atomically).
+    /// Writes the autosave for `game` (atomically), and the game's decision log beside it
+    /// (`logs/<scenario>-<seed>.json`, for `orgcraft replay`, `whatif` and `luck`).
     pub fn autosave(&self, game: &Game, scenario_text: &str) -> Result<(), String> {
         let save = SaveFile::of(game, scenario_text);
         let json = serde_json::to_vec_pretty(&save).map_err(|e| e.to_string())?;
         write_atomic(&self.autosave_path(), &json)
-            .map_err(|e| format!("could not write {}: {e}", self.autosave_path().display()))
+            .map_err(|e| format!("could not write {}: {e}", self.autosave_path().display()))?;
+        let log = self.log_path(game);
+        let json = serde_json::to_vec_pretty(&game.decision_log()).map_err(|e| e.to_string())?;
+        write_atomic(&log, &json).map_err(|e| format!("could not write {}: {e}", log.display()))
+    }
+
+    /// Where `game`'s decision log is written.
+    pub fn log_path(&self, game: &Game) -> PathBuf {
+        self.dir.join("logs").join(format!(
+            "{}-{}.json",
+            game.scenario.raw.id.replace(['/', '\\', '.'], "_"),
+            game.seed
+        ))
     }
 
     /// Reads the autosave, if there is one.

@@ -3,6 +3,7 @@
 pub mod balance;
 pub mod bots;
 pub mod generate;
+pub mod log;
 pub mod plans;
 
 use bevy::prelude::*;
@@ -67,12 +68,26 @@ impl Sim {
 
     /// After the last played week: 8 weeks under the caretaker bot on the same streams (§17.5).
     pub fn run_epilogue(&mut self) {
-        let n = self.world().resource::<sim::SimParams>().epilogue_weeks;
-        self.world_mut().resource_mut::<Clock>().epilogue = true;
-        let mut caretaker = bots::Caretaker;
+        let n = self.begin_epilogue();
         for _ in 0..n {
-            self.step_with(&mut caretaker);
+            self.epilogue_week();
         }
+        self.end_epilogue();
+    }
+
+    /// Marks the epilogue started and returns how many weeks it lasts.
+    pub fn begin_epilogue(&mut self) -> u32 {
+        self.world_mut().resource_mut::<Clock>().epilogue = true;
+        self.world().resource::<sim::SimParams>().epilogue_weeks
+    }
+
+    /// One epilogue week, played by the caretaker.
+    pub fn epilogue_week(&mut self) {
+        self.step_with(&mut bots::Caretaker);
+    }
+
+    /// Closes the books after the epilogue (missed deadlines and the like).
+    pub fn end_epilogue(&mut self) {
         sim::systems::close_out(self.world_mut());
     }
 
@@ -91,6 +106,61 @@ impl Sim {
             .entries
             .iter()
             .filter(move |e| e.week == w && e.kind != "refused")
+    }
+}
+
+/// Key stocks at the end of a week, as the player could see them: the window's charts and the
+/// what-if comparison.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeyStocks {
+    pub week: u32,
+    /// Dashboard users and weekly revenue over all products (noisy unless reviewed).
+    pub users: f64,
+    pub revenue_w: f64,
+    pub mean_engagement: f64,
+    pub mean_exhaustion: f64,
+    pub people: usize,
+    pub political_capital: f64,
+    /// Mean stakeholder trust, 0–100.
+    pub stakeholder_trust: f64,
+}
+
+impl KeyStocks {
+    pub fn of(world: &World) -> KeyStocks {
+        let idx = world.resource::<sim::Index>();
+        let people: Vec<&sim::Person> = idx
+            .people
+            .values()
+            .filter_map(|e| world.get::<sim::Person>(*e))
+            .collect();
+        let n = people.len().max(1) as f64;
+        let sh: Vec<f64> = idx
+            .stakeholders
+            .values()
+            .filter_map(|e| world.get::<sim::Stakeholder>(*e))
+            .map(|s| s.trust())
+            .collect();
+        let (mut users, mut revenue) = (0.0, 0.0);
+        for e in idx.products.values() {
+            if let Some(p) = world.get::<sim::Product>(*e) {
+                users += p.dashboard.users;
+                revenue += p.dashboard.revenue_w;
+            }
+        }
+        KeyStocks {
+            week: world.resource::<sim::Clock>().week,
+            users,
+            revenue_w: revenue,
+            mean_engagement: people.iter().map(|p| p.engagement).sum::<f64>() / n,
+            mean_exhaustion: people.iter().map(|p| p.exhaustion).sum::<f64>() / n,
+            people: people.len(),
+            political_capital: world.resource::<sim::Leader>().political_capital,
+            stakeholder_trust: if sh.is_empty() {
+                0.0
+            } else {
+                sh.iter().sum::<f64>() / sh.len() as f64
+            },
+        }
     }
 }
 

@@ -154,6 +154,18 @@ pub struct ObjectiveDef {
     pub weight: f64,
 }
 
+/// Parses one action written in RON, with the scenario's names for ids:
+/// `OneOnOne(person: "ana")`. Errors read like ron's, with the nearest name where one is close.
+pub fn parse_action(sc: &Scenario, text: &str) -> Result<crate::sim::Action, String> {
+    let opts = ron::Options::default()
+        .with_recursion_limit(32)
+        .with_default_extension(ron::extensions::Extensions::UNWRAP_NEWTYPES);
+    crate::model::names::with_names(sc.names.clone(), || {
+        opts.from_str::<crate::sim::Action>(text)
+    })
+    .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
+}
+
 /// A scenario ready to spawn: ids resolved, ranges checked.
 #[derive(Clone, Debug)]
 pub struct Scenario {
@@ -171,6 +183,8 @@ pub struct Scenario {
     pub objectives: Vec<ObjectiveDef>,
     pub plans: Vec<PlanDef>,
     pub stakeholder_keys: Vec<String>,
+    /// Scenario ids → numeric ids, for actions written with names (plans, `whatif --add`).
+    pub names: crate::model::names::NameTable,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -1178,7 +1192,7 @@ fn resolve(
         put(IdKind::Stakeholder, &sh_keys);
         put(IdKind::Product, &product_keys);
     }
-    let plans = check_plans(&mut c, &raw, table);
+    let plans = check_plans(&mut c, &raw, table.clone());
 
     let errors = c.out.iter().any(|d| d.severity == Severity::Error);
     if errors {
@@ -1197,6 +1211,7 @@ fn resolve(
         objectives,
         plans,
         stakeholder_keys,
+        names: table,
         warnings: c.out,
     })
 }
