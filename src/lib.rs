@@ -8,6 +8,7 @@
 pub mod gui;
 pub mod headless;
 pub mod model;
+pub mod report;
 pub mod scenario;
 pub mod score;
 pub mod sim;

@@ -74,6 +74,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a debrief report of a logged run: DIR/index.html (self-contained) and DIR/report.md.
+    Report {
+        /// Decision log.
+        log: PathBuf,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Other seeds for the luck-vs-skill section (0 leaves it out).
+        #[arg(long, default_value_t = 50)]
+        seeds: u32,
+        /// Scenario file (default: the one named in the log).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+    },
     /// Luck vs skill: the log's decisions over other seeds, and the bots on the same seeds.
     Luck {
         /// Decision log.
@@ -286,6 +300,12 @@ fn main() -> ExitCode {
             scenario,
             json,
         }) => whatif(&log, week, drop, add, scenario.as_deref(), json),
+        Some(Command::Report {
+            log,
+            out: dir,
+            seeds,
+            scenario,
+        }) => report(&log, &dir, seeds, scenario.as_deref()),
         Some(Command::Luck {
             log,
             seeds,
@@ -641,6 +661,60 @@ fn luck(
             sp.p50, sp.p10, sp.p90, beat
         ));
     }
+    ExitCode::SUCCESS
+}
+
+fn report(
+    log: &std::path::Path,
+    dir: &std::path::Path,
+    seeds: u32,
+    scenario_path: Option<&std::path::Path>,
+) -> ExitCode {
+    let (log, sc) = match log_and_scenario(log, scenario_path) {
+        Ok(x) => x,
+        Err(c) => return c,
+    };
+    if seeds > 10_000 {
+        eprintln!("orgcraft: --seeds {seeds} is out of range 0..=10000");
+        return ExitCode::from(2);
+    }
+    let run = match headless::log::replay(&sc, &log) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("orgcraft: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let luck = if seeds == 0 {
+        None
+    } else {
+        let bots: Vec<&str> = headless::balance::DEFAULT_POLICIES.to_vec();
+        match headless::log::luck(&sc, &log, seeds, &bots) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                eprintln!("orgcraft: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let data = orgcraft::report::ReportData {
+        scenario: &sc,
+        log: &log,
+        run: &run,
+        luck: luck.as_ref(),
+    };
+    if let Err(e) = orgcraft::report::write(&data, dir) {
+        eprintln!(
+            "orgcraft: cannot write the report to {}: {e}",
+            dir.display()
+        );
+        return ExitCode::from(1);
+    }
+    out(&format!(
+        "wrote {} and {}",
+        dir.join("index.html").display(),
+        dir.join("report.md").display()
+    ));
     ExitCode::SUCCESS
 }
 

@@ -250,6 +250,12 @@ fn a_whole_game_ends_on_the_debrief() {
     st.apply(Command::ToggleTables);
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("Charts as plots  [T]"), "{text}");
+    // The debrief exports the same report as `orgcraft report`.
+    st.apply(Command::ExportReport);
+    let m = st.message.clone().unwrap_or_default();
+    assert!(m.starts_with("Report written: "), "{m}");
+    let html = std::fs::read_to_string(m.trim_start_matches("Report written: ")).expect("html");
+    assert!(html.contains("Questions for the debrief") && html.contains("Luck and skill"));
 }
 
 #[test]

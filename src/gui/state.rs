@@ -145,6 +145,8 @@ pub enum Command {
     OpenBriefing,
     /// Reopen the last week's summary.
     ShowWeekSummary,
+    /// Write the finished game's report (HTML + Markdown) into the save folder.
+    ExportReport,
 }
 
 /// The whole interface state.
@@ -341,6 +343,7 @@ impl GuiState {
                     self.screen = Screen::Briefing;
                 }
             }
+            Command::ExportReport => self.export_report(),
             Command::ShowWeekSummary => {
                 if self.last_summary().is_some() {
                     self.overlay = Overlay::WeekSummary;
@@ -474,6 +477,36 @@ impl GuiState {
                 }
             },
         }
+    }
+
+    /// Writes the finished game's report to `<saves>/reports/<scenario>-<seed>/`, with the
+    /// luck-vs-skill section over 50 seeds. The message says where it went.
+    fn export_report(&mut self) {
+        let Some(g) = self.game.as_ref() else {
+            return;
+        };
+        let Some(run) = g.report.as_ref() else {
+            self.message = Some("The report is ready once the game is over.".into());
+            return;
+        };
+        let log = g.decision_log();
+        let bots: Vec<&str> = crate::headless::balance::DEFAULT_POLICIES.to_vec();
+        let luck = crate::headless::log::luck(&g.scenario, &log, 50, &bots).ok();
+        let dir = self.saves.dir.join("reports").join(format!(
+            "{}-{}",
+            g.scenario.raw.id.replace(['/', '\\', '.'], "_"),
+            g.seed
+        ));
+        let data = crate::report::ReportData {
+            scenario: &g.scenario,
+            log: &log,
+            run,
+            luck: luck.as_ref(),
+        };
+        self.message = Some(match crate::report::write(&data, &dir) {
+            Ok(()) => format!("Report written: {}", dir.join("index.html").display()),
+            Err(e) => format!("Could not write the report to {}: {e}", dir.display()),
+        });
     }
 
     fn restart_playtest(&mut self) {

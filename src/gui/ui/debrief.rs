@@ -29,6 +29,16 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
             if ui.button("Back to title  [Esc]").clicked() {
                 cmds.push(Command::BackToTitle);
             }
+            if ui
+                .button("Export report  [R]")
+                .on_hover_text("Write this debrief as a web page and a Markdown file, with luck vs skill over 50 seeds.")
+                .clicked()
+            {
+                cmds.push(Command::ExportReport);
+            }
+            if let Some(m) = &st.message {
+                ui.label(m);
+            }
             let label = if st.settings.charts_as_tables {
                 "Charts as plots  [T]"
             } else {

@@ -28,7 +28,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
         Screen::Playing => playing::draw(ui, st, &mut cmds),
         Screen::Debrief => debrief::draw(ui, st, &mut cmds),
     }
-    if st.screen != Screen::Playing
+    if !matches!(st.screen, Screen::Playing | Screen::Debrief)
         && let Some(m) = &st.message
     {
         egui::Area::new("message".into())
@@ -125,6 +125,8 @@ fn keys(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 cmds.push(Command::BackToTitle);
             } else if pressed(Key::T) {
                 cmds.push(Command::ToggleTables);
+            } else if pressed(Key::R) {
+                cmds.push(Command::ExportReport);
             }
         }
     }
@@ -268,6 +270,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "playtest: restart with the new version of the scenario",
     ),
     ("N C S Q (title)", "new game, continue, settings, quit"),
+    ("R (debrief)", "export the report (HTML and Markdown)"),
 ];
 
 fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
