@@ -19,6 +19,32 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum SessionCommand {
+    /// Create a session pack: the scenario, the seed, the tables and their commands.
+    New {
+        scenario: PathBuf,
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Number of tables (1–50).
+        #[arg(long, default_value_t = 4)]
+        tables: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merge the tables' decision logs into a facilitator report (DIR/index.html, report.md).
+    Merge {
+        /// The tables' logs.
+        #[arg(required = true)]
+        logs: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Scenario file (default: the one named in the first log).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Play a scenario headlessly with a bot policy and print the final scores.
     Run {
@@ -39,6 +65,15 @@ enum Command {
         /// Write the decision log (actions and state hash of every week) to this file.
         #[arg(long)]
         log: Option<PathBuf>,
+        /// The workshop table this run stands for (recorded in the log).
+        #[arg(long, requires = "log")]
+        table: Option<String>,
+    },
+    /// Workshop sessions: `session new` makes a pack every table plays; `session merge` puts
+    /// the tables' logs side by side for the facilitator.
+    Session {
+        #[command(subcommand)]
+        action: SessionCommand,
     },
     /// Reproduce a logged run, checking every week's state hash; prints what `run` printed.
     Replay {
@@ -150,6 +185,9 @@ enum Command {
         /// Save folder (default: $ORGCRAFT_SAVE_DIR, else ~/.local/share/orgcraft).
         #[arg(long)]
         save_dir: Option<PathBuf>,
+        /// Workshop table name (from `session new`): the game's log is logs/<table>.json.
+        #[arg(long)]
+        table: Option<String>,
     },
     /// Run a scenario's golden test plans; exit 0 only if every plan passes.
     Check {
@@ -174,6 +212,7 @@ struct WindowArgs {
     screenshots: Option<PathBuf>,
     exit_after_debrief: bool,
     save_dir: Option<PathBuf>,
+    table: Option<String>,
 }
 
 #[cfg(feature = "gui")]
@@ -216,6 +255,7 @@ fn window(a: WindowArgs) -> ExitCode {
         screenshots: a.screenshots,
         exit_after_debrief: a.exit_after_debrief,
         save_dir,
+        table: a.table,
     });
     match exit {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
@@ -262,6 +302,7 @@ fn main() -> ExitCode {
             screenshots,
             exit_after_debrief,
             save_dir,
+            table,
         }) => window(WindowArgs {
             scenario,
             seed,
@@ -269,6 +310,7 @@ fn main() -> ExitCode {
             screenshots,
             exit_after_debrief,
             save_dir,
+            table,
         }),
         Some(Command::Validate { paths, json }) => validate(&paths, json),
         Some(Command::Balance {
@@ -286,7 +328,9 @@ fn main() -> ExitCode {
             weeks,
             json,
             log,
-        }) => run(&scenario, &policy, seed, weeks, json, log.as_deref()),
+            table,
+        }) => run(&scenario, &policy, seed, weeks, json, log.as_deref(), table),
+        Some(Command::Session { action }) => session(action),
         Some(Command::Replay {
             log,
             scenario,
@@ -391,6 +435,7 @@ fn run(
     weeks: Option<u32>,
     json: bool,
     log_path: Option<&std::path::Path>,
+    table: Option<String>,
 ) -> ExitCode {
     let Some(mut bot) = headless::policy_by_name(policy) else {
         eprintln!(
@@ -415,7 +460,8 @@ fn run(
     let report = match log_path {
         None => headless::run(&sc, policy, bot.as_mut(), seed, weeks),
         Some(p) => {
-            let (report, log) = headless::log::record(&sc, policy, bot.as_mut(), seed, weeks);
+            let (report, mut log) = headless::log::record(&sc, policy, bot.as_mut(), seed, weeks);
+            log.table = table;
             if let Err(e) = log.write(p) {
                 eprintln!("orgcraft: cannot write the log {}: {e}", p.display());
                 return ExitCode::from(1);
@@ -716,6 +762,77 @@ fn report(
         dir.join("report.md").display()
     ));
     ExitCode::SUCCESS
+}
+
+fn session(action: SessionCommand) -> ExitCode {
+    match action {
+        SessionCommand::New {
+            scenario: path,
+            seed,
+            tables,
+            out: dir,
+        } => {
+            if !(1..=50).contains(&tables) {
+                eprintln!("orgcraft: --tables {tables} is out of range 1..=50");
+                return ExitCode::from(2);
+            }
+            let Some(sc) = load_or_report(&path) else {
+                return ExitCode::from(1);
+            };
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("orgcraft: cannot read {}: {e}", path.display());
+                    return ExitCode::from(1);
+                }
+            };
+            let seed = seed.unwrap_or(sc.raw.seed);
+            match orgcraft::report::session::new_pack(&sc, &text, seed, tables, &dir) {
+                Ok(p) => {
+                    out(&format!(
+                        "session pack in {}: {} tables, seed {seed}, scenario {} (see README.md there)",
+                        dir.display(),
+                        tables,
+                        p.display()
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("orgcraft: cannot write {}: {e}", dir.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+        SessionCommand::Merge {
+            logs,
+            out: dir,
+            scenario: scenario_path,
+        } => {
+            let (_, sc) = match log_and_scenario(&logs[0], scenario_path.as_deref()) {
+                Ok(x) => x,
+                Err(c) => return c,
+            };
+            let tables = match orgcraft::report::session::load_tables(&sc, &logs) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("orgcraft: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            if let Err(e) = orgcraft::report::session::write_merge(&sc, &tables, &dir) {
+                eprintln!("orgcraft: cannot write {}: {e}", dir.display());
+                return ExitCode::from(1);
+            }
+            for t in &tables {
+                out(&format!(
+                    "{:<12} culture {:>5.1}  product {:>5.1}  combined {:>5.1}  {}",
+                    t.name, t.run.culture, t.run.product, t.run.combined, t.run.debrief.quadrant
+                ));
+            }
+            out(&format!("wrote {}", dir.join("index.html").display()));
+            ExitCode::SUCCESS
+        }
+    }
 }
 
 fn load_or_report(path: &std::path::Path) -> Option<scenario::Scenario> {

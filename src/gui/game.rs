@@ -65,6 +65,8 @@ pub struct Game {
     hashes: Vec<String>,
     /// The final report, once the last week and the scoring epilogue have been played.
     pub report: Option<RunReport>,
+    /// The workshop table playing this game (`orgcraft play --table`), recorded in its log.
+    pub table: Option<String>,
 }
 
 impl Game {
@@ -83,6 +85,7 @@ impl Game {
             events: Vec::new(),
             hashes: Vec::new(),
             report: None,
+            table: None,
         }
     }
 
@@ -277,6 +280,7 @@ impl Game {
             "player",
             self.weeks(),
         );
+        log.table = self.table.clone();
         log.weeks = self
             .decisions
             .iter()

@@ -45,6 +45,8 @@ pub struct WindowOptions {
     pub exit_after_debrief: bool,
     /// Save folder (default: `save::default_dir()`).
     pub save_dir: Option<PathBuf>,
+    /// The workshop table this window plays for (names its decision log).
+    pub table: Option<String>,
 }
 
 /// The folders the scenario picker lists: the shipped scenarios and the player's own.
@@ -69,6 +71,7 @@ pub fn initial_state(opts: &WindowOptions) -> Result<GuiState, String> {
     let dir = opts.save_dir.clone().unwrap_or_else(save::default_dir);
     let mut st = GuiState::new(&scenario_folders(&dir), SaveStore::new(dir));
     st.seed_override = opts.seed;
+    st.table = opts.table.clone();
     if let Some(p) = &opts.scenario
         && opts.autoplay.is_none()
         && let Err(d) = st.open_file(p, true)

@@ -153,6 +153,12 @@ impl SaveStore {
 
     /// Where `game`'s decision log is written.
     pub fn log_path(&self, game: &Game) -> PathBuf {
+        if let Some(t) = &game.table {
+            return self
+                .dir
+                .join("logs")
+                .join(format!("{}.json", t.replace(['/', '\\', '.'], "_")));
+        }
         self.dir.join("logs").join(format!(
             "{}-{}.json",
             game.scenario.raw.id.replace(['/', '\\', '.'], "_"),

@@ -163,6 +163,8 @@ pub struct GuiState {
     /// The scenario text of the game in progress (saved with it).
     pub scenario_text: String,
     pub seed_override: Option<u64>,
+    /// The workshop table this window plays for (`--table`), if any.
+    pub table: Option<String>,
     pub saves: SaveStore,
     pub save_status: SaveStatus,
     /// A one-line message for the player (refusals, save problems); cleared by the next action.
@@ -188,6 +190,7 @@ impl GuiState {
             game: None,
             scenario_text: String::new(),
             seed_override: None,
+            table: None,
             saves,
             save_status,
             message: None,
@@ -390,7 +393,9 @@ impl GuiState {
             return;
         };
         let seed = self.seed_override.unwrap_or(sc.raw.seed);
-        self.game = Some(Game::new(sc, Some(path), seed));
+        let mut game = Game::new(sc, Some(path), seed);
+        game.table = self.table.clone();
+        self.game = Some(game);
         self.scenario_text = text;
         self.screen = Screen::Playing;
         self.overlay = Overlay::None;

@@ -27,6 +27,9 @@ pub struct DecisionLog {
     pub seed: u64,
     /// Who decided: a bot policy's name, or "player".
     pub policy: String,
+    /// The workshop table that played it (`session`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
     /// The planned length in weeks (the scenario's, or `run --weeks`).
     pub length: u32,
     pub weeks: Vec<LoggedWeek>,
@@ -116,6 +119,7 @@ impl DecisionLog {
             scenario_hash: format!("{:016x}", scenario.content_hash),
             seed,
             policy: policy.to_string(),
+            table: None,
             length,
             weeks: Vec::new(),
         }

@@ -384,3 +384,4 @@ pub fn write(data: &ReportData, dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join("index.html"), html(data))?;
     std::fs::write(dir.join("report.md"), markdown(data))
 }
+pub mod session;
