@@ -250,6 +250,35 @@ fn a_whole_game_ends_on_the_debrief() {
     st.apply(Command::ToggleTables);
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("Charts as plots  [T]"), "{text}");
+    // Pick a past decision (after week 1, so earlier weeks can be seen to stay the same) and
+    // see the alternative, on the same random streams.
+    let week = st
+        .game
+        .as_ref()
+        .expect("game")
+        .decisions
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, d)| !d.is_empty())
+        .map(|(i, _)| i as u32 + 1)
+        .expect("a decision after week 1");
+    st.apply(Command::WhatIfDrop { week, index: 0 });
+    assert_eq!(st.overlay, Overlay::WhatIf);
+    let (label, w) = st.whatif.clone().expect("a comparison");
+    assert!(label.contains(&format!("week {week}")), "{label}");
+    assert!(
+        w.weeks
+            .iter()
+            .filter(|r| r.week < week)
+            .all(|r| r.same_state)
+    );
+    let (_, text) = frame(&st, Vec::new());
+    assert!(
+        text.contains("Culture: yours") && text.contains("same world"),
+        "{text}"
+    );
+    st.apply(Command::CloseOverlay);
     // The debrief exports the same report as `orgcraft report`.
     st.apply(Command::ExportReport);
     let m = st.message.clone().unwrap_or_default();

@@ -38,6 +38,8 @@ pub enum Overlay {
     ConfirmEndWeek,
     /// The summary of the week just played.
     WeekSummary,
+    /// A what-if comparison from the debrief.
+    WhatIf,
 }
 
 /// A tab of the playing screen's centre.
@@ -147,6 +149,11 @@ pub enum Command {
     ShowWeekSummary,
     /// Write the finished game's report (HTML + Markdown) into the save folder.
     ExportReport,
+    /// Debrief: replay the game without the week's K-th decision, on the same random streams.
+    WhatIfDrop {
+        week: u32,
+        index: usize,
+    },
 }
 
 /// The whole interface state.
@@ -171,6 +178,8 @@ pub struct GuiState {
     pub message: Option<String>,
     pub playtest: Option<Playtest>,
     pub quit: bool,
+    /// The last what-if asked for from the debrief: what was dropped, and the comparison.
+    pub whatif: Option<(String, crate::headless::log::WhatIf)>,
     /// Autosave failures are reported, never fatal.
     pub last_save_error: Option<String>,
 }
@@ -196,6 +205,7 @@ impl GuiState {
             message: None,
             playtest: None,
             quit: false,
+            whatif: None,
             last_save_error: None,
         }
     }
@@ -347,6 +357,7 @@ impl GuiState {
                 }
             }
             Command::ExportReport => self.export_report(),
+            Command::WhatIfDrop { week, index } => self.whatif_drop(week, index),
             Command::ShowWeekSummary => {
                 if self.last_summary().is_some() {
                     self.overlay = Overlay::WeekSummary;
@@ -512,6 +523,31 @@ impl GuiState {
             Ok(()) => format!("Report written: {}", dir.join("index.html").display()),
             Err(e) => format!("Could not write the report to {}: {e}", dir.display()),
         });
+    }
+
+    fn whatif_drop(&mut self, week: u32, index: usize) {
+        let Some(g) = self.game.as_ref().filter(|g| g.is_over()) else {
+            return;
+        };
+        let Some(action) = g
+            .decisions
+            .get(week.saturating_sub(1) as usize)
+            .and_then(|d| d.get(index))
+        else {
+            return;
+        };
+        let label = format!(
+            "Without \"{}\" in week {week}",
+            super::catalog::describe(g.world(), action)
+        );
+        let change = crate::headless::log::Change::Drop { week, index };
+        match crate::headless::log::whatif(&g.scenario, &g.decision_log(), &change) {
+            Ok(w) => {
+                self.whatif = Some((label, w));
+                self.overlay = Overlay::WhatIf;
+            }
+            Err(e) => self.message = Some(format!("What-if failed: {e}")),
+        }
     }
 
     fn restart_playtest(&mut self) {

@@ -71,7 +71,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
             });
             section(ui, "Lesson");
             ui.label(g.scenario.raw.lesson.trim());
-            timeline(ui, g);
+            timeline(ui, g, cmds);
             let hist = g.score_history();
             let t = st.settings.charts_as_tables;
             charts::chart(
@@ -258,8 +258,12 @@ fn causes(ui: &mut Ui, title: &str, up: &[Cause], down: &[Cause]) {
     }
 }
 
-fn timeline(ui: &mut Ui, g: &Game) {
+fn timeline(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
     section(ui, "Key decisions and events, week by week");
+    ui.label(
+        RichText::new("\"What if not?\" replays the game without that decision, on the same luck, and compares.")
+            .weak(),
+    );
     for s in &g.summaries {
         let notable: Vec<&str> = s
             .events
@@ -279,7 +283,12 @@ fn timeline(ui: &mut Ui, g: &Game) {
             })
             .map(|(_, t)| t.as_str())
             .collect();
-        if s.applied.is_empty() && notable.is_empty() {
+        let decided = g
+            .decisions
+            .get(s.week.saturating_sub(1) as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        if decided.is_empty() && notable.is_empty() {
             continue;
         }
         ui.horizontal_wrapped(|ui| {
@@ -294,8 +303,19 @@ fn timeline(ui: &mut Ui, g: &Game) {
             );
         });
         ui.indent(("week", s.week), |ui| {
-            for a in &s.applied {
-                ui.label(format!("you: {a}"));
+            for (i, a) in decided.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "you: {}",
+                        crate::gui::catalog::describe(g.world(), a)
+                    ));
+                    if ui.small_button("What if not?").clicked() {
+                        cmds.push(Command::WhatIfDrop {
+                            week: s.week,
+                            index: i,
+                        });
+                    }
+                });
             }
             for e in notable {
                 ui.label(RichText::new(e).italics());
