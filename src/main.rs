@@ -524,6 +524,13 @@ fn log_and_scenario(
     let path = scenario_path
         .map(std::path::Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from(&log.scenario_file));
+    if scenario_path.is_none() && !path.exists() {
+        eprintln!(
+            "orgcraft: the log's scenario {} is not found from here (paths are as given when the log was made); pass --scenario FILE",
+            path.display()
+        );
+        return Err(ExitCode::from(1));
+    }
     let sc = load_or_report(&path).ok_or(ExitCode::from(1))?;
     Ok((log, sc))
 }
