@@ -270,6 +270,20 @@ fn window(_: WindowArgs) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Prints `value` as one JSON object on stdout.
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string(value) {
+        Ok(s) => {
+            out(&s);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("orgcraft: cannot write JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Prints to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
 fn out(line: &str) {
     use std::io::Write;
@@ -476,13 +490,7 @@ fn run(
 fn print_report(sc: &scenario::Scenario, report: &headless::RunReport, json: bool) -> ExitCode {
     let (seed, policy) = (report.seed, report.policy.as_str());
     if json {
-        match serde_json::to_string(&report) {
-            Ok(s) => out(&s),
-            Err(e) => {
-                eprintln!("orgcraft: cannot write JSON: {e}");
-                return ExitCode::from(1);
-            }
-        }
+        return print_json(report);
     } else {
         out(&format!(
             "{} (seed {}, policy {}, {} weeks): culture {:.1}, product {:.1}, combined {:.1} — {}",
@@ -607,16 +615,7 @@ fn whatif(
         }
     };
     if json {
-        return match serde_json::to_string(&w) {
-            Ok(s) => {
-                out(&s);
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("orgcraft: cannot write JSON: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return print_json(&w);
     }
     out(&format!(
         "What if: {} ({}, seed {})",
@@ -655,18 +654,7 @@ fn whatif(
             "week {week}: a logged action was refused in the what-if world: {reason}"
         ));
     }
-    out(&format!(
-        "final: culture {:.1} → {:.1} ({:+.1}), product {:.1} → {:.1} ({:+.1}), combined {:.1} → {:.1} ({:+.1})",
-        w.original.0,
-        w.alternative.0,
-        w.alternative.0 - w.original.0,
-        w.original.1,
-        w.alternative.1,
-        w.alternative.1 - w.original.1,
-        w.original.2,
-        w.alternative.2,
-        w.alternative.2 - w.original.2
-    ));
+    out(&format!("final: {}", w.final_summary("→")));
     ExitCode::SUCCESS
 }
 
@@ -693,16 +681,7 @@ fn luck(
         }
     };
     if json {
-        return match serde_json::to_string(&l) {
-            Ok(s) => {
-                out(&s);
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("orgcraft: cannot write JSON: {e}");
-                ExitCode::from(1)
-            }
-        };
+        return print_json(&l);
     }
     out(&format!(
         "Your decisions scored {:.1} combined on seed {}. On {} other seeds the same decisions scored {:.1}–{:.1} (p10–p90, median {:.1}): your result is in the {:.0}th percentile of their own luck.",
@@ -742,13 +721,13 @@ fn report(
         None
     } else {
         let bots: Vec<&str> = headless::balance::DEFAULT_POLICIES.to_vec();
-        match headless::log::luck(&sc, &log, seeds, &bots) {
-            Ok(l) => Some(l),
-            Err(e) => {
-                eprintln!("orgcraft: {e}");
-                return ExitCode::from(1);
-            }
-        }
+        Some(headless::log::luck_of(
+            &sc,
+            &log,
+            run.combined,
+            seeds,
+            &bots,
+        ))
     };
     let data = orgcraft::report::ReportData {
         scenario: &sc,

@@ -234,7 +234,7 @@ impl Game {
             .applied
             .iter()
             .filter(|(aw, _)| *aw == w)
-            .map(|(_, a)| describe_action(self.world(), a))
+            .map(|(_, a)| super::catalog::describe(self.world(), a))
             .collect();
         let refused = q
             .refused
@@ -329,9 +329,4 @@ fn movers(before: &Contribs, after: &Contribs) -> Vec<(Driver, f64)> {
     v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
     v.truncate(3);
     v
-}
-
-/// An action in plain words with the names of what it targets ("1:1 with Ana").
-pub fn describe_action(world: &World, a: &Action) -> String {
-    super::catalog::describe(world, a)
 }

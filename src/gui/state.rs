@@ -213,17 +213,8 @@ impl GuiState {
     /// Opens a scenario file directly on its briefing (`orgcraft play FILE`), watching it for
     /// changes when `watch` is set. A file that does not load leaves the diagnostics on screen.
     pub fn open_file(&mut self, path: &Path, watch: bool) -> Result<(), Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![Diagnostic {
-                file: path.display().to_string(),
-                line: 0,
-                col: 0,
-                path: String::new(),
-                severity: Severity::Error,
-                message: format!("cannot read the file: {e}"),
-                hint: None,
-            }]
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| vec![unreadable(&path.display().to_string(), &e.to_string())])?;
         if watch {
             self.playtest = Some(Playtest {
                 path: path.to_path_buf(),
@@ -247,15 +238,7 @@ impl GuiState {
         match text {
             Err(e) => {
                 pt.pending = None;
-                pt.diagnostics = vec![Diagnostic {
-                    file,
-                    line: 0,
-                    col: 0,
-                    path: String::new(),
-                    severity: Severity::Error,
-                    message: format!("cannot read the file: {e}"),
-                    hint: None,
-                }];
+                pt.diagnostics = vec![unreadable(&file, &e)];
             }
             Ok(t) => match scenario::parse(&file, t.as_bytes()) {
                 Ok(sc) if self.game.is_none() => {
@@ -507,7 +490,13 @@ impl GuiState {
         };
         let log = g.decision_log();
         let bots: Vec<&str> = crate::headless::balance::DEFAULT_POLICIES.to_vec();
-        let luck = crate::headless::log::luck(&g.scenario, &log, 50, &bots).ok();
+        let luck = Some(crate::headless::log::luck_of(
+            &g.scenario,
+            &log,
+            run.combined,
+            50,
+            &bots,
+        ));
         let dir = self.saves.dir.join("reports").join(format!(
             "{}-{}",
             g.scenario.raw.id.replace(['/', '\\', '.'], "_"),
@@ -562,6 +551,19 @@ impl GuiState {
         self.chosen = Some((sc, text, path));
         self.game = None;
         self.begin_playing();
+    }
+}
+
+/// The diagnostic for a scenario file that cannot be read at all.
+fn unreadable(file: &str, error: &str) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: 0,
+        col: 0,
+        path: String::new(),
+        severity: Severity::Error,
+        message: format!("cannot read the file: {error}"),
+        hint: None,
     }
 }
 

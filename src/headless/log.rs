@@ -309,6 +309,26 @@ pub struct WhatIf {
     pub refused: Vec<(u32, String)>,
 }
 
+impl WhatIf {
+    /// "culture 69.9 → 68.6 (-1.3), product …, combined …", with `arrow` between the two runs
+    /// (the window's fonts lack "→").
+    pub fn final_summary(&self, arrow: &str) -> String {
+        let (a, b) = (self.original, self.alternative);
+        format!(
+            "culture {:.1} {arrow} {:.1} ({:+.1}), product {:.1} {arrow} {:.1} ({:+.1}), combined {:.1} {arrow} {:.1} ({:+.1})",
+            a.0,
+            b.0,
+            b.0 - a.0,
+            a.1,
+            b.1,
+            b.1 - a.1,
+            a.2,
+            b.2,
+            b.2 - a.2
+        )
+    }
+}
+
 /// Replays `log` twice on the same random streams, once as logged and once with `change`, and
 /// compares them week by week (the scoring epilogue included).
 pub fn whatif(scenario: &Scenario, log: &DecisionLog, change: &Change) -> Result<WhatIf, LogError> {
@@ -424,6 +444,18 @@ pub fn luck(
     bots: &[&str],
 ) -> Result<Luck, LogError> {
     let me = replay(scenario, log)?;
+    Ok(luck_of(scenario, log, me.combined, seeds, bots))
+}
+
+/// `luck` for a log whose run is already replayed (its combined score known): reports and the
+/// window's debrief have it at hand, so the log is not played a second time.
+pub fn luck_of(
+    scenario: &Scenario,
+    log: &DecisionLog,
+    combined: f64,
+    seeds: u32,
+    bots: &[&str],
+) -> Luck {
     let seed_list: Vec<u64> = (1..=u64::from(seeds.max(1)))
         .map(|i| log.seed.wrapping_add(i))
         .collect();
@@ -441,11 +473,11 @@ pub fn luck(
         })
         .collect();
     let beat = |v: &[f64]| {
-        100.0 * v.iter().filter(|x| me.combined >= **x).count() as f64 / v.len().max(1) as f64
+        100.0 * v.iter().filter(|x| combined >= **x).count() as f64 / v.len().max(1) as f64
     };
     let mut out = Luck {
         seeds: seeds.max(1),
-        combined: me.combined,
+        combined,
         spread: Spread::of(&mine),
         percentile: beat(&mine),
         bots: Vec::new(),
@@ -460,5 +492,5 @@ pub fn luck(
             .collect();
         out.bots.push((name.to_string(), Spread::of(&v), beat(&v)));
     }
-    Ok(out)
+    out
 }

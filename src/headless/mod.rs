@@ -217,22 +217,8 @@ pub fn run(
     seed: u64,
     weeks: Option<u32>,
 ) -> RunReport {
-    let mut sim = Sim::new(scenario, seed);
-    let total = weeks.unwrap_or(scenario.weeks()).max(1);
-    sim.world_mut().resource_mut::<Clock>().weeks = total;
-    let mut hashes = Vec::with_capacity(total as usize + 8);
-    let mut events = Vec::new();
-    for _ in 0..total {
-        sim.step_with(policy);
-        hashes.push(format!("{:016x}", sim.state_hash()));
-        let w = sim.week();
-        events.extend(
-            sim.week_entries(w)
-                .map(|e| (e.week, e.kind.clone(), e.text.clone())),
-        );
-    }
-    sim.run_epilogue();
-    report(&sim, scenario, policy_name, seed, total, hashes, events)
+    // One loop for both: a run is a recorded run whose log is dropped.
+    log::record(scenario, policy_name, policy, seed, weeks).0
 }
 
 /// What a run yields without state hashes or a debrief: what `balance` and `check` need, fast.

@@ -380,38 +380,42 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
             modal("whatif").show(ctx, |ui| {
                 ui.set_max_width(620.0);
                 ui.heading(label);
-                ui.label(format!(
-                    "Final: culture {:.1} -> {:.1} ({:+.1}), product {:.1} -> {:.1} ({:+.1}), combined {:.1} -> {:.1} ({:+.1})",
-                    w.original.0,
-                    w.alternative.0,
-                    w.alternative.0 - w.original.0,
-                    w.original.1,
-                    w.alternative.1,
-                    w.alternative.1 - w.original.1,
-                    w.original.2,
-                    w.alternative.2,
-                    w.alternative.2 - w.original.2
-                ));
-                egui::ScrollArea::vertical().max_height(380.0).show(ui, |ui| {
-                    egui::Grid::new("whatif_rows").striped(true).show(ui, |ui| {
-                        for h in ["Week", "Culture: yours", "without", "Product: yours", "without", ""] {
-                            ui.label(RichText::new(h).strong());
-                        }
-                        ui.end_row();
-                        for r in &w.weeks {
-                            ui.label(format!("{}{}", r.week, if r.epilogue { " (epilogue)" } else { "" }));
-                            ui.label(format!("{:.1}", r.culture.0));
-                            ui.label(format!("{:.1}", r.culture.1));
-                            ui.label(format!("{:.1}", r.product.0));
-                            ui.label(format!("{:.1}", r.product.1));
-                            ui.label(if r.same_state { "same world" } else { "" });
+                ui.label(format!("Final: {}", w.final_summary("->")));
+                egui::ScrollArea::vertical()
+                    .max_height(380.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("whatif_rows").striped(true).show(ui, |ui| {
+                            for h in [
+                                "Week",
+                                "Culture: yours",
+                                "without",
+                                "Product: yours",
+                                "without",
+                                "",
+                            ] {
+                                ui.label(RichText::new(h).strong());
+                            }
                             ui.end_row();
+                            for r in &w.weeks {
+                                ui.label(format!(
+                                    "{}{}",
+                                    r.week,
+                                    if r.epilogue { " (epilogue)" } else { "" }
+                                ));
+                                ui.label(format!("{:.1}", r.culture.0));
+                                ui.label(format!("{:.1}", r.culture.1));
+                                ui.label(format!("{:.1}", r.product.0));
+                                ui.label(format!("{:.1}", r.product.1));
+                                ui.label(if r.same_state { "same world" } else { "" });
+                                ui.end_row();
+                            }
+                        });
+                        for (week, reason) in &w.refused {
+                            ui.label(format!(
+                                "Week {week}: a later decision was impossible without it: {reason}"
+                            ));
                         }
                     });
-                    for (week, reason) in &w.refused {
-                        ui.label(format!("Week {week}: a later decision was impossible without it: {reason}"));
-                    }
-                });
                 if ui.button("Close  [Esc]").clicked() {
                     cmds.push(Command::CloseOverlay);
                 }
