@@ -765,8 +765,8 @@ fn session(action: SessionCommand) -> ExitCode {
             let Some(sc) = load_or_report(&path) else {
                 return ExitCode::from(1);
             };
-            let text = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
+            let text = match orgcraft::scenario::read_source(&path) {
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                 Err(e) => {
                     eprintln!("orgcraft: cannot read {}: {e}", path.display());
                     return ExitCode::from(1);

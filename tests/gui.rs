@@ -384,7 +384,7 @@ fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
     let hash = st.game.as_ref().map(|g| g.sim.state_hash());
     // A typo: the diagnostics show, the game goes on.
     let broken = original.replacen("weeks:", "wekes:", 1);
-    st.playtest_changed(Ok(broken));
+    st.playtest_changed(Ok(broken.into_bytes()));
     let pt = st.playtest.as_ref().expect("playtest");
     assert!(pt.pending.is_none());
     let d = pt.diagnostics.first().expect("a diagnostic");
@@ -395,7 +395,7 @@ fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
     assert!(text.contains("wekes"));
     // Fixed, with a new title: offered as a restart; the game is untouched until accepted.
     let fixed = original.replacen("title: \"", "title: \"New: ", 1);
-    st.playtest_changed(Ok(fixed));
+    st.playtest_changed(Ok(fixed.into_bytes()));
     assert!(st.playtest.as_ref().is_some_and(|p| p.pending.is_some()));
     assert_eq!(st.game.as_ref().map(|g| g.week()), Some(2));
     let (cmds, _) = frame(
@@ -649,7 +649,7 @@ fn a_scenario_broken_at_start_opens_once_it_is_fixed() {
         .diagnostics = err;
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("fix and save it"), "{text}");
-    st.playtest_changed(Ok(good));
+    st.playtest_changed(Ok(good.into_bytes()));
     assert_eq!(
         st.screen,
         Screen::Briefing,

@@ -169,9 +169,12 @@ impl SaveStore {
     /// Reads the autosave, if there is one.
     pub fn status(&self) -> SaveStatus {
         let p = self.autosave_path();
-        let bytes = match fs::read(&p) {
+        if !p.exists() {
+            return SaveStatus::None;
+        }
+        // A save is a few hundred kilobytes; 64 MB bounds a damaged or hostile one.
+        let bytes = match crate::scenario::input::read_limited(&p, 64 << 20) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return SaveStatus::None,
             Err(e) => return SaveStatus::Corrupt(format!("{} cannot be read: {e}", p.display())),
         };
         match serde_json::from_slice::<SaveFile>(&bytes) {

@@ -213,7 +213,7 @@ impl GuiState {
     /// Opens a scenario file directly on its briefing (`orgcraft play FILE`), watching it for
     /// changes when `watch` is set. A file that does not load leaves the diagnostics on screen.
     pub fn open_file(&mut self, path: &Path, watch: bool) -> Result<(), Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path)
+        let bytes = scenario::read_source(path)
             .map_err(|e| vec![unreadable(&path.display().to_string(), &e.to_string())])?;
         if watch {
             self.playtest = Some(Playtest {
@@ -221,7 +221,8 @@ impl GuiState {
                 ..Playtest::default()
             });
         }
-        let sc = scenario::parse(&path.display().to_string(), text.as_bytes())?;
+        let sc = scenario::parse(&path.display().to_string(), &bytes)?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         self.chosen = Some((sc, text, path.to_path_buf()));
         self.screen = Screen::Briefing;
         Ok(())
@@ -229,18 +230,24 @@ impl GuiState {
 
     /// The watched scenario file changed: revalidate it. A valid version is offered as a
     /// restart; a broken one shows its diagnostics. The current game goes on either way.
-    pub fn playtest_changed(&mut self, text: Result<String, String>) {
+    /// The watched file changed: its new bytes (any encoding; the loader names a wrong one), or
+    /// why it could not be read.
+    pub fn playtest_changed(&mut self, bytes: Result<Vec<u8>, String>) {
         let Some(pt) = self.playtest.as_mut() else {
             return;
         };
         pt.reloads += 1;
         let file = pt.path.display().to_string();
-        match text {
+        let parsed = bytes.map(|b| {
+            let sc = scenario::parse(&file, &b);
+            (sc, String::from_utf8_lossy(&b).into_owned())
+        });
+        match parsed {
             Err(e) => {
                 pt.pending = None;
                 pt.diagnostics = vec![unreadable(&file, &e)];
             }
-            Ok(t) => match scenario::parse(&file, t.as_bytes()) {
+            Ok((sc, t)) => match sc {
                 Ok(sc) if self.game.is_none() => {
                     // No game to protect yet: show the new version's briefing at once.
                     pt.diagnostics = sc.warnings.clone();
@@ -364,10 +371,11 @@ impl GuiState {
             return;
         }
         let path = entry.path.clone();
-        match std::fs::read_to_string(&path) {
+        match scenario::read_source(&path) {
             Err(e) => self.message = Some(format!("cannot read {}: {e}", path.display())),
-            Ok(text) => match scenario::parse(&path.display().to_string(), text.as_bytes()) {
+            Ok(bytes) => match scenario::parse(&path.display().to_string(), &bytes) {
                 Ok(sc) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
                     self.chosen = Some((sc, text, path));
                     self.screen = Screen::Briefing;
                 }
@@ -582,8 +590,10 @@ pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
             .collect();
         files.sort();
         for path in files {
-            let bytes = std::fs::read(&path).unwrap_or_default();
-            let entry = match scenario::parse(&path.display().to_string(), &bytes) {
+            let entry = match scenario::read_source(&path)
+                .map_err(|e| vec![unreadable(&path.display().to_string(), &e.to_string())])
+                .and_then(|bytes| scenario::parse(&path.display().to_string(), &bytes))
+            {
                 Ok(sc) => ScenarioEntry {
                     path,
                     title: sc.raw.title.clone(),

@@ -71,7 +71,7 @@ pub fn poll_system(w: Option<NonSendMut<Watch>>, mut st: NonSendMut<GuiState>) {
         return;
     };
     if w.poll() {
-        let text = std::fs::read_to_string(w.path()).map_err(|e| e.to_string());
-        st.playtest_changed(text);
+        let bytes = crate::scenario::read_source(w.path()).map_err(|e| e.to_string());
+        st.playtest_changed(bytes);
     }
 }

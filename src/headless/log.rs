@@ -127,7 +127,8 @@ impl DecisionLog {
 
     /// Reads a log file (JSON).
     pub fn read(path: &Path) -> Result<DecisionLog, LogError> {
-        let bytes = std::fs::read(path)
+        // A log is at most a few hundred kilobytes; 64 MB leaves room and bounds a hostile one.
+        let bytes = crate::scenario::input::read_limited(path, 64 << 20)
             .map_err(|e| LogError::Unreadable(format!("cannot read {}: {e}", path.display())))?;
         let log: DecisionLog = serde_json::from_slice(&bytes).map_err(|e| {
             LogError::Unreadable(format!(

@@ -88,13 +88,59 @@ pub fn nearest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
 }
 
 /// The known name closest to `name`, if it is close enough to be a misspelling.
+///
+/// Suggestions are hints, so their cost is bounded: names longer than `MAX_SUGGESTED_CHARS`
+/// get none, and a thread's budget of edit-distance cells (`with_suggestion_budget`) caps the
+/// work a hostile file with thousands of unknown names can cause.
 pub fn nearest_name<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|k| (levenshtein(name, k), k))
-        .filter(|(d, k)| *d <= (k.len().max(name.len()) / 2).max(2))
-        .min()
-        .map(|(_, k)| k)
+    let n = name.chars().count();
+    if n > MAX_SUGGESTED_CHARS {
+        return None;
+    }
+    let mut best: Option<(usize, &'a str)> = None;
+    for k in known {
+        let m = k.chars().count();
+        let limit = (m.max(n) / 2).max(2);
+        // The edit distance is at least the difference in length.
+        if m > MAX_SUGGESTED_CHARS || m.abs_diff(n) > limit {
+            continue;
+        }
+        let cells = ((n + 1) * (m + 1)) as u64;
+        let affordable = SUGGESTION_CELLS.with(|b| {
+            let left = b.get();
+            b.set(left.saturating_sub(cells));
+            left >= cells
+        });
+        if !affordable {
+            break;
+        }
+        let d = levenshtein(name, k);
+        if d <= limit && best.is_none_or(|b| (d, k) < b) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Names longer than this get no "did you mean" hint.
+pub const MAX_SUGGESTED_CHARS: usize = 64;
+
+thread_local! {
+    static SUGGESTION_CELLS: std::cell::Cell<u64> = const { std::cell::Cell::new(u64::MAX) };
+}
+
+/// Runs `f` with at most `cells` edit-distance cells for suggestions on this thread (the
+/// loader gives each file a budget that costs well under a second).
+pub fn with_suggestion_budget<R>(cells: u64, f: impl FnOnce() -> R) -> R {
+    struct Reset(u64);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SUGGESTION_CELLS.with(|b| b.set(self.0));
+        }
+    }
+    let previous = SUGGESTION_CELLS.with(|b| b.replace(cells));
+    let _reset = Reset(previous);
+    f()
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {

@@ -3,6 +3,7 @@
 //! Bad input is normal input: every problem becomes a `Diagnostic` naming the file, line:column
 //! and field path, with a hint; loading never panics on content.
 
+pub mod input;
 pub mod locate;
 pub mod raw;
 pub mod recover;
@@ -27,6 +28,15 @@ pub mod limits {
     pub const MAX_PRODUCTS: usize = 10;
     pub const MAX_EVENTS: usize = 500;
     pub const MAX_DEPS: usize = 20;
+    /// Test plans in one file.
+    pub const MAX_PLANS: usize = 20;
+    /// Scripted steps in one plan.
+    pub const MAX_STEPS: usize = 500;
+    /// Seeds one plan may ask for.
+    pub const MAX_PLAN_SEEDS: u32 = 1_000;
+    /// What `check` may be asked to simulate for one file: the sum over its plans of seeds ×
+    /// weeks × people (about a minute on one core of the 2-core build machine).
+    pub const MAX_PLAN_WORK: u64 = 1_000_000;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -175,7 +185,7 @@ pub struct Scenario {
     pub raw: RawScenario,
     /// Field path → line:column in the file (empty for scenarios built in code), for findings
     /// made after loading (`headless::lint`).
-    pub positions: BTreeMap<String, (usize, usize)>,
+    pub positions: locate::Positions,
     pub teams: Vec<TeamDef>,
     pub people: Vec<PersonDef>,
     pub initiatives: Vec<InitiativeDef>,
@@ -216,46 +226,52 @@ fn file_error(file: &str, message: impl Into<String>, hint: Option<&str>) -> Vec
     }]
 }
 
+/// Reads a scenario file's bytes: a regular file within the size limit (`input::read_limited`).
+pub fn read_source(path: &Path) -> Result<Vec<u8>, input::ReadError> {
+    input::read_limited(path, limits::MAX_FILE_BYTES)
+}
+
 /// Reads and resolves a scenario file. Errors are every problem found, not just the first.
 pub fn load(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
     let file = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            return Err(file_error(
-                &file,
-                format!("cannot read file: {e}"),
-                Some("check the path"),
-            ));
-        }
-    };
-    if meta.is_dir() {
-        return Err(file_error(
-            &file,
-            "is a directory, not a scenario file",
-            Some("pass a .ron file"),
-        ));
-    }
-    if meta.len() > limits::MAX_FILE_BYTES {
-        return Err(file_error(
-            &file,
-            format!(
-                "file is {} bytes; the limit is {} bytes",
-                meta.len(),
-                limits::MAX_FILE_BYTES
-            ),
-            Some("a scenario is a few kilobytes; is this the right file?"),
-        ));
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return Err(file_error(&file, format!("cannot read file: {e}"), None)),
-    };
+    let bytes = read_source(path)
+        .map_err(|e| sanitized(file_error(&file, e.message, e.hint.as_deref())))?;
     parse(&file, &bytes)
 }
 
 /// Parses scenario bytes (the file name is only used in messages).
+///
+/// Every string from the file that a diagnostic echoes is escaped (`input::escape`), so one
+/// diagnostic is always one line, in text and in JSON.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
+    // "Did you mean" hints share a bounded budget per file (about 0.1 s of work).
+    let parsed =
+        crate::model::names::with_suggestion_budget(50_000_000, || parse_unsanitized(file, bytes));
+    match parsed {
+        Ok(mut sc) => {
+            sc.warnings = sanitized(std::mem::take(&mut sc.warnings));
+            Ok(sc)
+        }
+        Err(d) => Err(sanitized(d)),
+    }
+}
+
+/// Escapes every field of every diagnostic (see `input::escape`).
+fn sanitized(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let clean = |s: &str| input::escape(s).into_owned();
+    diagnostics
+        .into_iter()
+        .map(|d| Diagnostic {
+            file: clean(&d.file),
+            path: clean(&d.path),
+            message: clean(&d.message),
+            hint: d.hint.as_deref().map(clean),
+            ..d
+        })
+        .collect()
+}
+
+fn parse_unsanitized(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(file_error(
             file,
@@ -263,6 +279,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             None,
         ));
     }
+    if let Some(enc) = input::wide_encoding(bytes) {
+        return Err(file_error(
+            file,
+            format!("file is {} text; scenarios are read as UTF-8", enc.name()),
+            Some("save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"),
+        ));
+    }
+    let bytes = input::strip_bom(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(file_error(
             file,
@@ -294,10 +318,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             }]);
         }
     };
-    let positions = locate::field_positions(src);
+    let (positions, structure) = locate::scan(src);
+    if let Some(problem) = structure {
+        return Err(vec![structure_error(file, &positions, &problem)]);
+    }
     // Implicit `Some`: trainers write `deadline_week: 12`, not `deadline_week: Some(12)`.
     let opts = ron::Options::default()
-        .with_recursion_limit(64)
+        .with_recursion_limit(locate::MAX_NESTING + 8)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
     // Parse, and after each field-level error patch the text and parse again (`recover`), so
     // every unknown field, wrong type and misspelt variant is reported in one go.
@@ -305,6 +332,9 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
     let mut syntax: Vec<Diagnostic> = Vec::new();
     // Paths whose value was patched: later semantic errors there would only echo the patch.
     let mut patched: Vec<String> = Vec::new();
+    // Patches that made a line longer: (line, column after the patch, extra characters), so
+    // positions RON reports in the patched text map back to the trainer's file.
+    let mut shifts: Vec<(usize, usize, usize)> = Vec::new();
     let mut last_pos = (0, 0);
     let raw: Option<RawScenario> = loop {
         let text: String = chars.iter().collect();
@@ -313,10 +343,19 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             Err(e) => e,
         };
         // ron often reports the blank before a value; point at the value itself.
-        let pos = recover::skip_blanks(&chars, (e.span.start.line, e.span.start.col));
-        let path = path_at(&positions, pos);
-        let at = recover::index_of(&chars, pos.0, pos.1);
+        let patched_pos = recover::skip_blanks(&chars, (e.span.start.line, e.span.start.col));
+        let pos = recover::unshift(&shifts, patched_pos);
+        let at = recover::index_of(&chars, patched_pos.0, patched_pos.1);
         let (mut message, mut hint) = describe(&e.code);
+        let mut path = positions.path_at(pos);
+        let mut shown = pos;
+        // A missing field is reported where its struct closes: name the struct that lacks it.
+        if matches!(e.code, ron::Error::MissingStructField { .. })
+            && let Some((struct_path, opened)) = positions.struct_at(pos)
+        {
+            path = struct_path;
+            shown = opened;
+        }
         // `weeks: 12.0` in a whole-number field: ron stops at the `.` asking for a comma.
         let decimal = matches!(e.code, ron::Error::ExpectedComma)
             && at.is_some_and(|i| recover::is_decimal_point(&chars, i));
@@ -324,23 +363,38 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
             message = "expected a whole number, found a decimal".into();
             hint = Some("drop the decimal part, e.g. 12 instead of 12.0".into());
         }
+        // `wekes: 12` was reported with "did you mean weeks?"; that `weeks` is then missing
+        // says the same thing again.
+        if let ron::Error::MissingStructField { field, .. } = &e.code {
+            let suggestion = format!("did you mean \"{field}\"?");
+            if syntax.iter().any(|d| {
+                d.message.starts_with("unknown field") && d.hint.as_deref() == Some(&suggestion)
+            }) {
+                break None;
+            }
+        }
         syntax.push(Diagnostic {
             file: file.to_string(),
-            line: pos.0,
-            col: pos.1,
+            line: shown.0,
+            col: shown.1,
             severity: Severity::Error,
             path: path.clone(),
             message,
             hint,
         });
         // Give up on syntax errors, on no progress, and after a bounded number of patches.
-        if pos <= last_pos || syntax.len() >= 50 {
+        if patched_pos <= last_pos || syntax.len() >= 50 {
             break None;
         }
-        last_pos = pos;
-        let fixed = at.is_some_and(|i| recover::patch(&mut chars, i, &e.code, decimal));
-        if !fixed {
-            break None;
+        last_pos = patched_pos;
+        let fixed = at.and_then(|i| recover::patch(&mut chars, i, &e.code, decimal));
+        match fixed {
+            Some(extra) => {
+                if extra > 0 {
+                    shifts.push((patched_pos.0, patched_pos.1, extra));
+                }
+            }
+            None => break None,
         }
         patched.push(path);
     };
@@ -365,14 +419,73 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnostic>> {
     Err(syntax)
 }
 
-/// The field path at or just before a position (for errors ron reports by position only).
-fn path_at(positions: &BTreeMap<String, (usize, usize)>, pos: (usize, usize)) -> String {
-    positions
-        .iter()
-        .filter(|(_, p)| **p <= pos)
-        .max_by_key(|(_, p)| **p)
-        .map(|(p, _)| p.clone())
-        .unwrap_or_default()
+/// The diagnostic for a structural problem found before parsing (`locate::scan`).
+fn structure_error(
+    file: &str,
+    positions: &locate::Positions,
+    problem: &locate::Structure,
+) -> Diagnostic {
+    use locate::Structure as S;
+    let (pos, message, hint) = match *problem {
+        S::TooDeep { depth, at } => (
+            at,
+            format!(
+                "values are nested {depth} levels deep; the limit is {}",
+                locate::MAX_NESTING
+            ),
+            "a scenario nests about seven levels; look for brackets opened and never closed"
+                .to_string(),
+        ),
+        S::Unclosed {
+            open,
+            opened,
+            noticed,
+            found,
+        } => {
+            let close = match open {
+                '(' => ')',
+                '[' => ']',
+                _ => '}',
+            };
+            let noticed_how = match found {
+                Some(c) => format!(
+                    "noticed at {}:{}, where `{c}` appears",
+                    noticed.0, noticed.1
+                ),
+                None => "noticed at the end of the file".to_string(),
+            };
+            (
+                opened,
+                format!(
+                    "the `{open}` opened at {}:{} is not closed ({noticed_how})",
+                    opened.0, opened.1
+                ),
+                format!("add the missing `{close}` where this value ends"),
+            )
+        }
+        S::Unopened { close, at } => (
+            at,
+            format!("`{close}` at {}:{} closes nothing that is open", at.0, at.1),
+            "remove it, or add the opening bracket it belongs to".to_string(),
+        ),
+        S::UnterminatedString { opened } => (
+            opened,
+            format!(
+                "the text in double quotes that starts at {}:{} is never closed",
+                opened.0, opened.1
+            ),
+            "end it with \" (write \\\" for a quote inside a text)".to_string(),
+        ),
+    };
+    Diagnostic {
+        file: file.to_string(),
+        line: pos.0,
+        col: pos.1,
+        severity: Severity::Error,
+        path: positions.path_at(pos),
+        message,
+        hint: Some(hint),
+    }
 }
 
 /// A trainer-facing message and hint for a RON/serde error.
@@ -397,8 +510,8 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             ),
         ),
         ron::Error::MissingStructField { field, outer } => (
-            match outer {
-                Some(o) => format!("missing required field `{field}` in {o}"),
+            match outer.as_deref().map(kind_name) {
+                Some(o) => format!("missing required field `{field}` in this {o}"),
                 None => format!("missing required field `{field}`"),
             },
             Some(format!(
@@ -432,8 +545,97 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             "expected a name without quotes".into(),
             Some("choices such as Smb, Platform or Shield are written without quotes".into()),
         ),
-        other => (other.to_string(), ron_hint(other)),
+        ron::Error::InvalidIdentifier(name) | ron::Error::SuggestRawIdentifier(name) => (
+            format!("`{}` is not a valid name", input::shorten(name, 40)),
+            Some("names use letters, digits and _ only, e.g. tenure_weeks".into()),
+        ),
+        ron::Error::InvalidIntegerDigit { digit, .. } => (
+            format!("expected a whole number, found `{digit}` in it"),
+            Some("write plain digits, e.g. 1000 rather than 1e3".into()),
+        ),
+        ron::Error::ExpectedDifferentStructName { expected, found } => (
+            format!(
+                "expected `{expected}(`, found `{}(`",
+                input::shorten(found, 40)
+            ),
+            Some(format!("write {expected}( … ) or just ( … )")),
+        ),
+        ron::Error::ExpectedNamedStructLike(name) => (
+            format!("expected a {} in brackets ( … )", kind_name(name)),
+            Some("values with fields are written (field: value, ...)".into()),
+        ),
+        ron::Error::ExpectedStructLike => (
+            "expected a value in brackets ( … )".into(),
+            Some("values with fields are written (field: value, ...)".into()),
+        ),
+        ron::Error::ExpectedStructLikeEnd => (
+            "expected `,` or a closing `)` here".into(),
+            Some("fields are separated by commas; check for a missing comma or `)`".into()),
+        ),
+        ron::Error::ExpectedArrayEnd => (
+            "expected `,` or a closing `]` here".into(),
+            Some("list items are separated by commas; check for a missing comma or `]`".into()),
+        ),
+        ron::Error::ExpectedComma => (
+            "expected a comma here".into(),
+            Some("fields and list items are separated by commas".into()),
+        ),
+        ron::Error::ExpectedStringEnd => (
+            "a text in double quotes is not closed".into(),
+            Some("end it with \" (write \\\" for a quote inside a text)".into()),
+        ),
+        ron::Error::ExceededRecursionLimit => (
+            format!(
+                "values are nested too deeply (the limit is {} levels)",
+                locate::MAX_NESTING
+            ),
+            None,
+        ),
+        ron::Error::TrailingCharacters => (
+            "unexpected text after the end of the scenario".into(),
+            Some("the file is one Scenario( … ); check for an extra `)` or text after it".into()),
+        ),
+        ron::Error::Eof => (
+            "the file ends early".into(),
+            Some("check for a missing `)` or `]`".into()),
+        ),
+        other => {
+            let text = other.to_string();
+            let hint = ron_hint(other);
+            (without_internal_names(&text), hint)
+        }
     }
+}
+
+/// A trainer's word for a file-format type such as `RawTeam` or `RawPlan`.
+fn kind_name(type_name: &str) -> String {
+    let bare = type_name.strip_prefix("Raw").unwrap_or(type_name);
+    let mut out = String::new();
+    for (i, ch) in bare.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(ch.to_lowercase());
+    }
+    if out.is_empty() { "value".into() } else { out }
+}
+
+/// A RON message with its Rust type names (`RawTeam`) replaced by a trainer's words.
+fn without_internal_names(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(k) = rest.find("Raw") {
+        out.push_str(&rest[..k]);
+        let tail = &rest[k..];
+        let end = tail
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(tail.len(), |(e, _)| e);
+        out.push_str(&kind_name(&tail[..end]));
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Resolves a scenario built in code (generated orgs for benchmarks and tests).
@@ -446,7 +648,13 @@ pub fn from_raw(
     enforce_limits: bool,
 ) -> Result<Scenario, Vec<Diagnostic>> {
     let src = ron::ser::to_string(&raw).unwrap_or_default();
-    resolve(name, &src, raw, &BTreeMap::new(), enforce_limits)
+    resolve(
+        name,
+        &src,
+        raw,
+        &locate::Positions::default(),
+        enforce_limits,
+    )
 }
 
 fn ron_hint(code: &ron::Error) -> Option<String> {
@@ -468,7 +676,7 @@ fn ron_hint(code: &ron::Error) -> Option<String> {
 struct Checker<'a> {
     file: &'a str,
     src: &'a str,
-    positions: &'a BTreeMap<String, (usize, usize)>,
+    positions: &'a locate::Positions,
     out: Vec<Diagnostic>,
 }
 
@@ -493,6 +701,7 @@ impl Checker<'_> {
     }
     fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
         if !v.is_finite() || v < lo || v > hi {
+            let v = input::number(v);
             self.error(path, format!("value {v} is out of range {lo}..={hi}"), None);
         }
     }
@@ -666,7 +875,7 @@ fn resolve(
     file: &str,
     src: &str,
     raw: RawScenario,
-    positions: &BTreeMap<String, (usize, usize)>,
+    positions: &locate::Positions,
     enforce_limits: bool,
 ) -> Result<Scenario, Vec<Diagnostic>> {
     let mut c = Checker {
@@ -723,6 +932,7 @@ fn resolve(
     c.range("market.heat", raw.market.heat, 0.5, 2.0);
     c.range("market.shock_rate", raw.market.shock_rate, 0.0, 1.0);
     let scale = if enforce_limits { 1 } else { 1000 };
+    let before_counts = c.out.len();
     c.count("products", raw.products.len(), limits::MAX_PRODUCTS * scale);
     c.count("teams", raw.teams.len(), limits::MAX_TEAMS * scale);
     c.count(
@@ -751,6 +961,12 @@ fn resolve(
             Some("limits keep scenarios playable".into()),
         );
     }
+    count_plan_work(&mut c, &raw, people_total);
+    // Past a limit the rest is not checked: the checks below are sized for playable files.
+    if enforce_limits && c.out.len() > before_counts {
+        return Err(c.out);
+    }
+    check_strings(&mut c, &raw);
     if raw.products.is_empty() {
         c.error(
             "products",
@@ -1322,6 +1538,80 @@ fn check_cycles(c: &mut Checker, initiatives: &[InitiativeDef], raw: &RawScenari
 }
 
 /// Checks the test plans and parses their actions with names resolved.
+/// The limits on test plans: how many, how many steps, and the total work `check` would do.
+fn count_plan_work(c: &mut Checker, raw: &RawScenario, people: usize) {
+    c.count("plans", raw.plans.len(), limits::MAX_PLANS);
+    let mut work: u64 = 0;
+    for (pi, plan) in raw.plans.iter().enumerate() {
+        c.count(
+            &format!("plans[{pi}].steps"),
+            plan.steps.len(),
+            limits::MAX_STEPS,
+        );
+        let per_seed = u64::from(raw.weeks.min(limits::MAX_WEEKS)) * people.max(1) as u64;
+        work = work.saturating_add(u64::from(plan.seeds).saturating_mul(per_seed));
+    }
+    if work > limits::MAX_PLAN_WORK && raw.plans.iter().all(|p| p.seeds <= limits::MAX_PLAN_SEEDS) {
+        c.error(
+            "plans",
+            format!(
+                "the plans ask for {work} person-weeks of simulation (seeds × weeks × people, \
+                 summed over plans); the limit is {}",
+                limits::MAX_PLAN_WORK
+            ),
+            Some("use fewer seeds per plan; 10 to 30 seeds show a plan's spread".into()),
+        );
+    }
+}
+
+/// Text from the file must print as what it says: no control characters anywhere (line breaks
+/// and tabs are allowed in long texts), no characters that reorder or hide text, and ids and
+/// names on one line.
+fn check_strings(c: &mut Checker, raw: &RawScenario) {
+    fn walk(c: &mut Checker, path: &str, key: &str, v: &serde_json::Value) {
+        match v {
+            serde_json::Value::String(s) => {
+                let one_line = matches!(key, "id" | "name" | "title" | "team" | "person");
+                let bad = s.chars().find(|&ch| {
+                    input::is_unsafe_char(ch) && (one_line || !matches!(ch, '\n' | '\t' | '\r'))
+                });
+                if let Some(ch) = bad {
+                    let shown = input::escape(&ch.to_string()).into_owned();
+                    c.error(
+                        path,
+                        format!("text contains the invisible or control character {shown}"),
+                        Some(if one_line && matches!(ch, '\n' | '\t' | '\r') {
+                            "ids and names are one line of plain text".into()
+                        } else {
+                            "delete it; such characters can hide or reorder what the text shows"
+                                .into()
+                        }),
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(c, &format!("{path}[{i}]"), key, item);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (k, item) in fields {
+                    let p = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    walk(c, &p, k, item);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(v) = serde_json::to_value(raw) {
+        walk(c, "", "", &v);
+    }
+}
+
 fn check_plans(
     c: &mut Checker,
     raw: &RawScenario,
@@ -1352,10 +1642,14 @@ fn check_plans(
                 }),
             );
         }
-        if plan.seeds == 0 || plan.seeds > 1_000 {
+        if plan.seeds == 0 || plan.seeds > limits::MAX_PLAN_SEEDS {
             c.error(
                 &format!("{b}.seeds"),
-                format!("value {} is out of range 1..=1000", plan.seeds),
+                format!(
+                    "value {} is out of range 1..={}",
+                    plan.seeds,
+                    limits::MAX_PLAN_SEEDS
+                ),
                 None,
             );
         }
@@ -1370,7 +1664,11 @@ fn check_plans(
                 if !(0.0..=100.0).contains(&lo) || !(0.0..=100.0).contains(&hi) || lo > hi {
                     c.error(
                         &path,
-                        format!("band ({lo}, {hi}) is not a range within 0..=100"),
+                        format!(
+                            "band ({}, {}) is not a range within 0..=100",
+                            input::number(lo),
+                            input::number(hi)
+                        ),
                         Some("write (low, high) with low <= high, e.g. (55, 100)".into()),
                     );
                 }
@@ -1394,23 +1692,26 @@ fn check_plans(
             );
         }
         let mut steps = Vec::new();
-        for (si, step) in plan.steps.iter().enumerate() {
+        let opts = ron::Options::default()
+            .with_recursion_limit(32)
+            .with_default_extension(ron::extensions::Extensions::UNWRAP_NEWTYPES);
+        // The name table is installed once per plan, not once per step.
+        let parsed_steps: Vec<_> = crate::model::names::with_names(table.clone(), || {
+            plan.steps
+                .iter()
+                .map(|step| opts.from_str::<crate::sim::Action>(step.action.get_ron()))
+                .collect()
+        });
+        for (si, (step, parsed)) in plan.steps.iter().zip(parsed_steps).enumerate() {
             let sb = format!("{b}.steps[{si}]");
             c.week(&format!("{sb}.week"), step.week, raw.weeks);
-            let text = step.action.get_ron();
-            let opts = ron::Options::default()
-                .with_recursion_limit(32)
-                .with_default_extension(ron::extensions::Extensions::UNWRAP_NEWTYPES);
-            let parsed = crate::model::names::with_names(table.clone(), || {
-                opts.from_str::<crate::sim::Action>(text)
-            });
             match parsed {
                 Ok(a) => steps.push((step.week, a)),
                 Err(err) => {
                     // Positions inside the action's text, shifted to where it starts in the file.
                     let path = format!("{sb}.action");
                     let (l0, c0) = match c.positions.get(&path) {
-                        Some(&(l, col)) => locate::value_start(c.src, l, col),
+                        Some((l, col)) => locate::value_start(c.src, l, col),
                         None => locate::position_of(c.positions, &path),
                     };
                     let (line, col) = if err.span.start.line <= 1 {

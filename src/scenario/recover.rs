@@ -142,26 +142,38 @@ pub fn replace_value(chars: &mut [char], at: usize, placeholder: &str) -> bool {
     true
 }
 
-/// Replaces the identifier starting at `at` with `name` (only when it fits; keeps columns).
-pub fn replace_ident(chars: &mut [char], at: usize, name: &str) -> bool {
+/// Replaces the identifier starting at `at` with `name`, padded with spaces when shorter.
+/// Returns how many characters longer the line became (0 when the name fits), or `None` when
+/// there is no identifier at `at`.
+pub fn replace_ident(chars: &mut Vec<char>, at: usize, name: &str) -> Option<usize> {
     let mut end = at;
     while end < chars.len() && (chars[end].is_alphanumeric() || chars[end] == '_') {
         end += 1;
     }
-    let n: Vec<char> = name.chars().collect();
     if end == at {
-        return false;
+        return None;
     }
-    // A longer name shifts the rest of this line; acceptable for the rare longer fix.
-    let mut out: Vec<char> = chars[..at].to_vec();
-    out.extend(&n);
-    out.extend(std::iter::repeat_n(' ', (end - at).saturating_sub(n.len())));
-    out.extend(&chars[end..]);
-    if out.len() != chars.len() {
-        return false;
-    }
-    chars.copy_from_slice(&out);
-    true
+    let n: Vec<char> = name.chars().collect();
+    let old = end - at;
+    let padding = old.saturating_sub(n.len());
+    let replacement: Vec<char> = n
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(' ', padding))
+        .collect();
+    chars.splice(at..end, replacement);
+    Some(n.len().saturating_sub(old))
+}
+
+/// Maps a position in the patched text back to the trainer's file: undoes the columns that
+/// longer replacements (`replace_ident`) added earlier on the same line.
+pub fn unshift(shifts: &[(usize, usize, usize)], pos: (usize, usize)) -> (usize, usize) {
+    let extra: usize = shifts
+        .iter()
+        .filter(|(line, after, _)| *line == pos.0 && pos.1 > *after)
+        .map(|(_, _, n)| n)
+        .sum();
+    (pos.0, pos.1.saturating_sub(extra).max(1))
 }
 
 /// Is `chars[at]` the `.` of a decimal number (`12.0`)?
@@ -172,12 +184,23 @@ pub fn is_decimal_point(chars: &[char], at: usize) -> bool {
         && chars.get(at + 1).is_some_and(char::is_ascii_digit)
 }
 
-/// Patches the text after the error `code` at `at` so the next parse gets past it; false when
-/// the error cannot be repaired (a real syntax error). `decimal`: the error is a `.` inside a
-/// whole number (see `is_decimal_point`).
-pub fn patch(chars: &mut [char], at: usize, code: &ron::Error, decimal: bool) -> bool {
+/// Patches the text after the error `code` at `at` so the next parse gets past it. Returns how
+/// many characters longer the line became (usually 0), or `None` when the error cannot be
+/// repaired (a real syntax error). `decimal`: the error is a `.` inside a whole number (see
+/// `is_decimal_point`).
+pub fn patch(chars: &mut Vec<char>, at: usize, code: &ron::Error, decimal: bool) -> Option<usize> {
     use ron::Error as E;
-    match code {
+    // A misspelt choice becomes the nearest known one, or any known one when none is close:
+    // its value no longer matters (errors at a patched path are dropped), the pass goes on.
+    if let E::NoSuchEnumVariant {
+        expected, found, ..
+    } = code
+    {
+        let choice = crate::model::names::nearest_name(found, expected.iter().copied())
+            .or_else(|| expected.iter().copied().min_by_key(|v| v.len()))?;
+        return replace_ident(chars, at, choice);
+    }
+    let fitted = match code {
         // Blank the decimal part.
         E::ExpectedComma if decimal => {
             let mut end = at + 1;
@@ -194,13 +217,9 @@ pub fn patch(chars: &mut [char], at: usize, code: &ron::Error, decimal: bool) ->
         E::ExpectedString => replace_value(chars, at, "\"\""),
         E::ExpectedFloat | E::ExpectedInteger => replace_value(chars, at, "0"),
         E::ExpectedBoolean => replace_value(chars, at, "false"),
-        // A misspelt choice becomes the nearest known one (only when one is close).
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => crate::model::names::nearest_name(found, expected.iter().copied())
-            .is_some_and(|v| replace_ident(chars, at, v)),
         _ => false,
-    }
+    };
+    fitted.then_some(0)
 }
 
 /// A placeholder of the type serde expected, from ron's "expected ..." wording.
