@@ -186,11 +186,13 @@ pub struct Params {
     // ---- People (§4.9, §17.2, §17.4) ----
     /// [G] Engagement time constant, weeks.
     pub engagement_tau: f64,
-    /// [G] Psych-safety time constants, weeks (rises slowly, falls fast).
+    /// [G] Psych-safety time constant while it rises, weeks (safety is built slowly).
     pub ps_tau_up: f64,
+    /// [G] Psych-safety time constant while it falls, weeks (one blame moment undoes months).
     pub ps_tau_down: f64,
-    /// [G] Trust-in-leader time constants, weeks.
+    /// [G] Trust-in-leader time constant while it rises, weeks.
     pub tl_tau_up: f64,
+    /// [G] Trust-in-leader time constant while it falls, weeks (trust is lost faster than won).
     pub tl_tau_down: f64,
     /// [G] Exhaustion gain per unit overwork.
     pub exhaustion_gain: f64,
@@ -214,11 +216,13 @@ pub struct Params {
     // ---- Stakeholders (§4.10, §7) ----
     /// [G] Demand base rate per stakeholder-week.
     pub demand_rate: f64,
-    /// [G] Trust time constants.
+    /// [G] Stakeholder trust time constant while it rises, weeks.
     pub trust_tau_up: f64,
+    /// [G] Stakeholder trust time constant while it falls, weeks (broken promises cost fast).
     pub trust_tau_down: f64,
-    /// [G] Anxiety time constants (§17.2).
+    /// [G] Stakeholder anxiety time constant while it rises, weeks (§17.2).
     pub anxiety_tau_up: f64,
+    /// [G] Stakeholder anxiety time constant while it calms, weeks.
     pub anxiety_tau_down: f64,
     /// [G] Unshielded pressure per unit intensity.
     pub pressure_per_demand: f64,
