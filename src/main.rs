@@ -68,6 +68,10 @@ enum Command {
         /// The workshop table this run stands for (recorded in the log).
         #[arg(long, requires = "log")]
         table: Option<String>,
+        /// Play this test plan's line instead of a bot: its bot, its demand answer and its
+        /// scripted steps, as `check` plays it (one seed).
+        #[arg(long, conflicts_with_all = ["policy", "weeks"])]
+        plan: Option<String>,
     },
     /// Workshop sessions: `session new` makes a pack every table plays; `session merge` puts
     /// the tables' logs side by side for the facilitator.
@@ -343,7 +347,11 @@ fn main() -> ExitCode {
             json,
             log,
             table,
-        }) => run(&scenario, &policy, seed, weeks, json, log.as_deref(), table),
+            plan,
+        }) => match plan {
+            Some(name) => run_plan(&scenario, &name, seed, json, log.as_deref(), table),
+            None => run(&scenario, &policy, seed, weeks, json, log.as_deref(), table),
+        },
         Some(Command::Session { action }) => session(action),
         Some(Command::Replay {
             log,
@@ -483,6 +491,52 @@ fn run(
             report
         }
     };
+    print_report(&sc, &report, json)
+}
+
+/// `run FILE --plan NAME`: one plan's line on one seed, with its debrief.
+fn run_plan(
+    path: &std::path::Path,
+    name: &str,
+    seed: Option<u64>,
+    json: bool,
+    log_path: Option<&std::path::Path>,
+    table: Option<String>,
+) -> ExitCode {
+    let Some(sc) = load_or_report(path) else {
+        return ExitCode::from(1);
+    };
+    let Some(plan) = sc.plans.iter().find(|p| p.name == name) else {
+        let known: Vec<&str> = sc.plans.iter().map(|p| p.name.as_str()).collect();
+        let hint = scenario::nearest(name, known.iter().copied()).unwrap_or_else(|| {
+            if known.is_empty() {
+                "this scenario has no plans".into()
+            } else {
+                format!("its plans: {}", known.join(", "))
+            }
+        });
+        eprintln!(
+            "orgcraft: {} has no plan named \"{}\" ({hint})",
+            path.display(),
+            scenario::input::escape(name)
+        );
+        return ExitCode::from(2);
+    };
+    let seed = seed.unwrap_or(sc.raw.seed);
+    let Some((report, mut log, refused)) = headless::plans::run_plan(&sc, plan, seed) else {
+        eprintln!("orgcraft: plan \"{}\" names an unknown bot", plan.name);
+        return ExitCode::from(1);
+    };
+    if let Some(p) = log_path {
+        log.table = table;
+        if let Err(e) = log.write(p) {
+            eprintln!("orgcraft: cannot write the log {}: {e}", p.display());
+            return ExitCode::from(1);
+        }
+    }
+    for (w, r) in &refused {
+        eprintln!("note: week {w} {} was refused: {}", r.action, r.reason);
+    }
     print_report(&sc, &report, json)
 }
 
@@ -932,6 +986,33 @@ fn balance(
     }
 }
 
+/// One initiative's weeks over a plan's seeds, for `check`.
+fn initiative_line(it: &headless::plans::InitiativeWeeks) -> String {
+    let share = |s: f64| format!("{:.0} % of seeds", s * 100.0);
+    let week = |w: Option<f64>| w.map_or(String::new(), |w| format!(", median week {w}"));
+    let mut line = format!("initiative {}", it.initiative);
+    if let Some(d) = it.deadline_week {
+        line.push_str(&format!(" (date: week {d})"));
+    }
+    if it.shipped_share > 0.0 {
+        line.push_str(&format!(
+            ": shipped in {}{}",
+            share(it.shipped_share),
+            week(it.shipped_median_week)
+        ));
+    } else {
+        line.push_str(": not shipped");
+    }
+    if it.missed_share > 0.0 {
+        line.push_str(&format!(
+            "; missed its date in {}{}",
+            share(it.missed_share),
+            week(it.missed_median_week)
+        ));
+    }
+    line
+}
+
 fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
     if seeds.is_some_and(|n| n == 0 || n > 1_000) {
         eprintln!("orgcraft: --seeds must be in 1..=1000");
@@ -973,11 +1054,18 @@ fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
                 s(r.product),
                 s(r.combined)
             ));
-            for (text, share) in &r.events {
+            for ev in &r.events {
+                let when = ev
+                    .median_week
+                    .map_or(String::new(), |w| format!(", median week {w}"));
                 out(&format!(
-                    "       event \"{text}\": {:.0} % of seeds",
-                    share * 100.0
+                    "       expected event {}: {:.0} % of seeds{when}",
+                    ev.text,
+                    ev.share * 100.0
                 ));
+            }
+            for it in &r.initiatives {
+                out(&format!("       {}", initiative_line(it)));
             }
             for (w, a, why) in &r.refused_steps {
                 out(&format!("       note: week {w} {a} was refused: {why}"));

@@ -357,3 +357,174 @@ fn a_decimal_in_a_whole_number_field_is_named_and_the_pass_goes_on() {
         "value 1.8 is out of range 0..=1"
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_positions_stay_the_editors() {
+    let with_bom = format!("\u{feff}{BASE}");
+    assert!(scenario::parse("t.ron", with_bom.as_bytes()).is_ok());
+    let typo = format!("\u{feff}{}", BASE.replace("weeks: 12", "wekes: 12"));
+    let d = errors_of(&typo);
+    let x = at(&d, "wekes");
+    assert_eq!((x.line, x.col), (5, 5), "{x}");
+}
+
+#[test]
+fn utf16_is_named_with_the_fix() {
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(BASE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let d = scenario::parse("t.ron", &bytes).expect_err("UTF-16 is refused");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].message.contains("UTF-16 (little-endian)"), "{}", d[0]);
+    assert!(hint(&d[0]).contains("save the file as UTF-8"), "{}", d[0]);
+}
+
+#[test]
+fn a_missing_bracket_names_the_bracket_left_open_and_where_it_was_noticed() {
+    // The `)` closing Bo's entry is missing (line 12).
+    let src = BASE.replace("(name: \"Bo\"),", "(name: \"Bo\",");
+    let d = errors_of(&src);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let x = &d[0];
+    assert_eq!((x.line, x.col), (12, 13), "{x}");
+    assert_eq!(x.path, "teams[0].members[1]");
+    assert!(
+        x.message
+            .contains("the `(` opened at 12:13 is not closed (noticed at 13:9, where `]` appears)"),
+        "{x}"
+    );
+    assert!(hint(x).contains("add the missing `)`"), "{x}");
+    assert!(!x.message.contains("without quotes"), "{x}");
+    // At the end of the file.
+    let d = errors_of(BASE.trim_end().trim_end_matches(')'));
+    assert!(
+        d[0].message
+            .contains("opened at 1:9 is not closed (noticed at the end of the file)"),
+        "{}",
+        d[0]
+    );
+}
+
+#[test]
+fn short_misspellings_mid_file_keep_the_pass_going() {
+    let src = BASE
+        .replace("(name: \"Ana\")", "(name: \"Ana\", role: Enginer)")
+        .replace("(name: \"Bo\")", "(name: \"Bo\", role: Designr)")
+        .replace("kind: Platform", "kind: Pltfrm")
+        .replace("segment: Smb", "segment: Q")
+        .replace("activation: 0.30),", "activation: \"high\"),")
+        .replace("size: 10.0", "size: \"ten\"");
+    let d = errors_of(&src);
+    for (path, found) in [
+        ("teams[0].members[0].role", "Enginer"),
+        ("teams[0].members[1].role", "Designr"),
+        ("teams[1].kind", "Pltfrm"),
+        ("products[0].segment", "Q"),
+    ] {
+        let x = at(&d, path);
+        assert!(
+            x.message.contains(&format!("unknown value `{found}`")),
+            "{x}"
+        );
+    }
+    assert!(hint(at(&d, "teams[0].members[0].role")).contains("Engineer"));
+    assert_eq!(at(&d, "teams[1].kind").col, 28, "{d:#?}");
+    // `Q` was patched to a longer choice; the error after it on the same line is still where
+    // the trainer's file has it.
+    let activation = at(&d, "products[0].activation");
+    let line7 = src.lines().nth(6).expect("line 7");
+    let col = line7.find("\"high\"").expect("the bad value") + 1;
+    assert_eq!((activation.line, activation.col), (7, col), "{activation}");
+    let size = at(&d, "initiatives[0].size");
+    assert_eq!((size.line, size.col), (19, 48), "{size}");
+}
+
+#[test]
+fn no_internal_names_raw_identifier_advice_or_long_numbers() {
+    let cases = [
+        (
+            BASE.replace("(id: \"core\", members", "(members"),
+            "missing required field `id` in this team",
+        ),
+        (
+            BASE.replace("weeks: 12,", "weeks: 12, +tenure_weeks: 3,"),
+            "`+tenure_weeks` is not a valid name",
+        ),
+        (
+            BASE.replace("weeks: 12", "weeks: 1e3"),
+            "expected a whole number",
+        ),
+        (
+            BASE.replace("size: 10.0", &format!("size: 1{}.0", "0".repeat(308))),
+            "value 1.000e308 is out of range",
+        ),
+    ];
+    for (src, needle) in cases {
+        let d = errors_of(&src);
+        let text: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|t| t.contains(needle)),
+            "{needle}: {text:#?}"
+        );
+        for t in &text {
+            assert!(!t.contains("Raw"), "internal name in {t}");
+            assert!(!t.contains("r#"), "raw-identifier advice in {t}");
+            assert!(t.len() < 400, "long diagnostic {t}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_top_level_field_is_reported_at_the_struct_that_lacks_it() {
+    let d = errors_of(&BASE.replace("    weeks: 12,\n", ""));
+    let x = at(&d, "");
+    assert_eq!((x.line, x.col), (1, 9), "{x}");
+    assert!(
+        x.message
+            .contains("missing required field `weeks` in this scenario"),
+        "{x}"
+    );
+    // Inside a list element: the element's own path.
+    let d = errors_of(&BASE.replace("(id: \"onboarding\", team", "(team"));
+    let x = at(&d, "initiatives[0]");
+    assert!(
+        x.message
+            .contains("missing required field `id` in this initiative"),
+        "{x}"
+    );
+}
+
+#[test]
+fn implicit_some_files_get_the_right_paths() {
+    let src = format!(
+        "#![enable(implicit_some)]\n{}",
+        BASE.replace("size: 10.0", "size: \"x\"")
+    );
+    let d = errors_of(&src);
+    let x = at(&d, "initiatives[0].size");
+    assert_eq!(x.line, 20, "{x}");
+    assert!(d.iter().all(|x| !x.path.starts_with('[')), "{d:#?}");
+}
+
+#[test]
+fn ids_with_control_characters_are_escaped_in_every_diagnostic() {
+    let src = BASE.replace("team: \"core\"", "team: \"co\\nre\\u{1b}[31m\\u{202e}\"");
+    let d = errors_of(&src);
+    let x = d
+        .iter()
+        .find(|x| x.message.starts_with("unknown team"))
+        .expect("unknown team");
+    assert!(x.message.contains("co\\nre\\u{1b}[31m\\u{202e}"), "{x}");
+    for x in &d {
+        let shown = x.to_string();
+        assert!(
+            !shown.chars().any(scenario::input::is_unsafe_char),
+            "raw control character in {shown:?}"
+        );
+    }
+    assert!(
+        d.iter()
+            .any(|x| x.message.contains("invisible or control character"))
+    );
+}

@@ -201,13 +201,35 @@ pub fn record(
     seed: u64,
     weeks: Option<u32>,
 ) -> (RunReport, DecisionLog) {
+    let (report, log, _) = record_line(scenario, policy_name, policy, &[], seed, weeks);
+    (report, log)
+}
+
+/// `record` with scripted decisions: each week the `scripted` actions of that week are
+/// submitted first, then the bot's, as `check` plays a plan (`headless::play`). Returns the
+/// scripted actions the simulation refused, with their week, as well.
+pub fn record_line(
+    scenario: &Scenario,
+    policy_name: &str,
+    policy: &mut dyn Policy,
+    scripted: &[(u32, crate::sim::Action)],
+    seed: u64,
+    weeks: Option<u32>,
+) -> (RunReport, DecisionLog, Vec<(u32, crate::sim::Refusal)>) {
     let total = weeks.unwrap_or(scenario.weeks()).max(1);
     let mut log = DecisionLog::new(scenario, seed, policy_name, total);
     let mut sim = Sim::new(scenario, seed);
     sim.world_mut().resource_mut::<Clock>().weeks = total;
     let mut events = Vec::new();
     let mut hashes = Vec::new();
+    let mut refused = Vec::new();
     for _ in 0..total {
+        let w = sim.week() + 1;
+        for (_, a) in scripted.iter().filter(|(sw, _)| *sw == w) {
+            if let Err(r) = sim.submit(a.clone()) {
+                refused.push((w, r));
+            }
+        }
         for a in policy.decide(sim.world()) {
             let _ = sim.submit(a);
         }
@@ -228,7 +250,7 @@ pub fn record(
     }
     sim.run_epilogue();
     let r = report(&sim, scenario, policy_name, seed, total, hashes, events);
-    (r, log)
+    (r, log, refused)
 }
 
 /// Reproduces a logged run: every action must be accepted and every week's state hash must

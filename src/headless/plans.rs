@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Outcome, Spread, play, policy_by_name};
 use crate::scenario::{PlanDef, Scenario};
-use crate::sim::{Action, Response};
+use crate::sim::{Action, Happened, LogEntry, Response, Subject};
 
 /// The verdict on one plan.
 #[derive(Clone, Debug, Serialize)]
@@ -18,13 +18,61 @@ pub struct PlanResult {
     pub culture: Spread,
     pub product: Spread,
     pub combined: Spread,
-    /// Each expected event text and the share of seeds whose log contains it.
-    pub events: Vec<(String, f64)>,
+    /// Each expected event: the share of seeds where it happened and the median week it first did.
+    pub events: Vec<EventResult>,
+    /// When each initiative shipped or missed its date, over the seeds.
+    pub initiatives: Vec<InitiativeWeeks>,
     /// Scripted steps refused in the first seed: (week, action, reason).
     pub refused_steps: Vec<(u32, String, String)>,
     pub pass: bool,
     /// Why it failed, one sentence per unmet expectation.
     pub failures: Vec<String>,
+}
+
+/// One expected event over a plan's seeds.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventResult {
+    pub text: String,
+    /// Share of seeds in which it happened.
+    pub share: f64,
+    /// Median over those seeds of the first week it happened.
+    pub median_week: Option<f64>,
+}
+
+/// One initiative over a plan's seeds: how often and when it shipped, and missed its date.
+#[derive(Clone, Debug, Serialize)]
+pub struct InitiativeWeeks {
+    /// The initiative's id in the scenario file.
+    pub initiative: String,
+    pub deadline_week: Option<u32>,
+    pub shipped_share: f64,
+    pub shipped_median_week: Option<f64>,
+    pub missed_share: f64,
+    pub missed_median_week: Option<f64>,
+}
+
+/// The median of `weeks` (`None` when empty).
+fn median_week(mut weeks: Vec<u32>) -> Option<f64> {
+    if weeks.is_empty() {
+        return None;
+    }
+    weeks.sort_unstable();
+    let n = weeks.len();
+    Some(if n % 2 == 1 {
+        f64::from(weeks[n / 2])
+    } else {
+        (f64::from(weeks[n / 2 - 1]) + f64::from(weeks[n / 2])) / 2.0
+    })
+}
+
+/// In each outcome, the first week a line matching `hit` was logged (outcomes without one are
+/// left out); and the share of outcomes that had one.
+fn first_weeks(outcomes: &[Outcome], hit: impl Fn(&LogEntry) -> bool) -> (f64, Vec<u32>) {
+    let weeks: Vec<u32> = outcomes
+        .iter()
+        .filter_map(|o| o.log.iter().find(|l| hit(l)).map(|l| l.week))
+        .collect();
+    (weeks.len() as f64 / outcomes.len().max(1) as f64, weeks)
 }
 
 /// Plays one plan: the plan's bot, its scripted steps, and its demand answer if any.
@@ -35,6 +83,33 @@ pub fn play_plan(scenario: &Scenario, plan: &PlanDef, seed: u64) -> Option<Outco
         respond: plan.respond,
     };
     Some(play(scenario, seed, &mut policy, &plan.steps, true))
+}
+
+/// Plays one plan's line on one seed as `run` does: the report with its debrief, the decision
+/// log, and the scripted steps the simulation refused. `None` when the plan's bot is unknown.
+pub fn run_plan(
+    scenario: &Scenario,
+    plan: &PlanDef,
+    seed: u64,
+) -> Option<(
+    super::RunReport,
+    super::log::DecisionLog,
+    Vec<(u32, crate::sim::Refusal)>,
+)> {
+    let base = policy_by_name(&plan.policy)?;
+    let mut policy = PlanPolicy {
+        base,
+        respond: plan.respond,
+    };
+    let name = format!("plan {}", plan.name);
+    Some(super::log::record_line(
+        scenario,
+        &name,
+        &mut policy,
+        &plan.steps,
+        seed,
+        None,
+    ))
 }
 
 /// The plan's bot with every demand answered the plan's way (when it names one).
@@ -101,31 +176,49 @@ fn check_plan(scenario: &Scenario, plan: &PlanDef, n: u32) -> PlanResult {
             ));
         }
     }
-    let events: Vec<(String, f64)> = e
+    let events: Vec<EventResult> = plan
         .events
         .iter()
-        .map(|text| {
-            let needle = text.to_lowercase();
-            let hits = outcomes
-                .iter()
-                .filter(|o| {
-                    o.log.iter().any(|l| {
-                        l.text.to_lowercase().contains(&needle)
-                            || l.kind.to_lowercase().contains(&needle)
-                    })
-                })
-                .count();
-            (text.clone(), hits as f64 / outcomes.len().max(1) as f64)
+        .map(|expected| {
+            let (share, weeks) = first_weeks(&outcomes, |l| expected.matches(l));
+            EventResult {
+                text: expected.text.clone(),
+                share,
+                median_week: median_week(weeks),
+            }
         })
         .collect();
-    for (text, share) in &events {
-        if *share < 0.5 {
+    for ev in &events {
+        if ev.share < 0.5 {
             failures.push(format!(
-                "\"{text}\" happened in {:.0} % of seeds; expected at least half",
-                share * 100.0
+                "\"{}\" happened in {:.0} % of seeds; expected at least half",
+                ev.text,
+                ev.share * 100.0
             ));
         }
     }
+    let initiatives = scenario
+        .initiatives
+        .iter()
+        .map(|it| {
+            let about = Subject::Initiative(it.id);
+            let when = |what: Happened| {
+                first_weeks(&outcomes, |l| {
+                    l.happened == Some(what) && l.about.contains(&about)
+                })
+            };
+            let (shipped_share, shipped) = when(Happened::Shipped);
+            let (missed_share, missed) = when(Happened::MissedDate);
+            InitiativeWeeks {
+                initiative: it.raw.id.clone(),
+                deadline_week: it.raw.deadline_week,
+                shipped_share,
+                shipped_median_week: median_week(shipped),
+                missed_share,
+                missed_median_week: median_week(missed),
+            }
+        })
+        .collect();
     let refused_steps = outcomes
         .first()
         .map(|o| {
@@ -144,6 +237,7 @@ fn check_plan(scenario: &Scenario, plan: &PlanDef, n: u32) -> PlanResult {
         product,
         combined,
         events,
+        initiatives,
         refused_steps,
         pass: failures.is_empty(),
         failures,

@@ -3,6 +3,7 @@
 //! Bad input is normal input: every problem becomes a `Diagnostic` naming the file, line:column
 //! and field path, with a hint; loading never panics on content.
 
+pub mod expect;
 pub mod input;
 pub mod locate;
 pub mod raw;
@@ -154,6 +155,8 @@ pub struct PlanDef {
     pub steps: Vec<(u32, crate::sim::Action)>,
     pub seeds: u32,
     pub expect: RawExpect,
+    /// `expect.events`, resolved: what must happen and to whom.
+    pub events: Vec<expect::ExpectedEvent>,
 }
 
 #[derive(Clone, Debug)]
@@ -1676,13 +1679,20 @@ fn check_plans(
                 }
             }
         }
+        let mut events = Vec::new();
         for (ei, text) in e.events.iter().enumerate() {
+            let path = format!("{b}.expect.events[{ei}]");
             if text.trim().is_empty() {
                 c.error(
-                    &format!("{b}.expect.events[{ei}]"),
+                    &path,
                     "expected event text must not be empty",
-                    None,
+                    Some(format!("start with one of: {}", expect::vocabulary())),
                 );
+                continue;
+            }
+            match expect::parse(text, raw, &table) {
+                Ok(ev) => events.push(ev),
+                Err((message, hint)) => c.error(&path, message, hint),
             }
         }
         if e.culture.is_none() && e.product.is_none() && e.combined.is_none() && e.events.is_empty()
@@ -1754,6 +1764,7 @@ fn check_plans(
             steps,
             seeds: plan.seeds,
             expect: plan.expect.clone(),
+            events,
         });
     }
     plans

@@ -468,6 +468,17 @@ pub enum DemandKind {
     StaffingSolution,
 }
 
+impl DemandKind {
+    pub const ALL: [DemandKind; 6] = [
+        DemandKind::FixedPlan,
+        DemandKind::StatusReport,
+        DemandKind::FeatureInjection,
+        DemandKind::ResourceGrab,
+        DemandKind::DeadlinePullIn,
+        DemandKind::StaffingSolution,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Metric {
     Activation,

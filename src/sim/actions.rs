@@ -826,8 +826,33 @@ fn team_person_pulse(world: &mut World, t: TeamId, stock: PulseStock, amount: f6
     }
 }
 
-fn log(world: &mut World, w: u32, kind: &str, text: String) {
-    world.resource_mut::<WeekLog>().push(w, kind, text);
+/// A log line that records what happened and to whom (see `Happened`).
+fn log(
+    world: &mut World,
+    w: u32,
+    kind: &str,
+    happened: Happened,
+    about: Vec<Subject>,
+    text: String,
+) {
+    world
+        .resource_mut::<WeekLog>()
+        .record(w, kind, happened, about, text);
+}
+
+/// Who a demand concerns: the team, the stakeholder who made it, and its kind.
+fn demand_subjects(d: &Demand) -> Vec<Subject> {
+    vec![
+        Subject::Team(d.team),
+        Subject::Stakeholder(d.from),
+        Subject::Demand(d.kind),
+    ]
+}
+
+/// An initiative's name for a log line (its number only if it is gone).
+fn initiative_name(world: &World, id: InitiativeId) -> String {
+    super::lookup::get::<Initiative>(world, id)
+        .map_or_else(|| format!("#{}", id.0), |i| format!("\"{}\"", i.name))
 }
 
 fn open_requisition(
@@ -878,7 +903,8 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                 "Opened a requisition (level {level}) for team {}",
                 super::systems::team_name(world, *team)
             );
-            log(world, w, "action", text);
+            let about = vec![Subject::Team(*team)];
+            log(world, w, "action", Happened::RequisitionOpened, about, text);
         }
         StructuredOnboarding { person } => {
             with_person(world, *person, |x| x.onboarding = p.onboarding_multiplier)
@@ -953,6 +979,8 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                     world,
                     w,
                     "event",
+                    Happened::RaiseEnvy,
+                    vec![Subject::Person(*person), Subject::Team(t)],
                     "Peers found out about a retention raise (fairness: engagement −2)".into(),
                 );
             }
@@ -986,10 +1014,13 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                     tm.layoff_recent = (tm.layoff_recent + k).min(1.0)
                 });
             }
+            let about = people.iter().map(|id| Subject::Person(*id)).collect();
             log(
                 world,
                 w,
                 "action",
+                Happened::LaidOff,
+                about,
                 format!("Laid off {} people", people.len()),
             );
         }
@@ -1176,6 +1207,8 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                     world,
                     w,
                     "event",
+                    Happened::BudgetApproved,
+                    Vec::new(),
                     format!(
                         "Budget request approved (p = {pr:.2}): ${amount:.0} arrives in {} weeks",
                         p.budget_approval_weeks
@@ -1186,6 +1219,8 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
                     world,
                     w,
                     "event",
+                    Happened::BudgetDeclined,
+                    Vec::new(),
                     format!("Budget request declined (p = {pr:.2})"),
                 );
             }
@@ -1281,13 +1316,15 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
             let rem = self::initiative(world, *initiative).map_or(0.0, Initiative::remaining);
             let (p50, p85) = monte_carlo_forecast(&samples, rem, seed, w);
             world.resource_mut::<Leader>().forecast_week = Some(w);
+            let name = initiative_name(world, *initiative);
             log(
                 world,
                 w,
                 "forecast",
+                Happened::Forecast,
+                vec![Subject::Initiative(*initiative)],
                 format!(
-                    "Forecast for initiative {}: P50 week {}, P85 week {}",
-                    initiative.0,
+                    "Forecast for {name}: P50 week {}, P85 week {}",
                     w + p50,
                     w + p85
                 ),
@@ -1295,11 +1332,14 @@ pub fn apply(world: &mut World, a: &Action, w: u32) {
         }
         KillInitiative { initiative } => {
             with_initiative(world, *initiative, |it| it.state = InitiativeState::Killed);
+            let name = initiative_name(world, *initiative);
             log(
                 world,
                 w,
                 "action",
-                format!("Killed initiative {}", initiative.0),
+                Happened::Killed,
+                vec![Subject::Initiative(*initiative)],
+                format!("Stopped the initiative {name}"),
             );
         }
         Descope { initiative } => with_initiative(world, *initiative, |it| {
@@ -1422,6 +1462,8 @@ fn respond(
                 world,
                 w,
                 "demand",
+                Happened::Complied,
+                demand_subjects(&d),
                 format!("Complied with a {:?} demand", d.kind),
             );
         }
@@ -1453,6 +1495,8 @@ fn respond(
                 world,
                 w,
                 "demand",
+                Happened::Shielded,
+                demand_subjects(&d),
                 format!("Shielded the team from a {:?} demand", d.kind),
             );
         }
@@ -1498,6 +1542,8 @@ fn respond(
                     world,
                     w,
                     "demand",
+                    Happened::Reframed,
+                    demand_subjects(&d),
                     format!(
                         "Reframed a {:?} demand (p = {pr:.2}): a lighter alternative was accepted",
                         d.kind
@@ -1516,6 +1562,8 @@ fn respond(
                     world,
                     w,
                     "demand",
+                    Happened::ReframeFailed,
+                    demand_subjects(&d),
                     format!(
                         "A reframe of a {:?} demand failed (p = {pr:.2}): comply or shield next week",
                         d.kind
@@ -1540,6 +1588,8 @@ fn respond(
                 world,
                 w,
                 "demand",
+                Happened::Escalated,
+                demand_subjects(&d),
                 format!("Escalated a {:?} demand to the CEO", d.kind),
             );
         }
@@ -1603,6 +1653,8 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
                 world,
                 w,
                 "event",
+                Happened::DatesCommitted,
+                demand_subjects(d),
                 format!("A fixed-scope plan now commits {promised} initiative(s) to dates"),
             );
         }
@@ -1675,6 +1727,8 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
                 world,
                 w,
                 "event",
+                Happened::ContractorsSent,
+                demand_subjects(d),
                 "Six contractors are on their way (about 2 weeks)".into(),
             );
         }

@@ -151,9 +151,11 @@ pub fn begin_week(world: &mut World) {
                 let mut b = world.resource_mut::<Budget>();
                 b.quarter_total += x;
                 b.total_budget += x;
-                world.resource_mut::<WeekLog>().push(
+                world.resource_mut::<WeekLog>().record(
                     w,
                     "event",
+                    Happened::BudgetArrived,
+                    Vec::new(),
                     format!("Approved budget of ${x:.0} arrived"),
                 );
             }
@@ -211,9 +213,11 @@ pub fn events(world: &mut World) {
                 b.next_quarter_total *= 1.0 - fraction;
                 b.total_budget -= cut_now;
                 b.cut_fraction += fraction;
-                world.resource_mut::<WeekLog>().push(
+                world.resource_mut::<WeekLog>().record(
                     w,
                     "event",
+                    Happened::BudgetCut,
+                    Vec::new(),
                     format!("Budget cut by {:.0} %", fraction * 100.0),
                 );
                 true
@@ -229,9 +233,11 @@ pub fn events(world: &mut World) {
                 {
                     x.notice = Some(p.notice_weeks);
                     let name = x.name.clone();
-                    world.resource_mut::<WeekLog>().push(
+                    world.resource_mut::<WeekLog>().record(
                         w,
                         "resignation",
+                        Happened::Resigned,
+                        vec![Subject::Person(person)],
                         format!("{name} resigned (notice {} weeks)", p.notice_weeks),
                     );
                     true
@@ -277,9 +283,15 @@ pub fn events(world: &mut World) {
                 driver: Driver::Pressure,
             });
         }
-        world.resource_mut::<WeekLog>().push(
+        world.resource_mut::<WeekLog>().record(
             w,
             "demand",
+            Happened::WentAround,
+            vec![
+                Subject::Team(d.team),
+                Subject::Stakeholder(d.from),
+                Subject::Demand(d.kind),
+            ],
             format!(
                 "An unanswered {:?} demand went around you (1.5× effects; the team saw no defence)",
                 d.kind
@@ -335,14 +347,16 @@ pub fn events(world: &mut World) {
             .into_iter()
             .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (t.schedule_pressure, id, e)))
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        if let Some((_, _, e)) = target {
+        if let Some((_, snapped_at, e)) = target {
             if let Some(mut t) = world.get_mut::<Team>(e) {
                 t.blame_recent = 1.0;
                 t.psych_safety = (t.psych_safety - 20.0 / 3.0).max(0.0);
             }
-            world.resource_mut::<WeekLog>().push(
+            world.resource_mut::<WeekLog>().record(
                 w,
                 "event",
+                Happened::Snapped,
+                vec![Subject::Team(snapped_at)],
                 "Worn out, you snapped at a team in a meeting (a blame event)",
             );
         }
@@ -361,9 +375,11 @@ fn shock(world: &mut World, value_fit: f64, w: u32) {
             pr.shocks += value_fit;
         }
     }
-    world.resource_mut::<WeekLog>().push(
+    world.resource_mut::<WeekLog>().record(
         w,
         "event",
+        Happened::MarketShock,
+        Vec::new(),
         format!("Market shock: value fit {value_fit:+.1}"),
     );
 }
@@ -405,7 +421,17 @@ fn push_demand(
         "New demand: {kind:?} for team {} (intensity {intensity:.2})",
         team_name(world, team)
     );
-    world.resource_mut::<WeekLog>().push(w, "demand", text);
+    world.resource_mut::<WeekLog>().record(
+        w,
+        "demand",
+        Happened::Demand,
+        vec![
+            Subject::Team(team),
+            Subject::Stakeholder(from),
+            Subject::Demand(kind),
+        ],
+        text,
+    );
     true
 }
 
@@ -598,7 +624,13 @@ pub fn staffing(world: &mut World) {
         let e = world.spawn((Name::new(name.clone()), person)).id();
         world.resource_mut::<Index>().people.insert(id, e);
         let text = format!("{name} joined team {}", team_name(world, r.team));
-        world.resource_mut::<WeekLog>().push(w, "hire", text);
+        let mut about = vec![Subject::Person(id), Subject::Team(r.team)];
+        if r.contractor {
+            about.push(Subject::Contractor);
+        }
+        world
+            .resource_mut::<WeekLog>()
+            .record(w, "hire", Happened::Hired, about, text);
     }
     // Contract ends and notice periods.
     let mut leaving = Vec::new();
@@ -621,8 +653,14 @@ pub fn staffing(world: &mut World) {
         }
     }
     for (id, voluntary, text) in leaving {
+        let team = lookup::get::<Person>(world, id).map(|x| x.team);
         remove_person(world, id, w, voluntary);
-        world.resource_mut::<WeekLog>().push(w, "exit", text);
+        let about = std::iter::once(Subject::Person(id))
+            .chain(team.map(Subject::Team))
+            .collect();
+        world
+            .resource_mut::<WeekLog>()
+            .record(w, "exit", Happened::Left, about, text);
     }
     // Resignations (hazard from last week's state) and sick leave.
     let heat = world.resource::<Market>().heat;
@@ -637,9 +675,11 @@ pub fn staffing(world: &mut World) {
         {
             x.notice = Some(p.notice_weeks);
             let name = x.name.clone();
-            world.resource_mut::<WeekLog>().push(
+            world.resource_mut::<WeekLog>().record(
                 w,
                 "resignation",
+                Happened::Resigned,
+                vec![Subject::Person(id)],
                 format!("{name} resigned (notice {} weeks)", p.notice_weeks),
             );
             continue;
@@ -656,9 +696,11 @@ pub fn staffing(world: &mut World) {
                 x.away_until = w + days;
                 x.exhaustion = (x.exhaustion - 10.0 * f64::from(days)).max(0.0);
                 let name = x.name.clone();
-                world.resource_mut::<WeekLog>().push(
+                world.resource_mut::<WeekLog>().record(
                     w,
                     "sick",
+                    Happened::Sick,
+                    vec![Subject::Person(id)],
                     format!("{name} is off sick for {days} week(s)"),
                 );
             }
@@ -1446,9 +1488,13 @@ pub fn production(world: &mut World) {
             .map(|i| i.name.clone())
             .unwrap_or_default();
         world.resource_mut::<Org>().shipped.push(id);
-        world
-            .resource_mut::<WeekLog>()
-            .push(w, "shipped", format!("Shipped \"{name}\""));
+        world.resource_mut::<WeekLog>().record(
+            w,
+            "shipped",
+            Happened::Shipped,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
+            format!("Shipped \"{name}\""),
+        );
     }
     for (id, sponsor, tid) in missed {
         if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
@@ -1467,9 +1513,11 @@ pub fn production(world: &mut World) {
         let name = lookup::get::<Initiative>(world, id)
             .map(|i| i.name.clone())
             .unwrap_or_default();
-        world.resource_mut::<WeekLog>().push(
+        world.resource_mut::<WeekLog>().record(
             w,
             "missed",
+            Happened::MissedDate,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
             format!("Missed the committed date for \"{name}\""),
         );
     }
@@ -1488,9 +1536,11 @@ pub fn production(world: &mut World) {
         let name = lookup::get::<Initiative>(world, id)
             .map(|i| i.name.clone())
             .unwrap_or_default();
-        world.resource_mut::<WeekLog>().push(
+        world.resource_mut::<WeekLog>().record(
             w,
             "watermelon",
+            Happened::Watermelon,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
             format!("Watermelon reveal: \"{name}\" was green outside, red inside"),
         );
     }
@@ -1536,9 +1586,12 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     let name = it.name.clone();
     let belief = it.belief;
     if killed {
-        world.resource_mut::<WeekLog>().push(
+        let about = vec![Subject::Initiative(it.id), Subject::Team(it.team)];
+        world.resource_mut::<WeekLog>().record(
             w,
             "discovery",
+            Happened::Killed,
+            about,
             format!("Discovery killed \"{name}\" (P(hit) {belief:.2})"),
         );
     }
@@ -2549,9 +2602,11 @@ pub fn budget(world: &mut World) {
     if over && !b.freeze {
         b.freeze = true;
         b.tooling_weekly *= 0.5;
-        world.resource_mut::<WeekLog>().push(
+        world.resource_mut::<WeekLog>().record(
             w,
             "event",
+            Happened::HiringFreeze,
+            Vec::new(),
             "Spend passed 110 % of budget: hiring freeze and discretionary cuts",
         );
         for (_, se) in entities(&world.resource::<Index>().stakeholders) {
