@@ -85,17 +85,16 @@ pub fn play_plan(scenario: &Scenario, plan: &PlanDef, seed: u64) -> Option<Outco
     Some(play(scenario, seed, &mut policy, &plan.steps, true))
 }
 
-/// Plays one plan's line on one seed as `run` does: the report with its debrief, the decision
-/// log, and the scripted steps the simulation refused. `None` when the plan's bot is unknown.
-pub fn run_plan(
-    scenario: &Scenario,
-    plan: &PlanDef,
-    seed: u64,
-) -> Option<(
+/// A plan's line played as `run` plays it: the report with its debrief, the decision log, and
+/// the scripted steps the simulation refused (with their week).
+pub type PlanRun = (
     super::RunReport,
     super::log::DecisionLog,
     Vec<(u32, crate::sim::Refusal)>,
-)> {
+);
+
+/// Plays one plan's line on one seed as `run` does (`None` when the plan's bot is unknown).
+pub fn run_plan(scenario: &Scenario, plan: &PlanDef, seed: u64) -> Option<PlanRun> {
     let base = policy_by_name(&plan.policy)?;
     let mut policy = PlanPolicy {
         base,
