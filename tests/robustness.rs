@@ -100,6 +100,92 @@ const TOKENS: &[&str] = &[
     "Some(Some(Some(1)))",
 ];
 
+/// Hostile rewrites of a whole file: the kinds `tests/hostile.rs` checks one by one, here mixed
+/// with the mutations above so their combinations are tried too.
+fn hostile(s: &mut orgcraft::model::rng::Stream, bytes: &mut Vec<u8>) {
+    let at = s.below(bytes.len().max(1));
+    match s.below(7) {
+        // A byte-order mark (what Notepad writes), sometimes twice.
+        0 => {
+            for _ in 0..1 + s.below(2) {
+                bytes.splice(0..0, b"\xEF\xBB\xBF".iter().copied());
+            }
+        }
+        // The same text in UTF-16 or UTF-32, with or without a byte-order mark.
+        1 => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let mut out: Vec<u8> = match s.below(3) {
+                0 => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                1 => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                _ => text
+                    .chars()
+                    .flat_map(|c| (c as u32).to_le_bytes())
+                    .collect(),
+            };
+            if s.below(2) == 0 {
+                out.splice(0..0, [0xFF, 0xFE]);
+            }
+            *bytes = out;
+        }
+        // Deep nesting of lists, structs, maps or named fields, closed or not.
+        2 => {
+            let (open, close): (&[u8], &[u8]) = match s.below(4) {
+                0 => (b"[", b"]"),
+                1 => (b"(", b")"),
+                2 => (b"{\"k\": ", b"}"),
+                _ => (b"a: (", b")"),
+            };
+            let depth = 1 + s.below(20_000);
+            let mut chunk = open.repeat(depth);
+            if s.below(2) == 0 {
+                chunk.extend(close.repeat(depth));
+            }
+            bytes.splice(at..at, chunk);
+        }
+        // Control, escape and reordering characters, raw or as RON escapes inside a text.
+        3 => {
+            let nasty: [&[u8]; 6] = [
+                b"\x1b[2J",
+                b"\n",
+                "\u{202e}".as_bytes(),
+                b"\\u{1b}",
+                b"\\n t.ron:1:1: error: forged",
+                b"\r",
+            ];
+            let t = nasty[s.below(nasty.len())];
+            let quote = bytes[at..]
+                .iter()
+                .position(|&b| b == b'"')
+                .map(|k| at + k + 1);
+            let k = quote.unwrap_or(at).min(bytes.len());
+            bytes.splice(k..k, t.iter().copied());
+        }
+        // A closing bracket removed.
+        4 => {
+            if let Some(k) = bytes[at..].iter().position(|&b| b == b')' || b == b']') {
+                bytes.remove(at + k);
+            }
+        }
+        // Very long names and numbers.
+        5 => {
+            let long: Vec<u8> = match s.below(3) {
+                0 => std::iter::repeat_n(b'a', 1 + s.below(200_000)).collect(),
+                1 => std::iter::repeat_n(b'9', 1 + s.below(2_000)).collect(),
+                _ => format!("\"{}\"", "x".repeat(1 + s.below(100_000))).into_bytes(),
+            };
+            bytes.splice(at..at, long);
+        }
+        // Many repeated entries (unknown fields, list items, plans).
+        _ => {
+            let items: [&[u8]; 3] = [b"zz: 1, ", b"1, ", b"(name: \"p\", expect: ()), "];
+            let item = items[s.below(items.len())];
+            let n = 1 + s.below(50_000);
+            bytes.splice(at..at, item.repeat(n));
+        }
+    }
+    bytes.truncate(orgcraft::scenario::limits::MAX_FILE_BYTES as usize + 16);
+}
+
 /// Loader fuzzing: `ORGCRAFT_FUZZ_INPUTS` sets the number of inputs (default 3000 in
 /// `cargo test`; a longer run is `ORGCRAFT_FUZZ_INPUTS=200000 cargo test --release --test
 /// robustness mutated`).
@@ -118,10 +204,13 @@ fn mutated_and_random_inputs_never_panic_the_loader() {
         .unwrap_or(3000);
     let mut inputs = 0;
     let mut valid = 0;
+    let mut slowest = (std::time::Duration::ZERO, 0);
     for i in 0..total {
         let mut s = Stream::new(77, Purpose::BotChoice, i, 0, 0);
         let mut bytes = seeds[s.below(seeds.len())].clone();
-        match s.below(6) {
+        match s.below(8) {
+            // Hostile rewrites (encodings, nesting, control characters, huge values).
+            6 | 7 => hostile(&mut s, &mut bytes),
             // Splice a hostile token anywhere.
             5 => {
                 let at = s.below(bytes.len());
@@ -160,8 +249,15 @@ fn mutated_and_random_inputs_never_panic_the_loader() {
                     .collect()
             }
         }
-        // Whatever happens, the loader returns: a scenario or diagnostics naming the file.
-        match scenario::parse("fuzz.ron", &bytes) {
+        // Whatever happens, the loader returns, quickly: a scenario or diagnostics naming the
+        // file, each one safe line.
+        let started = std::time::Instant::now();
+        let parsed = scenario::parse("fuzz.ron", &bytes);
+        let took = started.elapsed();
+        if took > slowest.0 {
+            slowest = (took, i);
+        }
+        match parsed {
             Ok(sc) => {
                 valid += 1;
                 assert!(headless::lint(&sc).iter().all(|d| d.file == "fuzz.ron"));
@@ -173,11 +269,28 @@ fn mutated_and_random_inputs_never_panic_the_loader() {
                 }
             }
             Err(d) => {
-                assert!(!d.is_empty() && d.iter().all(|x| x.file == "fuzz.ron" && x.line >= 1))
+                assert!(!d.is_empty() && d.iter().all(|x| x.file == "fuzz.ron" && x.line >= 1));
+                for x in &d {
+                    let shown = x.to_string();
+                    assert!(
+                        !shown.chars().any(scenario::input::is_unsafe_char),
+                        "input {i}: unsafe character in {shown:?}"
+                    );
+                }
             }
         }
         inputs += 1;
     }
-    println!("fuzz: {inputs} inputs, {valid} still valid, no panic");
+    println!(
+        "fuzz: {inputs} inputs, {valid} still valid, no panic; slowest parse {:?} (input {})",
+        slowest.0, slowest.1
+    );
     assert_eq!(inputs, total);
+    // A generous bound: an input that takes seconds means work that grows faster than the file.
+    assert!(
+        slowest.0 < std::time::Duration::from_secs(5),
+        "input {} took {:?}",
+        slowest.1,
+        slowest.0
+    );
 }

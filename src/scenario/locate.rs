@@ -39,7 +39,11 @@ struct Node {
 pub struct Positions {
     /// Node 0 is the root (the empty path); the others are in the order their text starts.
     nodes: Vec<Node>,
-    children: HashMap<(usize, Segment), usize>,
+    /// Field nodes by (parent node, field name).
+    fields: HashMap<(usize, String), usize>,
+    /// A list's element nodes in index order, by the list's node (an array, not a map: a list
+    /// of thousands of items costs one entry per item and no hashing).
+    elements: HashMap<usize, Vec<usize>>,
     /// Struct values `( … )`: the path node of the value, where it opens and where it closes.
     structs: Vec<(usize, Pos, Pos)>,
 }
@@ -77,7 +81,8 @@ impl Positions {
                 segment: Segment::Root,
                 pos: (1, 1),
             }],
-            children: HashMap::new(),
+            fields: HashMap::new(),
+            elements: HashMap::new(),
             structs: Vec::new(),
         }
     }
@@ -85,17 +90,37 @@ impl Positions {
     /// The child `segment` of `parent`, created at `pos` the first time it is seen.
     fn child(&mut self, parent: usize, segment: Segment, pos: Pos) -> usize {
         let next = self.nodes.len();
-        *self
-            .children
-            .entry((parent, segment.clone()))
-            .or_insert_with(|| {
-                self.nodes.push(Node {
-                    parent,
-                    segment,
-                    pos,
-                });
-                next
-            })
+        let node = Node {
+            parent,
+            segment: segment.clone(),
+            pos,
+        };
+        match segment {
+            Segment::Index(i) => {
+                let list = self.elements.entry(parent).or_default();
+                if let Some(&existing) = list.get(i) {
+                    return existing;
+                }
+                list.push(next);
+            }
+            Segment::Field(name) => {
+                if let Some(&existing) = self.fields.get(&(parent, name.clone())) {
+                    return existing;
+                }
+                self.fields.insert((parent, name), next);
+            }
+            Segment::Root => return 0,
+        }
+        self.nodes.push(node);
+        next
+    }
+
+    fn lookup(&self, parent: usize, segment: &Segment) -> Option<usize> {
+        match segment {
+            Segment::Index(i) => self.elements.get(&parent)?.get(*i).copied(),
+            Segment::Field(name) => self.fields.get(&(parent, name.clone())).copied(),
+            Segment::Root => Some(0),
+        }
     }
 
     /// The node of a path such as `teams[2].members[0].name`, or the nearest recorded ancestor
@@ -103,8 +128,8 @@ impl Positions {
     fn find(&self, path: &str) -> (usize, bool) {
         let mut node = 0;
         for segment in split_path(path) {
-            match self.children.get(&(node, segment)) {
-                Some(&n) => node = n,
+            match self.lookup(node, &segment) {
+                Some(n) => node = n,
                 None => return (node, false),
             }
         }
