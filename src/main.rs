@@ -1025,6 +1025,18 @@ fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
             all_pass = false;
             continue;
         };
+        // `--seeds` replaces each plan's own seeds: the file's work limit applies to it too.
+        if let Some(n) = seeds {
+            let work = headless::plans::work(&sc, Some(n));
+            if work > scenario::limits::MAX_PLAN_WORK {
+                eprintln!(
+                    "orgcraft: --seeds {n} asks {} for {work} person-weeks of simulation (seeds × weeks × people, summed over plans); the limit is {}",
+                    path.display(),
+                    scenario::limits::MAX_PLAN_WORK
+                );
+                return ExitCode::from(2);
+            }
+        }
         let results = headless::plans::check(&sc, seeds);
         if results.is_empty() {
             eprintln!(
@@ -1045,10 +1057,11 @@ fn check(paths: &[PathBuf], seeds: Option<u32>, json: bool) -> ExitCode {
         for r in &results {
             let s = |x: headless::Spread| format!("{:.1} [{:.1}–{:.1}]", x.p50, x.p10, x.p90);
             out(&format!(
-                "  {} {} ({} seeds, {}): culture {}, product {}, combined {}",
+                "  {} {} ({} seed{}, {}): culture {}, product {}, combined {}",
                 if r.pass { "PASS" } else { "FAIL" },
                 r.name,
                 r.seeds.len(),
+                if r.seeds.len() == 1 { "" } else { "s" },
                 r.policy,
                 s(r.culture),
                 s(r.product),

@@ -528,3 +528,48 @@ fn ids_with_control_characters_are_escaped_in_every_diagnostic() {
             .any(|x| x.message.contains("invisible or control character"))
     );
 }
+
+/// BASE with one plan whose steps and expected events are `steps` and `events`.
+fn with_plan(steps: &str, events: &str) -> String {
+    BASE.replace(
+        "    objectives: [ (metric: Activation, target: 0.32) ],",
+        &format!(
+            "    objectives: [ (metric: Activation, target: 0.32) ],\n    plans: [\n        \
+             (name: \"p\", steps: [{steps}], expect: (events: [{events}])),\n    ],"
+        ),
+    )
+}
+
+#[test]
+fn plan_steps_and_expected_events_get_plain_messages() {
+    let d = errors_of(&with_plan(
+        "(week: 1, action: VisionSession()), (week: 2, action: OneOnOne(person: Ana))",
+        "\"shipped Ana\", \"contractor\", \"budget request approved\", \"resigned Anna\"",
+    ));
+    let m = |path: &str| at(&d, path).to_string();
+    assert!(m("plans[0].steps[0].action").contains("unexpected text after the action"));
+    assert!(m("plans[0].steps[1].action").contains("written in double quotes"));
+    assert!(
+        m("plans[0].expect.events[0]")
+            .contains("`Ana` is a person, but a \"shipped\" line names an initiative or a team")
+    );
+    assert!(m("plans[0].expect.events[1]").contains("did you mean \"hired contractor\"?"));
+    assert!(m("plans[0].expect.events[2]").contains("did you mean \"budget approved\"?"));
+    assert!(m("plans[0].expect.events[3]").contains("did you mean \"Ana\"?"));
+    // Valid ones resolve: a person for "resigned", the team for "shipped", a demand kind.
+    let src = with_plan(
+        "",
+        "\"resigned Ana\", \"shipped core\", \"demand StatusReport\", \"hiring freeze\"",
+    );
+    let sc = scenario::parse("t.ron", src.as_bytes()).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert_eq!(sc.plans[0].events.len(), 4);
+}
+
+#[test]
+fn a_quote_left_out_points_at_the_text_that_runs_past_its_line() {
+    let d = errors_of(&BASE.replace("title: \"Diagnostics\",", "title: \"Diagnostics,"));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!((d[0].line, d[0].col), (3, 12), "{}", d[0]);
+    assert_eq!(d[0].path, "title");
+    assert!(d[0].message.contains("never closed"), "{}", d[0]);
+}

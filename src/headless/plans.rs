@@ -135,6 +135,17 @@ impl super::Policy for PlanPolicy {
     }
 }
 
+/// Person-weeks of simulation `check` would do: seeds × weeks × people summed over the plans
+/// (`seeds` overrides each plan's own count), as `scenario::limits::MAX_PLAN_WORK` counts it.
+pub fn work(scenario: &Scenario, seeds: Option<u32>) -> u64 {
+    let per_seed = u64::from(scenario.weeks()) * scenario.people.len().max(1) as u64;
+    scenario
+        .plans
+        .iter()
+        .map(|p| u64::from(seeds.unwrap_or(p.seeds)).saturating_mul(per_seed))
+        .fold(0, u64::saturating_add)
+}
+
 /// Checks every plan of `scenario`; `seeds` overrides each plan's own seed count.
 pub fn check(scenario: &Scenario, seeds: Option<u32>) -> Vec<PlanResult> {
     scenario

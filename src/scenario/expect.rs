@@ -99,8 +99,26 @@ pub fn parse(
         })
         .max_by_key(|h| h.phrase().len());
     let Some(happened) = happened else {
+        // A bare name ("contractor", "Ana") says to whom but not what: suggest an event that
+        // names it. Otherwise compare the whole text with each phrase, then its phrase-long
+        // start, then its first word.
+        let who_only = subjects(raw, table)
+            .into_iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(trimmed))
+            .and_then(|(_, who)| Happened::ALL.iter().find(|h| h.carries(&who)).copied())
+            .map(|h| format!("did you mean \"{} {trimmed}\"?", h.phrase()));
+        let start = |p: &str| lower.chars().take(p.chars().count()).collect::<String>();
+        let by_start = Happened::ALL
+            .iter()
+            .map(|h| h.phrase())
+            .filter(|p| crate::model::names::nearest_name(&start(p), std::iter::once(*p)).is_some())
+            .max_by_key(|p| p.len())
+            .map(|p| format!("did you mean \"{p}\"?"));
         let first = lower.split_whitespace().next().unwrap_or_default();
-        let hint = nearest(first, Happened::ALL.iter().map(|h| h.phrase()))
+        let hint = who_only
+            .or_else(|| nearest(&lower, Happened::ALL.iter().map(|h| h.phrase())))
+            .or(by_start)
+            .or_else(|| nearest(first, Happened::ALL.iter().map(|h| h.phrase())))
             .unwrap_or_else(|| format!("start with one of: {}", vocabulary()));
         return Err((
             format!(
@@ -124,29 +142,60 @@ pub fn parse(
         });
     }
     let known = subjects(raw, table);
-    let found = known.iter().find(|(name, _)| name == rest).or_else(|| {
+    let exact: Vec<Subject> = known
+        .iter()
+        .filter(|(n, _)| n == rest)
+        .map(|(_, s)| *s)
+        .collect();
+    let named: Vec<Subject> = if exact.is_empty() {
         known
             .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(rest))
-    });
-    match found {
-        Some((_, who)) => Ok(ExpectedEvent {
+            .filter(|(n, _)| n.eq_ignore_ascii_case(rest))
+            .map(|(_, s)| *s)
+            .collect()
+    } else {
+        exact
+    };
+    // A name can be both a team and an initiative: take the one this event can name.
+    if let Some(who) = named.iter().find(|w| happened.carries(w)) {
+        return Ok(ExpectedEvent {
             text: trimmed.to_string(),
             happened,
             about: Some(*who),
-        }),
-        None => Err((
-            format!(
-                "`{}` after \"{}\" is not an initiative, person, team, stakeholder or demand kind of this scenario",
-                super::input::shorten(rest, 60),
-                happened.phrase()
-            ),
-            Some(nearest(rest, known.iter().map(|(n, _)| n.as_str())).unwrap_or_else(|| {
-                format!(
-                    "write \"{}\" alone for any, or follow it with an id or name from this file",
-                    happened.phrase()
-                )
-            })),
-        )),
+        });
     }
+    let shown = super::input::shorten(rest, 60);
+    if let Some(who) = named.first() {
+        return Err((
+            format!(
+                "`{shown}` is {}, but a \"{}\" line names {}",
+                who.kind_label(),
+                happened.phrase(),
+                happened.carries_text()
+            ),
+            Some(format!(
+                "write \"{}\" alone for any, or name {}",
+                happened.phrase(),
+                happened.carries_text()
+            )),
+        ));
+    }
+    let candidates = known
+        .iter()
+        .filter(|(_, s)| happened.carries(s))
+        .map(|(n, _)| n.as_str());
+    Err((
+        format!(
+            "`{shown}` after \"{}\" is not an initiative, person, team, stakeholder, demand kind \
+             or contractor of this scenario",
+            happened.phrase()
+        ),
+        Some(nearest(rest, candidates).unwrap_or_else(|| {
+            format!(
+                "write \"{}\" alone for any, or name {} from this file",
+                happened.phrase(),
+                happened.carries_text()
+            )
+        })),
+    ))
 }

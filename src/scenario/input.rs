@@ -75,7 +75,10 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         ));
     }
     if meta.len() > limit {
-        return Err(too_large(meta.len(), limit));
+        return Err(ReadError::new(
+            format!("file is {} bytes; the limit is {limit} bytes", meta.len()),
+            Some("a scenario is a few kilobytes; is this the right file?"),
+        ));
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);

@@ -63,8 +63,10 @@ pub enum Structure {
     },
     /// A closing bracket with nothing open.
     Unopened { close: char, at: Pos },
-    /// A string that runs to the end of the file.
-    UnterminatedString { opened: Pos },
+    /// A string that runs to the end of the file. A quote left out earlier pairs every later
+    /// quote with the wrong partner, so `likely` is the first text that ran over a line break
+    /// (where texts in a scenario rarely go), if any: most often the real culprit.
+    UnterminatedString { opened: Pos, likely: Option<Pos> },
 }
 
 impl Default for Positions {
@@ -271,6 +273,7 @@ pub fn scan(src: &str) -> (Positions, Option<Structure>) {
     let mut out = Positions::root();
     let mut problem: Option<Structure> = None;
     let mut too_deep: Option<(usize, Pos)> = None;
+    let mut first_multiline: Option<Pos> = None;
     let (mut line, mut col) = (1usize, 1usize);
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -382,8 +385,14 @@ pub fn scan(src: &str) -> (Positions, Option<Structure>) {
                     }
                 }
             };
+            if line > opened.0 && first_multiline.is_none() {
+                first_multiline = Some(opened);
+            }
             if !closed && problem.is_none() {
-                problem = Some(Structure::UnterminatedString { opened });
+                problem = Some(Structure::UnterminatedString {
+                    opened,
+                    likely: first_multiline.filter(|p| *p != opened),
+                });
             }
             continue;
         }

@@ -404,6 +404,7 @@ fn parse_unsanitized(file: &str, bytes: &[u8]) -> Result<Scenario, Vec<Diagnosti
         patched.push(path);
     };
     let Some(raw) = raw else {
+        syntax.sort_by_key(|d| (d.line, d.col));
         return Err(syntax);
     };
     let resolved = resolve(file, src, raw, &positions, true);
@@ -473,7 +474,19 @@ fn structure_error(
             format!("`{close}` at {}:{} closes nothing that is open", at.0, at.1),
             "remove it, or add the opening bracket it belongs to".to_string(),
         ),
-        S::UnterminatedString { opened } => (
+        S::UnterminatedString {
+            likely: Some(likely),
+            ..
+        } => (
+            likely,
+            format!(
+                "a text in double quotes is never closed; the first one that runs past the end \
+                 of its line starts at {}:{}",
+                likely.0, likely.1
+            ),
+            "end it with \" (write \\\" for a quote inside a text)".to_string(),
+        ),
+        S::UnterminatedString { opened, .. } => (
             opened,
             format!(
                 "the text in double quotes that starts at {}:{} is never closed",
@@ -515,8 +528,12 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
             ),
         ),
         ron::Error::MissingStructField { field, outer } => (
-            match outer.as_deref().map(kind_name) {
-                Some(o) => format!("missing required field `{field}` in this {o}"),
+            match outer.as_deref() {
+                Some("Scenario") => format!("missing required field `{field}` in this scenario"),
+                Some(o) if o.starts_with("Raw") => {
+                    format!("missing required field `{field}` in this {}", kind_name(o))
+                }
+                Some(o) => format!("missing required field `{field}` in {}", kind_name(o)),
                 None => format!("missing required field `{field}`"),
             },
             Some(format!(
@@ -571,8 +588,25 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
         ),
         ron::Error::ExpectedStructLike => (
             "expected a value in brackets ( … )".into(),
-            Some("values with fields are written (field: value, ...)".into()),
+            Some(
+                "values with fields are written (field: value, ...); a band is (low, high)".into(),
+            ),
         ),
+        ron::Error::InvalidValueForType { expected, found } => {
+            let hint = if found.contains("unit") || found.contains("identifier") {
+                "names and other texts are written in double quotes, e.g. person: \"Ana\""
+            } else {
+                "check the value's type (numbers, \"texts\", [lists], (groups))"
+            };
+            (
+                format!(
+                    "expected {}, found {}",
+                    without_internal_names(expected),
+                    input::shorten(found, 60)
+                ),
+                Some(hint.into()),
+            )
+        }
         ron::Error::ExpectedStructLikeEnd => (
             "expected `,` or a closing `)` here".into(),
             Some("fields are separated by commas; check for a missing comma or `)`".into()),
@@ -612,9 +646,12 @@ fn describe(code: &ron::Error) -> (String, Option<String>) {
     }
 }
 
-/// A trainer's word for a file-format type such as `RawTeam` or `RawPlan`.
+/// A trainer's word for a file-format type such as `RawTeam` or `RawPlan`; an action's or an
+/// event's own name (`SetWipLimit`) is kept as written in the file.
 fn kind_name(type_name: &str) -> String {
-    let bare = type_name.strip_prefix("Raw").unwrap_or(type_name);
+    let Some(bare) = type_name.strip_prefix("Raw") else {
+        return format!("`{type_name}`");
+    };
     let mut out = String::new();
     for (i, ch) in bare.chars().enumerate() {
         if ch.is_uppercase() && i > 0 {
@@ -1732,6 +1769,14 @@ fn check_plans(
                         (l0 + err.span.start.line - 1, err.span.start.col)
                     };
                     let (mut message, mut hint) = describe(&err.code);
+                    if matches!(err.code, ron::Error::TrailingCharacters) {
+                        message = "unexpected text after the action".into();
+                        hint = Some(
+                            "an action without fields is written without brackets, e.g. \
+                             VisionSession"
+                                .into(),
+                        );
+                    }
                     // A name lookup says `unknown person "B" (did you mean "A"?)`: the part in
                     // brackets is the hint.
                     if message.starts_with("unknown ")

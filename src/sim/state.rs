@@ -713,7 +713,9 @@ impl Happened {
             Happened::Killed => "an initiative was stopped (by the player or by discovery)",
             Happened::Watermelon => "a project that looked green was revealed red",
             Happened::Resigned => "someone resigned (notice starts)",
-            Happened::Left => "someone left (notice over, contract ended, laid off)",
+            Happened::Left => {
+                "someone left (notice over or contract ended; layoffs are \"laid off\")"
+            }
             Happened::Hired => "someone joined a team (employee or contractor)",
             Happened::Sick => "someone went off sick",
             Happened::Demand => "a stakeholder made a demand of a team",
@@ -736,6 +738,74 @@ impl Happened {
             Happened::Forecast => "the player forecast an initiative",
             Happened::RequisitionOpened => "the player opened a requisition",
             Happened::RaiseEnvy => "peers found out about a retention raise",
+        }
+    }
+}
+
+impl Happened {
+    /// Can a line recording this name `who`? (A "shipped" line names an initiative and its
+    /// team, never a person.)
+    pub fn carries(self, who: &Subject) -> bool {
+        use Happened as H;
+        use Subject as S;
+        match self {
+            H::Shipped | H::MissedDate | H::Watermelon | H::Killed => {
+                matches!(who, S::Initiative(_) | S::Team(_))
+            }
+            H::Forecast => matches!(who, S::Initiative(_)),
+            H::Resigned | H::Sick | H::LaidOff => matches!(who, S::Person(_)),
+            H::Left | H::RaiseEnvy => matches!(who, S::Person(_) | S::Team(_)),
+            H::Hired => matches!(who, S::Person(_) | S::Team(_) | S::Contractor),
+            H::Demand
+            | H::Complied
+            | H::Shielded
+            | H::Reframed
+            | H::ReframeFailed
+            | H::Escalated
+            | H::WentAround
+            | H::DatesCommitted
+            | H::ContractorsSent => matches!(who, S::Team(_) | S::Stakeholder(_) | S::Demand(_)),
+            H::RequisitionOpened | H::Snapped => matches!(who, S::Team(_)),
+            H::BudgetCut
+            | H::BudgetApproved
+            | H::BudgetDeclined
+            | H::BudgetArrived
+            | H::HiringFreeze
+            | H::MarketShock => false,
+        }
+    }
+
+    /// What may follow the phrase, in words (for messages and the guide).
+    pub fn carries_text(self) -> &'static str {
+        use Happened as H;
+        match self {
+            H::Shipped | H::MissedDate | H::Watermelon | H::Killed => "an initiative or a team",
+            H::Forecast => "an initiative",
+            H::Resigned | H::Sick | H::LaidOff => "a person",
+            H::Left | H::RaiseEnvy => "a person or a team",
+            H::Hired => "a person, a team or contractor",
+            H::RequisitionOpened | H::Snapped => "a team",
+            H::BudgetCut
+            | H::BudgetApproved
+            | H::BudgetDeclined
+            | H::BudgetArrived
+            | H::HiringFreeze
+            | H::MarketShock => "nothing",
+            _ => "a team, a stakeholder or a demand kind",
+        }
+    }
+}
+
+impl Subject {
+    /// What kind of thing it is, in words.
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Subject::Team(_) => "a team",
+            Subject::Person(_) => "a person",
+            Subject::Initiative(_) => "an initiative",
+            Subject::Stakeholder(_) => "a stakeholder",
+            Subject::Demand(_) => "a demand kind",
+            Subject::Contractor => "contractor",
         }
     }
 }
