@@ -115,7 +115,8 @@ fn world_week(world: &World) -> u32 {
     world.resource::<Clock>().week
 }
 
-/// A 64-bit FNV-1a hash over the whole simulation state, in stable-id order.
+/// A 64-bit FNV-1a hash over the whole simulation state, in stable-id order: every component
+/// and resource that affects a later week (the week log, which only reports, is left out).
 ///
 /// It is the determinism oracle: same scenario + seed + actions ⇒ the same hash every week.
 pub fn state_hash(world: &World) -> u64 {
@@ -155,5 +156,15 @@ pub fn state_hash(world: &World) -> u64 {
     h.add(world.resource::<Budget>());
     h.add(world.resource::<Org>());
     h.add(world.resource::<Clock>());
+    // Everything else a later week reads: the talent market, effects already scheduled (an
+    // approved budget on its way), the objectives' baselines, what has been revealed, the
+    // score history (the final score averages it) and the action queue (its record of applied
+    // actions decides what is allowed next). Two worlds with the same hash play on alike.
+    h.add(world.resource::<Market>());
+    h.add(world.resource::<DelayedEffects>());
+    h.add(world.resource::<Objectives>());
+    h.add(world.resource::<Revealed>());
+    h.add(world.resource::<crate::score::ScoreHistory>());
+    h.add(world.resource::<ActionQueue>());
     h.0
 }
