@@ -10,6 +10,18 @@ pub mod rng;
 pub use ledger::{Contribs, Driver};
 pub use params::Params;
 
+/// The version of the simulation's behaviour: bumped whenever the same scenario, seed and
+/// decisions would play differently (an equation, a default, a rule, or what the state hash
+/// covers). Logs, saves, reports and session files record it; a log or save of another model
+/// version cannot be reproduced exactly and is offered a re-simulation instead.
+///
+/// `tests/lock.rs` holds the behaviour lock (per-week state hashes of every shipped scenario
+/// under every bot) and fails when that table changes while this number does not.
+///
+/// History: 1 — the first versioned model (state hash covering every resource a later week
+/// reads). Logs and saves written before versions existed read as model version 0.
+pub const MODEL_VERSION: u32 = 1;
+
 use serde::{Deserialize, Serialize};
 
 macro_rules! stable_id {

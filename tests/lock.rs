@@ -1,0 +1,278 @@
+//! The behaviour lock: what the simulation does, pinned, so a refactor can prove it changed
+//! nothing and a deliberate change is seen and versioned.
+//!
+//! `tests/lock/week_hashes.txt` holds the state hash after every week (and after the epilogue)
+//! of every shipped scenario and the template, under every bot, on three seeds, plus the
+//! window's own game (the servant's autoplay of `brooks_trap`, as CI plays it);
+//! `tests/lock/run_*.json` hold `run --json` byte for byte for a few runs. The table records
+//! the `MODEL_VERSION` it was made with: a table that changes while `MODEL_VERSION` does not
+//! fails, so every behaviour change bumps the version that logs and saves record.
+//!
+//! After a deliberate change: bump `orgcraft::model::MODEL_VERSION` (and say why in its docs),
+//! then `ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock` and commit the new files.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use orgcraft::headless::{self, POLICY_NAMES};
+use orgcraft::model::MODEL_VERSION;
+
+fn lock_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lock")
+}
+
+fn updating() -> bool {
+    std::env::var_os("ORGCRAFT_UPDATE_LOCK").is_some()
+}
+
+/// Every shipped scenario and the template, by file name.
+fn files() -> Vec<PathBuf> {
+    let mut v = common::shipped();
+    v.push(common::scenarios_dir().join("template.ron"));
+    v
+}
+
+/// One line per run: `scenario bot seed: hash-after-week-1 … | hash-after-epilogue`.
+fn headless_lines() -> Vec<String> {
+    let mut out = Vec::new();
+    for path in files() {
+        let sc = orgcraft::scenario::load(&path).unwrap_or_else(|d| panic!("{d:?}"));
+        for bot in POLICY_NAMES {
+            for k in 0..3 {
+                let seed = sc.raw.seed.wrapping_add(k);
+                let mut policy = headless::policy_by_name(bot).expect("bot");
+                let r = headless::run(&sc, bot, policy.as_mut(), seed, None);
+                out.push(format!(
+                    "{} {bot} {seed}: {} | {}",
+                    sc.raw.id,
+                    r.week_hashes.join(" "),
+                    r.state_hash
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The window's game: the servant's autoplay of brooks_trap through the interface's own week
+/// loop (queue, End Week, summaries), hashed after every week.
+#[cfg(feature = "gui")]
+fn window_line() -> String {
+    use orgcraft::gui::save::SaveStore;
+    use orgcraft::gui::state::{Command as Ui, GuiState, Screen};
+    let saves = std::env::temp_dir().join(format!("orgcraft-lock-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&saves);
+    let mut st = GuiState::new(
+        &[(common::scenarios_dir(), "shipped")],
+        SaveStore::new(saves),
+    );
+    st.apply(Ui::NewGame);
+    let i = st
+        .catalog
+        .iter()
+        .position(|e| e.path.file_stem().is_some_and(|s| s == "brooks_trap"))
+        .expect("brooks_trap in the picker");
+    st.apply(Ui::Pick(i));
+    st.apply(Ui::BeginPlaying);
+    let mut bot = headless::policy_by_name("servant").expect("servant");
+    let mut hashes = Vec::new();
+    while st.screen == Screen::Playing {
+        st.autoplay_queue(bot.as_mut());
+        st.apply(Ui::AskEndWeek);
+        st.apply(Ui::ConfirmEndWeek);
+        st.apply(Ui::CloseOverlay);
+        if let Some(g) = st.game.as_ref() {
+            hashes.push(format!("{:016x}", g.sim.state_hash()));
+        }
+    }
+    format!("window brooks_trap servant: {}", hashes.join(" "))
+}
+
+#[cfg(not(feature = "gui"))]
+fn window_line() -> String {
+    "window: not built (feature gui off)".into()
+}
+
+fn table() -> String {
+    let mut lines = headless_lines();
+    lines.push(window_line());
+    lines.join("\n") + "\n"
+}
+
+const HEADER: &str =
+    "# Behaviour lock (tests/lock.rs): state hashes after each week | after the epilogue.\n";
+
+/// Splits a lock file into its model version and its table.
+fn parse(text: &str) -> (Option<u32>, String) {
+    let mut version = None;
+    let mut table = String::new();
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("model_version ") {
+            version = v.trim().parse().ok();
+        } else if !line.starts_with('#') {
+            table.push_str(line);
+            table.push('\n');
+        }
+    }
+    (version, table)
+}
+
+/// The first line where two tables differ, for the failure message.
+fn first_difference(old: &str, new: &str) -> String {
+    old.lines()
+        .zip(new.lines())
+        .find(|(a, b)| a != b)
+        .map(|(a, b)| format!("locked: {}\nnow:    {}", short(a), short(b)))
+        .unwrap_or_else(|| "the tables differ in length".into())
+}
+
+fn short(line: &str) -> String {
+    line.chars().take(160).collect()
+}
+
+/// What to do with a lock file: it matches, it may be (re)written, or the test fails.
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Same,
+    Write,
+    Fail(String),
+}
+
+/// The lock rule. `committed` is the file as committed, `now` the table the code makes today,
+/// `model` the code's MODEL_VERSION. A changed table with an unchanged model version fails,
+/// updating or not: behaviour never changes without a version bump.
+fn verdict(name: &str, committed: &str, now: &str, model: u32, updating: bool) -> Verdict {
+    let (locked_version, locked) = parse(committed);
+    let same = locked == now;
+    if committed.is_empty() {
+        return if updating {
+            Verdict::Write
+        } else {
+            Verdict::Fail(format!(
+                "{name} is missing; run ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock"
+            ))
+        };
+    }
+    if !same && locked_version == Some(model) {
+        return Verdict::Fail(format!(
+            "{name}: the simulation's behaviour changed while MODEL_VERSION is still {model}. If \
+             the change is deliberate, bump MODEL_VERSION in src/model/mod.rs (say why in its \
+             docs) and run ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock; if not, the change \
+             broke the lock.\n{}",
+            first_difference(&locked, now)
+        ));
+    }
+    if updating {
+        return Verdict::Write;
+    }
+    if !same || locked_version != Some(model) {
+        return Verdict::Fail(format!(
+            "{name}: MODEL_VERSION is {model} but the lock was made at {locked_version:?}; \
+             regenerate it with ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock"
+        ));
+    }
+    Verdict::Same
+}
+
+/// Compares `now` with the committed file, or rewrites it when updating.
+fn check_locked(name: &str, now: &str) {
+    let path = lock_dir().join(name);
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    match verdict(name, &committed, now, MODEL_VERSION, updating()) {
+        Verdict::Same => {}
+        Verdict::Write => {
+            std::fs::create_dir_all(lock_dir()).expect("lock dir");
+            std::fs::write(
+                &path,
+                format!("{HEADER}model_version {MODEL_VERSION}\n{now}"),
+            )
+            .expect("write the lock");
+        }
+        Verdict::Fail(why) => panic!("{why}"),
+    }
+}
+
+#[test]
+fn every_week_of_every_scenario_bot_and_seed_is_locked() {
+    let table = table();
+    // The window's game is the headless game: same weeks, same hashes.
+    #[cfg(feature = "gui")]
+    {
+        let sc = common::load("brooks_trap.ron");
+        let headless = format!("brooks_trap servant {}: ", sc.raw.seed);
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&headless))
+            .expect("headless line");
+        let weeks = line[headless.len()..].split(" | ").next().expect("weeks");
+        let window = table.lines().last().expect("window line");
+        assert_eq!(window, format!("window brooks_trap servant: {weeks}"));
+    }
+    check_locked("week_hashes.txt", &table);
+}
+
+#[test]
+fn run_json_is_locked_byte_for_byte() {
+    for (file, bot) in [
+        ("brooks_trap.ron", "servant"),
+        ("pmo_gantt.ron", "yes-man"),
+        ("scaling_up.ron", "crunch"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_orgcraft"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "run",
+                &format!("scenarios/{file}"),
+                "--policy",
+                bot,
+                "--json",
+            ])
+            .output()
+            .expect("run orgcraft");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json = String::from_utf8(out.stdout).expect("utf-8");
+        let name = format!("run_{}_{bot}.json.txt", file.trim_end_matches(".ron"));
+        // The JSON is stored as one line under the same header as the table.
+        check_locked(&name, &(json.trim_end().to_string() + "\n"));
+    }
+}
+
+#[test]
+fn a_changed_table_without_a_model_version_bump_fails() {
+    let at = |v: u32, table: &str| format!("{HEADER}model_version {v}\n{table}");
+    let v = MODEL_VERSION;
+    // Unchanged: fine. Changed at the same version: fails, updating or not.
+    assert_eq!(
+        verdict("t", &at(v, "a 1\n"), "a 1\n", v, false),
+        Verdict::Same
+    );
+    for updating in [false, true] {
+        match verdict("t", &at(v, "a 1\n"), "a 2\n", v, updating) {
+            Verdict::Fail(why) => {
+                assert!(why.contains("still"), "{why}");
+                assert!(why.contains("now:    a 2"), "{why}");
+            }
+            other => panic!("a change without a bump was accepted: {other:?}"),
+        }
+    }
+    // Bumped: the old lock fails until it is regenerated, and may then be written.
+    assert!(matches!(
+        verdict("t", &at(v, "a 1\n"), "a 2\n", v + 1, false),
+        Verdict::Fail(_)
+    ));
+    assert_eq!(
+        verdict("t", &at(v, "a 1\n"), "a 2\n", v + 1, true),
+        Verdict::Write
+    );
+    // A bump without a change is recorded too (the lock then carries the new number).
+    assert!(matches!(
+        verdict("t", &at(v, "a 1\n"), "a 1\n", v + 1, false),
+        Verdict::Fail(_)
+    ));
+}
