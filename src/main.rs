@@ -41,6 +41,9 @@ enum SessionCommand {
         /// Scenario file (default: the one named in the first log).
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// Logs of another model version: play every table's decisions on the current model.
+        #[arg(long)]
+        resimulate: bool,
     },
 }
 
@@ -89,6 +92,10 @@ enum Command {
         /// Print the same JSON object as `run --json`.
         #[arg(long)]
         json: bool,
+        /// A log of another model version: play its decisions on the current model (no hash
+        /// checks; decisions that no longer apply are listed) instead of refusing it.
+        #[arg(long)]
+        resimulate: bool,
     },
     /// Replay a log with one decision changed, on the same random streams, and compare.
     ///
@@ -112,6 +119,10 @@ enum Command {
         /// Print the comparison as JSON.
         #[arg(long)]
         json: bool,
+        /// A log of another model version: play its decisions on the current model (no hash
+        /// checks; decisions that no longer apply are listed) instead of refusing it.
+        #[arg(long)]
+        resimulate: bool,
     },
     /// Write a debrief report of a logged run: DIR/index.html (self-contained) and DIR/report.md.
     Report {
@@ -126,6 +137,10 @@ enum Command {
         /// Scenario file (default: the one named in the log).
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// A log of another model version: play its decisions on the current model (no hash
+        /// checks; decisions that no longer apply are listed) instead of refusing it.
+        #[arg(long)]
+        resimulate: bool,
     },
     /// Luck vs skill: the log's decisions over other seeds, and the bots on the same seeds.
     Luck {
@@ -140,6 +155,10 @@ enum Command {
         /// Print the result as JSON.
         #[arg(long)]
         json: bool,
+        /// A log of another model version: play its decisions on the current model (no hash
+        /// checks; decisions that no longer apply are listed) instead of refusing it.
+        #[arg(long)]
+        resimulate: bool,
     },
     /// Check scenario files (or every .ron file in a folder); exit 0 only if all are valid.
     Validate {
@@ -357,7 +376,8 @@ fn main() -> ExitCode {
             log,
             scenario,
             json,
-        }) => replay(&log, scenario.as_deref(), json),
+            resimulate,
+        }) => replay(&log, scenario.as_deref(), json, resimulate),
         Some(Command::Whatif {
             log,
             week,
@@ -365,19 +385,25 @@ fn main() -> ExitCode {
             add,
             scenario,
             json,
-        }) => whatif(&log, week, drop, add, scenario.as_deref(), json),
+            resimulate,
+        }) => {
+            let wanted = WhatIfArgs { week, drop, add };
+            whatif(&log, wanted, scenario.as_deref(), json, resimulate)
+        }
         Some(Command::Report {
             log,
             out: dir,
             seeds,
             scenario,
-        }) => report(&log, &dir, seeds, scenario.as_deref()),
+            resimulate,
+        }) => report(&log, &dir, seeds, scenario.as_deref(), resimulate),
         Some(Command::Luck {
             log,
             seeds,
             scenario,
             json,
-        }) => luck(&log, seeds, scenario.as_deref(), json),
+            resimulate,
+        }) => luck(&log, seeds, scenario.as_deref(), json, resimulate),
     }
 }
 
@@ -574,34 +600,143 @@ fn print_report(sc: &scenario::Scenario, report: &headless::RunReport, json: boo
     ExitCode::SUCCESS
 }
 
-/// Reads a decision log and its scenario (the log's own file unless `--scenario` names one).
+/// A decision log as the current model plays it, and its scenario.
+struct Loaded {
+    /// The log itself, or with `--resimulate` its re-simulation on the current model.
+    log: headless::log::DecisionLog,
+    sc: scenario::Scenario,
+    /// With `--resimulate`: what the current model made of the logged decisions.
+    resimulated: Option<headless::log::Resimulation>,
+    /// The model version the log was made with.
+    logged_model: u32,
+    /// The logged final scores, if the log recorded them.
+    logged_result: Option<headless::log::LoggedResult>,
+}
+
+/// The scenario a log names, looked for next to the log (by file name only): a log never makes
+/// Orgcraft read a file it was not asked for. `--scenario` names it otherwise.
+fn scenario_beside(
+    log_path: &std::path::Path,
+    log: &headless::log::DecisionLog,
+) -> Result<PathBuf, ExitCode> {
+    let name = std::path::Path::new(&log.scenario_file)
+        .file_name()
+        .map(std::path::Path::new);
+    let dir = log_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match name.map(|n| dir.join(n)) {
+        Some(beside) if beside.is_file() => Ok(beside),
+        beside => {
+            eprintln!(
+                "orgcraft: the log's scenario {} is not next to the log{}; pass --scenario FILE (the file the log was made with)",
+                scenario::input::escape(&log.scenario_file),
+                beside
+                    .map(|b| format!(" (looked for {})", b.display()))
+                    .unwrap_or_default()
+            );
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+/// Reads a decision log and its scenario (next to the log unless `--scenario` names one). With
+/// `resimulate`, plays the log's decisions on the current model and says on stderr what changed.
 fn log_and_scenario(
-    log: &std::path::Path,
+    log_path: &std::path::Path,
     scenario_path: Option<&std::path::Path>,
-) -> Result<(headless::log::DecisionLog, scenario::Scenario), ExitCode> {
-    let log = headless::log::DecisionLog::read(log).map_err(|e| {
+    resimulate: bool,
+) -> Result<Loaded, ExitCode> {
+    let log = headless::log::DecisionLog::read(log_path).map_err(|e| {
         eprintln!("orgcraft: {e}");
         ExitCode::from(1)
     })?;
-    let path = scenario_path
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from(&log.scenario_file));
-    if scenario_path.is_none() && !path.exists() {
-        eprintln!(
-            "orgcraft: the log's scenario {} is not found from here (paths are as given when the log was made); pass --scenario FILE",
-            path.display()
-        );
-        return Err(ExitCode::from(1));
-    }
+    let path = match scenario_path {
+        Some(p) => p.to_path_buf(),
+        None => scenario_beside(log_path, &log)?,
+    };
     let sc = load_or_report(&path).ok_or(ExitCode::from(1))?;
-    Ok((log, sc))
+    let (logged_model, logged_result) = (log.model_version, log.result);
+    if !resimulate {
+        return Ok(Loaded {
+            log,
+            sc,
+            resimulated: None,
+            logged_model,
+            logged_result,
+        });
+    }
+    let r = headless::log::resimulate(&sc, &log).map_err(|e| {
+        eprintln!("orgcraft: {e}");
+        ExitCode::from(1)
+    })?;
+    eprintln!(
+        "re-simulated {} week(s) of decisions made on model version {} on model version {}",
+        log.weeks.len(),
+        logged_model,
+        orgcraft::model::MODEL_VERSION
+    );
+    if r.dropped.is_empty() {
+        eprintln!("  every logged decision still applies");
+    }
+    for d in &r.dropped {
+        eprintln!(
+            "  week {}: {} no longer applies: {}",
+            d.week, d.action, d.reason
+        );
+    }
+    eprintln!("  {}", compare_results(logged_result, &r.report));
+    Ok(Loaded {
+        log: r.log.clone(),
+        sc,
+        resimulated: Some(r),
+        logged_model,
+        logged_result,
+    })
 }
 
-fn replay(log: &std::path::Path, scenario_path: Option<&std::path::Path>, json: bool) -> ExitCode {
-    let (log, sc) = match log_and_scenario(log, scenario_path) {
+/// "logged: … → now: …" for a re-simulated game.
+fn compare_results(
+    logged: Option<headless::log::LoggedResult>,
+    now: &headless::RunReport,
+) -> String {
+    let now_text = format!(
+        "culture {:.1}, product {:.1}, combined {:.1}",
+        now.culture, now.product, now.combined
+    );
+    match logged {
+        Some(l) => format!(
+            "logged: culture {:.1}, product {:.1}, combined {:.1} → now: {now_text}",
+            l.culture, l.product, l.combined
+        ),
+        None => format!("the log did not record its result; now: {now_text}"),
+    }
+}
+
+fn replay(
+    log: &std::path::Path,
+    scenario_path: Option<&std::path::Path>,
+    json: bool,
+    resimulate: bool,
+) -> ExitCode {
+    let loaded = match log_and_scenario(log, scenario_path, resimulate) {
         Ok(x) => x,
         Err(c) => return c,
     };
+    if let Some(r) = &loaded.resimulated {
+        if json {
+            return print_json(&serde_json::json!({
+                "logged_model_version": loaded.logged_model,
+                "model_version": orgcraft::model::MODEL_VERSION,
+                "logged": loaded.logged_result,
+                "resimulated": r.report,
+                "dropped": r.dropped,
+            }));
+        }
+        return print_report(&loaded.sc, &r.report, false);
+    }
+    let (log, sc) = (loaded.log, loaded.sc);
     match headless::log::replay(&sc, &log) {
         Ok(report) => {
             if !json {
@@ -628,20 +763,26 @@ fn replay(log: &std::path::Path, scenario_path: Option<&std::path::Path>, json: 
     }
 }
 
-fn whatif(
-    log: &std::path::Path,
+/// `whatif`'s change: `--week` with `--drop` or `--add`.
+struct WhatIfArgs {
     week: Option<u32>,
     drop: Option<usize>,
     add: Option<String>,
+}
+
+fn whatif(
+    log: &std::path::Path,
+    wanted: WhatIfArgs,
     scenario_path: Option<&std::path::Path>,
     json: bool,
+    resimulate: bool,
 ) -> ExitCode {
     use headless::log::Change;
-    let (log, sc) = match log_and_scenario(log, scenario_path) {
-        Ok(x) => x,
+    let (log, sc) = match log_and_scenario(log, scenario_path, resimulate) {
+        Ok(x) => (x.log, x.sc),
         Err(c) => return c,
     };
-    let change = match (week, drop, add) {
+    let change = match (wanted.week, wanted.drop, wanted.add) {
         (None, None, None) => Change::None,
         (Some(week), Some(index), None) => Change::Drop { week, index },
         (Some(week), None, Some(text)) => match scenario::parse_action(&sc, &text) {
@@ -717,9 +858,10 @@ fn luck(
     seeds: u32,
     scenario_path: Option<&std::path::Path>,
     json: bool,
+    resimulate: bool,
 ) -> ExitCode {
-    let (log, sc) = match log_and_scenario(log, scenario_path) {
-        Ok(x) => x,
+    let (log, sc) = match log_and_scenario(log, scenario_path, resimulate) {
+        Ok(x) => (x.log, x.sc),
         Err(c) => return c,
     };
     if !(1..=10_000).contains(&seeds) {
@@ -755,9 +897,10 @@ fn report(
     dir: &std::path::Path,
     seeds: u32,
     scenario_path: Option<&std::path::Path>,
+    resimulate: bool,
 ) -> ExitCode {
-    let (log, sc) = match log_and_scenario(log, scenario_path) {
-        Ok(x) => x,
+    let (log, sc) = match log_and_scenario(log, scenario_path, resimulate) {
+        Ok(x) => (x.log, x.sc),
         Err(c) => return c,
     };
     if seeds > 10_000 {
@@ -847,12 +990,14 @@ fn session(action: SessionCommand) -> ExitCode {
             logs,
             out: dir,
             scenario: scenario_path,
+            resimulate,
         } => {
-            let (_, sc) = match log_and_scenario(&logs[0], scenario_path.as_deref()) {
-                Ok(x) => x,
+            // The scenario only: each table's log is read (and re-simulated) below.
+            let sc = match log_and_scenario(&logs[0], scenario_path.as_deref(), false) {
+                Ok(x) => x.sc,
                 Err(c) => return c,
             };
-            let tables = match orgcraft::report::session::load_tables(&sc, &logs) {
+            let tables = match orgcraft::report::session::load_tables(&sc, &logs, resimulate) {
                 Ok(t) => t,
                 Err(e) => {
                     eprintln!("orgcraft: {e}");

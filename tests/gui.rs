@@ -301,9 +301,10 @@ fn the_autosave_restores_the_same_world() {
         st.apply(Command::ConfirmEndWeek);
         st.apply(Command::CloseOverlay);
     }
+    // The world as the last week ended (the state hash covers the action queue too).
+    let hash = st.game.as_ref().map(|g| g.sim.state_hash());
     // Queued but not ended: the week in progress is what a crash may lose.
     st.apply(Command::Queue(Action::VisionSession));
-    let hash = st.game.as_ref().map(|g| g.sim.state_hash());
     let week = st.game.as_ref().map(|g| g.week());
     assert!(
         !std::fs::read_dir(&dir)

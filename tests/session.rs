@@ -28,7 +28,7 @@ fn three_tables_merge_into_one_report_and_strangers_are_refused() {
         lg.write(&path).expect("write");
         logs.push(path);
     }
-    let tables = session::load_tables(&sc, &logs).expect("merge");
+    let tables = session::load_tables(&sc, &logs, false).expect("merge");
     let out = dir.join("report");
     session::write_merge(&sc, &tables, &out).expect("write");
     let html = std::fs::read_to_string(out.join("index.html")).expect("html");
@@ -50,14 +50,16 @@ fn three_tables_merge_into_one_report_and_strangers_are_refused() {
     let (_, other_seed) = log::record(&sc, "servant", p.as_mut(), 8, None);
     let stranger = dir.join("stranger.json");
     other_seed.write(&stranger).expect("write");
-    let e = session::load_tables(&sc, &[logs[0].clone(), stranger.clone()])
+    let e = session::load_tables(&sc, &[logs[0].clone(), stranger.clone()], false)
         .err()
         .expect("refused");
     assert!(e.contains("stranger.json") && e.contains("seed 8"), "{e}");
     // Another version of the scenario.
     let edited = orgcraft::scenario::parse("edited.ron", format!("{text}\n// v2").as_bytes())
         .expect("parses");
-    let e = session::load_tables(&edited, &logs).err().expect("refused");
+    let e = session::load_tables(&edited, &logs, false)
+        .err()
+        .expect("refused");
     assert!(
         e.contains("table-1.json") && e.contains("another version"),
         "{e}"

@@ -89,6 +89,42 @@ impl Game {
         }
     }
 
+    /// The state hash after each finished week.
+    pub fn week_hashes(&self) -> &[String] {
+        &self.hashes
+    }
+
+    /// Rebuilds a game from decisions saved by another model version: a decision the current
+    /// model refuses is skipped and returned as (week, action, reason).
+    pub fn replay_tolerant(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        seed: u64,
+        decisions: &[Vec<Action>],
+    ) -> Result<(Game, Vec<(u32, String, String)>), ReplayError> {
+        let mut g = Game::new(scenario, path, seed);
+        if decisions.len() as u32 > g.weeks() {
+            return Err(ReplayError {
+                week: g.weeks() + 1,
+                message: format!(
+                    "the save has {} weeks of decisions but the scenario lasts {}",
+                    decisions.len(),
+                    g.weeks()
+                ),
+            });
+        }
+        let mut dropped = Vec::new();
+        for (i, week) in decisions.iter().enumerate() {
+            for a in week {
+                if let Err(r) = g.queue(a.clone()) {
+                    dropped.push((i as u32 + 1, r.action.clone(), r.reason.clone()));
+                }
+            }
+            g.end_week();
+        }
+        Ok((g, dropped))
+    }
+
     /// Rebuilds a game by replaying saved decisions on the same scenario and seed.
     pub fn replay(
         scenario: Scenario,
@@ -292,6 +328,10 @@ impl Game {
                 state_hash: hash.clone(),
             })
             .collect();
+        log.result = self
+            .report
+            .as_ref()
+            .map(crate::headless::log::LoggedResult::of);
         log
     }
 

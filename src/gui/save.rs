@@ -33,6 +33,21 @@ pub struct SaveFile {
     pub seed: u64,
     /// Decisions of each finished week, week 1 first.
     pub decisions: Vec<Vec<Action>>,
+    /// The simulation's behaviour version that played them (`model::MODEL_VERSION`); 0 for
+    /// saves written before model versions existed.
+    #[serde(default)]
+    pub model_version: u32,
+    /// The state hash after each finished week: a restore on the same model must reproduce
+    /// every one, so a save never continues as a different game without saying so.
+    #[serde(default)]
+    pub week_hashes: Vec<String>,
+}
+
+/// A save's game continued on the current model after an upgrade.
+pub struct Upgraded {
+    pub game: Game,
+    /// Saved decisions the current model no longer accepts: (week, action, reason).
+    pub dropped: Vec<(u32, String, String)>,
 }
 
 impl SaveFile {
@@ -46,11 +61,18 @@ impl SaveFile {
             scenario_text: scenario_text.to_string(),
             seed: game.seed,
             decisions: game.decisions.clone(),
+            model_version: crate::model::MODEL_VERSION,
+            week_hashes: game.week_hashes().to_vec(),
         }
     }
 
-    /// Rebuilds the game: parses the embedded scenario and replays every decision.
-    pub fn restore(&self) -> Result<Game, String> {
+    /// Was the save made by another model version (so its game would not replay exactly)?
+    pub fn from_another_model(&self) -> bool {
+        self.model_version != crate::model::MODEL_VERSION
+    }
+
+    /// The saved scenario, checked against its hash.
+    pub fn scenario(&self) -> Result<scenario::Scenario, String> {
         if self.format != SAVE_FORMAT {
             return Err(format!(
                 "this save has format {} and this version of Orgcraft reads format {SAVE_FORMAT}",
@@ -71,9 +93,47 @@ impl SaveFile {
                 hash, self.scenario_hash
             ));
         }
+        Ok(sc)
+    }
+
+    /// Continues a save of another model version on the current one: replays the decisions,
+    /// skipping (and listing) any the current model refuses.
+    pub fn restore_on_current_model(&self) -> Result<Upgraded, String> {
+        let sc = self.scenario()?;
         let path = Some(PathBuf::from(&self.scenario_file)).filter(|p| p.exists());
-        Game::replay(sc, path, self.seed, &self.decisions)
-            .map_err(|e| format!("week {}: {}", e.week, e.message))
+        let (game, dropped) = Game::replay_tolerant(sc, path, self.seed, &self.decisions)
+            .map_err(|e| format!("week {}: {}", e.week, e.message))?;
+        Ok(Upgraded { game, dropped })
+    }
+
+    /// A fresh game of the saved scenario and seed (the player chose to start again).
+    pub fn restart(&self) -> Result<Game, String> {
+        let sc = self.scenario()?;
+        let path = Some(PathBuf::from(&self.scenario_file)).filter(|p| p.exists());
+        Ok(Game::new(sc, path, self.seed))
+    }
+
+    /// Rebuilds the game: parses the embedded scenario and replays every decision.
+    /// Only for a save of the current model (see `from_another_model`): every week's state
+    /// hash must come out as saved.
+    pub fn restore(&self) -> Result<Game, String> {
+        let sc = self.scenario()?;
+        let path = Some(PathBuf::from(&self.scenario_file)).filter(|p| p.exists());
+        let game = Game::replay(sc, path, self.seed, &self.decisions)
+            .map_err(|e| format!("week {}: {}", e.week, e.message))?;
+        if let Some((week, (saved, now))) = self
+            .week_hashes
+            .iter()
+            .zip(game.week_hashes())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            return Err(format!(
+                "week {}: the saved game does not replay exactly (state {now}, saved {saved})",
+                week + 1
+            ));
+        }
+        Ok(game)
     }
 }
 
@@ -191,6 +251,15 @@ impl SaveStore {
         let from = self.autosave_path();
         let to = self.dir.join("autosave.damaged.json");
         fs::rename(&from, &to).ok().map(|_| to)
+    }
+
+    /// Keeps a copy of the autosave made by another model version before the player's choice
+    /// replaces it (`autosave.model-N.json`): an upgrade never loses a game.
+    pub fn keep_old_model_copy(&self, model_version: u32) -> Option<PathBuf> {
+        let to = self
+            .dir
+            .join(format!("autosave.model-{model_version}.json"));
+        fs::copy(self.autosave_path(), &to).ok().map(|_| to)
     }
 
     /// Removes the autosave once its game has reached the debrief and been acknowledged.

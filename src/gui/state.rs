@@ -154,6 +154,11 @@ pub enum Command {
         week: u32,
         index: usize,
     },
+    /// Title, for a save of another model version: continue it on the current model (its
+    /// decisions replayed; any that no longer apply are listed).
+    ContinueOnNewModel,
+    /// Title, for a save of another model version: start its scenario again from week 1.
+    RestartSavedScenario,
 }
 
 /// The whole interface state.
@@ -280,6 +285,8 @@ impl GuiState {
                 self.overlay = Overlay::None;
             }
             Command::Continue => self.continue_game(),
+            Command::ContinueOnNewModel => self.continue_on_new_model(),
+            Command::RestartSavedScenario => self.restart_saved_scenario(),
             Command::Quit => self.quit = true,
             Command::Pick(i) => self.pick(i),
             Command::BackToTitle => {
@@ -450,6 +457,16 @@ impl GuiState {
     }
 
     fn continue_game(&mut self) {
+        if let SaveStatus::Ready(save) = self.saves.status()
+            && save.from_another_model()
+        {
+            // The player chooses on the title screen; nothing is replaced until then.
+            self.save_status = SaveStatus::Ready(save);
+            self.message = Some(
+                "This save is from an earlier version of the game: choose \"Continue on the new model\" or \"Start this scenario again\".".into(),
+            );
+            return;
+        }
         match self.saves.status() {
             SaveStatus::None => self.message = Some("There is no saved game yet.".into()),
             SaveStatus::Corrupt(msg) => {
@@ -483,6 +500,78 @@ impl GuiState {
                     self.save_status = SaveStatus::None;
                 }
             },
+        }
+    }
+
+    fn continue_on_new_model(&mut self) {
+        let SaveStatus::Ready(save) = self.saves.status() else {
+            return;
+        };
+        let kept = self.saves.keep_old_model_copy(save.model_version);
+        match save.restore_on_current_model() {
+            Ok(up) => {
+                let weeks = save.decisions.len();
+                let mut note = format!(
+                    "Continued on model version {}: your {weeks} week(s) of decisions were replayed on the new model",
+                    crate::model::MODEL_VERSION
+                );
+                if up.dropped.is_empty() {
+                    note.push_str("; every one still applies.");
+                } else {
+                    let list: Vec<String> = up
+                        .dropped
+                        .iter()
+                        .map(|(w, a, why)| format!("week {w} {a} ({why})"))
+                        .collect();
+                    note.push_str(&format!(
+                        "; {} no longer apply and were skipped: {}.",
+                        up.dropped.len(),
+                        list.join("; ")
+                    ));
+                }
+                if let Some(p) = kept {
+                    note.push_str(&format!(" The old save is kept as {}.", p.display()));
+                }
+                self.scenario_text = save.scenario_text.clone();
+                let over = up.game.is_over();
+                self.game = Some(up.game);
+                self.screen = if over {
+                    Screen::Debrief
+                } else {
+                    Screen::Playing
+                };
+                self.overlay = Overlay::None;
+                self.selection = Selection::Org;
+                self.message = Some(note);
+            }
+            Err(e) => {
+                self.message = Some(format!(
+                    "The saved game cannot be continued on the new model: {e}{}",
+                    kept.map(|p| format!(" (kept as {})", p.display()))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+    }
+
+    fn restart_saved_scenario(&mut self) {
+        let SaveStatus::Ready(save) = self.saves.status() else {
+            return;
+        };
+        let kept = self.saves.keep_old_model_copy(save.model_version);
+        match save.scenario() {
+            Ok(sc) => {
+                self.seed_override = Some(save.seed);
+                self.chosen = Some((
+                    sc,
+                    save.scenario_text.clone(),
+                    PathBuf::from(&save.scenario_file),
+                ));
+                self.screen = Screen::Briefing;
+                self.overlay = Overlay::None;
+                self.message = kept.map(|p| format!("The old save is kept as {}.", p.display()));
+            }
+            Err(e) => self.message = Some(format!("The saved scenario cannot be started: {e}")),
         }
     }
 

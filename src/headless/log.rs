@@ -20,6 +20,10 @@ pub struct DecisionLog {
     pub format: u32,
     /// Orgcraft's version that wrote it.
     pub version: String,
+    /// The simulation's behaviour version that wrote it (`model::MODEL_VERSION`); 0 for logs
+    /// written before model versions existed.
+    #[serde(default)]
+    pub model_version: u32,
     /// The scenario's id and file, and the FNV-1a hash of the file's bytes (hex).
     pub scenario: String,
     pub scenario_file: String,
@@ -33,6 +37,47 @@ pub struct DecisionLog {
     /// The planned length in weeks (the scenario's, or `run --weeks`).
     pub length: u32,
     pub weeks: Vec<LoggedWeek>,
+    /// The final scores when the game was over as it was logged (shown beside a re-simulation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<LoggedResult>,
+}
+
+/// A logged game's final scores.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LoggedResult {
+    pub culture: f64,
+    pub product: f64,
+    pub combined: f64,
+}
+
+impl LoggedResult {
+    pub fn of(report: &RunReport) -> LoggedResult {
+        LoggedResult {
+            culture: report.culture,
+            product: report.product,
+            combined: report.combined,
+        }
+    }
+}
+
+/// A logged decision that the current model no longer accepts (re-simulation skips it).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Dropped {
+    pub week: u32,
+    pub action: String,
+    pub reason: String,
+}
+
+/// A log's decisions played again on the current model.
+#[derive(Clone, Debug)]
+pub struct Resimulation {
+    /// The game as the current model plays it.
+    pub report: RunReport,
+    /// The same game as a log of the current model: the decisions that still applied, with
+    /// this model's state hashes (what `whatif`, `luck`, `report` and `session merge` then use).
+    pub log: DecisionLog,
+    /// The decisions that no longer apply, in order.
+    pub dropped: Vec<Dropped>,
 }
 
 /// One played week: the actions queued for it (in order) and the state hash after it.
@@ -58,6 +103,12 @@ pub enum LogError {
     },
     /// Made with another seed than the one asked for.
     Seed { expected: u64, found: u64 },
+    /// Made by another model version: the game cannot be reproduced exactly.
+    ModelVersion {
+        log: u32,
+        current: u32,
+        version: String,
+    },
     /// The log's weeks are not 1, 2, 3, ... within the scenario's length.
     Weeks(String),
     /// A logged action is refused when replayed.
@@ -89,6 +140,21 @@ impl std::fmt::Display for LogError {
             LogError::Seed { expected, found } => {
                 write!(f, "the log was made with seed {found}, not {expected}")
             }
+            LogError::ModelVersion {
+                log,
+                current,
+                version,
+            } => {
+                let made = if *log == 0 {
+                    format!("by Orgcraft {version}, before model versions were recorded")
+                } else {
+                    format!("by Orgcraft {version} with model version {log}")
+                };
+                write!(
+                    f,
+                    "the log was made {made}; this Orgcraft plays model version {current}, whose simulation differs, so the game cannot be reproduced exactly. Add --resimulate to play the same decisions on the current model: the new result is shown beside the logged one, with any decision that no longer applies"
+                )
+            }
             LogError::Weeks(m) => write!(f, "{m}"),
             LogError::Refused { week, refusal } => write!(
                 f,
@@ -114,6 +180,7 @@ impl DecisionLog {
         DecisionLog {
             format: LOG_FORMAT,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            model_version: crate::model::MODEL_VERSION,
             scenario: scenario.raw.id.clone(),
             scenario_file: scenario.file.clone(),
             scenario_hash: format!("{:016x}", scenario.content_hash),
@@ -122,6 +189,7 @@ impl DecisionLog {
             table: None,
             length,
             weeks: Vec::new(),
+            result: None,
         }
     }
 
@@ -152,8 +220,28 @@ impl DecisionLog {
         std::fs::rename(&tmp, path)
     }
 
-    /// Checks that the log belongs to `scenario` (same file bytes) and is well formed.
+    /// Checks that the log belongs to `scenario` (same file bytes), is well formed, and was made
+    /// by this model version (so it can be reproduced exactly).
     pub fn check(&self, scenario: &Scenario) -> Result<(), LogError> {
+        self.check_shape(scenario)?;
+        self.check_model()
+    }
+
+    /// Was the log made by the current model version?
+    pub fn check_model(&self) -> Result<(), LogError> {
+        if self.model_version != crate::model::MODEL_VERSION {
+            return Err(LogError::ModelVersion {
+                log: self.model_version,
+                current: crate::model::MODEL_VERSION,
+                version: self.version.clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks that the log belongs to `scenario` (same file bytes) and is well formed, whatever
+    /// model made it (enough to re-simulate it).
+    pub fn check_shape(&self, scenario: &Scenario) -> Result<(), LogError> {
         let found = format!("{:016x}", scenario.content_hash);
         if found != self.scenario_hash {
             return Err(LogError::Scenario {
@@ -250,7 +338,66 @@ pub fn record_line(
     }
     sim.run_epilogue();
     let r = report(&sim, scenario, policy_name, seed, total, hashes, events);
+    log.result = Some(LoggedResult::of(&r));
     (r, log, refused)
+}
+
+/// Plays a log's decisions on the current model, whatever model made it: no state-hash checks,
+/// and a decision the current model refuses is skipped and listed. The scenario file must
+/// still be the one the log was made with.
+pub fn resimulate(scenario: &Scenario, log: &DecisionLog) -> Result<Resimulation, LogError> {
+    log.check_shape(scenario)?;
+    let mut fresh = DecisionLog::new(scenario, log.seed, &log.policy, log.length);
+    fresh.table = log.table.clone();
+    let mut sim = Sim::new(scenario, log.seed);
+    sim.world_mut().resource_mut::<Clock>().weeks = log.length;
+    let mut events = Vec::new();
+    let mut hashes = Vec::new();
+    let mut dropped = Vec::new();
+    for lw in &log.weeks {
+        let mut kept = Vec::new();
+        for a in &lw.actions {
+            match sim.submit(a.clone()) {
+                Ok(_) => kept.push(a.clone()),
+                Err(r) => dropped.push(Dropped {
+                    week: lw.week,
+                    action: r.action,
+                    reason: r.reason,
+                }),
+            }
+        }
+        sim.step();
+        let hash = format!("{:016x}", sim.state_hash());
+        events.extend(
+            sim.week_entries(lw.week)
+                .map(|e| (e.week, e.kind.clone(), e.text.clone())),
+        );
+        fresh.weeks.push(LoggedWeek {
+            week: lw.week,
+            actions: kept,
+            state_hash: hash.clone(),
+        });
+        hashes.push(hash);
+    }
+    let played = log.weeks.len() as u32;
+    sim.run_epilogue();
+    let report = report(
+        &sim,
+        scenario,
+        &log.policy,
+        log.seed,
+        played,
+        hashes,
+        events,
+    );
+    if played == log.length {
+        fresh.result = Some(LoggedResult::of(&report));
+    }
+    Ok(Resimulation {
+        report,
+        log: fresh,
+        dropped,
+    })
 }
 
 /// Reproduces a logged run: every action must be accepted and every week's state hash must

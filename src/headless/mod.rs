@@ -170,6 +170,8 @@ pub struct RunReport {
     pub scenario: String,
     pub scenario_hash: String,
     pub version: String,
+    /// The simulation's behaviour version (`model::MODEL_VERSION`) that played it.
+    pub model_version: u32,
     pub seed: u64,
     pub policy: String,
     pub weeks: u32,
@@ -361,6 +363,7 @@ pub fn report(
         scenario: scenario.raw.id.clone(),
         scenario_hash: format!("{:016x}", scenario.content_hash),
         version: env!("CARGO_PKG_VERSION").to_string(),
+        model_version: crate::model::MODEL_VERSION,
         seed,
         policy: policy.to_string(),
         weeks,

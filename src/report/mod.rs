@@ -113,8 +113,8 @@ pub fn markdown(data: &ReportData) -> String {
     let _ = writeln!(s, "# Debrief: {}\n", data.scenario.raw.title);
     let _ = writeln!(
         s,
-        "Seed {} · {} weeks · decided by {} · scenario hash {}\n",
-        data.log.seed, r.weeks, data.log.policy, data.log.scenario_hash
+        "Seed {} · {} weeks · decided by {} · scenario hash {} · Orgcraft {}, model version {}\n",
+        data.log.seed, r.weeks, data.log.policy, data.log.scenario_hash, r.version, r.model_version
     );
     let _ = writeln!(s, "## Scores\n");
     let _ = writeln!(
@@ -296,7 +296,7 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
 .charts {{ display: flex; gap: 2em; flex-wrap: wrap; align-items: flex-start; }}
 </style></head><body>
 <h1>Debrief: {title}</h1>
-<p class="meta">Seed {seed} · {weeks} weeks · decided by {policy} · scenario hash {hash}</p>
+<p class="meta">Seed {seed} · {weeks} weeks · decided by {policy} · scenario hash {hash} · Orgcraft {version}, model version {model}</p>
 <h2>Scores</h2>
 <p class="scores"><span class="culture">Culture <b>{c:.1}</b></span><span class="product">Product success <b>{p:.1}</b></span><span>Combined <b>{comb:.1}</b> · {quad}</span></p>
 <div class="charts">{chart}{quadrant}</div>
@@ -306,6 +306,8 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
         weeks = r.weeks,
         policy = esc(&data.log.policy),
         hash = esc(&data.log.scenario_hash),
+        version = esc(&r.version),
+        model = r.model_version,
         c = r.culture,
         p = r.product,
         comb = r.combined,

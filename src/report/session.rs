@@ -14,6 +14,12 @@ use crate::scenario::Scenario;
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SessionFile {
     pub format: u32,
+    /// Orgcraft's version and model version that made the pack (tables should play it with
+    /// the same model, so their logs merge without re-simulation).
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub model_version: u32,
     pub scenario: String,
     pub scenario_hash: String,
     pub seed: u64,
@@ -35,6 +41,8 @@ pub fn new_pack(
     let names: Vec<String> = (1..=tables).map(|i| format!("table-{i}")).collect();
     let file = SessionFile {
         format: 1,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        model_version: crate::model::MODEL_VERSION,
         scenario: sc.raw.id.clone(),
         scenario_hash: format!("{:016x}", sc.content_hash),
         seed,
@@ -65,36 +73,78 @@ pub fn new_pack(
 /// One table's replayed run.
 pub struct TableRun {
     pub name: String,
+    /// The table's log (with `--resimulate`, its re-simulation on the current model).
     pub log: DecisionLog,
     pub run: RunReport,
+    /// The model version the table played on (before any re-simulation).
+    pub played_model: u32,
+    /// Decisions the current model refused when the table was re-simulated.
+    pub dropped: Vec<log::Dropped>,
 }
 
-/// Reads and replays each table's log; all must share the scenario version and seed.
-pub fn load_tables(sc: &Scenario, logs: &[PathBuf]) -> Result<Vec<TableRun>, String> {
-    let mut out: Vec<TableRun> = Vec::new();
+/// Reads and replays each table's log; all must share the scenario version, the seed and the
+/// model version. Logs of another model version are refused unless `resimulate`, which plays
+/// every table's decisions on the current model; versions are never mixed silently.
+pub fn load_tables(
+    sc: &Scenario,
+    logs: &[PathBuf],
+    resimulate: bool,
+) -> Result<Vec<TableRun>, String> {
+    let mut read: Vec<(String, DecisionLog)> = Vec::new();
     for p in logs {
         let lg = DecisionLog::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        if let Some(first) = out.first()
-            && lg.seed != first.log.seed
-        {
-            return Err(format!(
-                "{}: seed {} differs from {}'s seed {}; every table must play the same seed",
-                p.display(),
-                lg.seed,
-                first.name,
-                first.log.seed
-            ));
-        }
-        let run = log::replay(sc, &lg).map_err(|e| format!("{}: {e}", p.display()))?;
         let name = lg.table.clone().unwrap_or_else(|| {
             p.file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "table".into())
         });
-        out.push(TableRun { name, log: lg, run });
+        if let Some((first, first_log)) = read.first() {
+            if lg.seed != first_log.seed {
+                return Err(format!(
+                    "{}: seed {} differs from {first}'s seed {}; every table must play the same seed",
+                    p.display(),
+                    lg.seed,
+                    first_log.seed
+                ));
+            }
+            if lg.model_version != first_log.model_version && !resimulate {
+                return Err(format!(
+                    "{}: model version {} differs from {first}'s model version {}: the tables played different simulations. Pass --resimulate to play every table's decisions on the current model (version {})",
+                    p.display(),
+                    lg.model_version,
+                    first_log.model_version,
+                    crate::model::MODEL_VERSION
+                ));
+            }
+        }
+        read.push((name, lg));
     }
-    if out.is_empty() {
+    if read.is_empty() {
         return Err("no logs given".into());
+    }
+    let mut out = Vec::new();
+    for ((name, lg), p) in read.into_iter().zip(logs) {
+        let played_model = lg.model_version;
+        let table = if resimulate {
+            let r = log::resimulate(sc, &lg).map_err(|e| format!("{}: {e}", p.display()))?;
+            TableRun {
+                name,
+                log: r.log,
+                run: r.report,
+                played_model,
+                dropped: r.dropped,
+            }
+        } else {
+            let run = log::replay(sc, &lg).map_err(|e| format!("{}: {e}", p.display()))?;
+            TableRun {
+                name,
+                log: lg,
+                run,
+                played_model,
+                dropped: Vec::new(),
+            }
+        };
+        out.push(table);
     }
     Ok(out)
 }
@@ -170,11 +220,44 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
     let div = divergences(tables);
     let qs = questions(tables, &div);
     let mut md = format!(
-        "# Session debrief: {}\n\nSeed {} · {} tables\n\n",
+        "# Session debrief: {}\n\nSeed {} · {} tables · Orgcraft {}, model version {}\n\n",
         sc.raw.title,
         tables[0].log.seed,
-        tables.len()
+        tables.len(),
+        env!("CARGO_PKG_VERSION"),
+        crate::model::MODEL_VERSION
     );
+    for t in tables
+        .iter()
+        .filter(|t| t.played_model != crate::model::MODEL_VERSION)
+    {
+        let _ = writeln!(
+            md,
+            "- {} played on model version {}; its decisions were re-simulated on model version {}{}.",
+            t.name,
+            t.played_model,
+            crate::model::MODEL_VERSION,
+            if t.dropped.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} decision(s) no longer apply: {})",
+                    t.dropped.len(),
+                    t.dropped
+                        .iter()
+                        .map(|d| format!("week {} {}: {}", d.week, d.action, d.reason))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            }
+        );
+    }
+    if tables
+        .iter()
+        .any(|t| t.played_model != crate::model::MODEL_VERSION)
+    {
+        md.push('\n');
+    }
     md.push_str("| Table | Culture | Product | Combined | Quadrant | Resignations |\n|---|---|---|---|---|---|\n");
     for t in tables {
         let _ = writeln!(
@@ -230,11 +313,26 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
     }
     svg.push_str("</svg>");
     let mut html = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Session debrief: {t}</title><style>body {{ font-family: sans-serif; max-width: 980px; margin: 2em auto; }} table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}</style></head><body><h1>Session debrief: {t}</h1><p>Seed {seed} · {n} tables</p>"#,
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Session debrief: {t}</title><style>body {{ font-family: sans-serif; max-width: 980px; margin: 2em auto; }} table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}</style></head><body><h1>Session debrief: {t}</h1><p>Seed {seed} · {n} tables · Orgcraft {v}, model version {m}</p>"#,
         t = esc(&sc.raw.title),
         seed = tables[0].log.seed,
-        n = tables.len()
+        n = tables.len(),
+        v = env!("CARGO_PKG_VERSION"),
+        m = crate::model::MODEL_VERSION
     );
+    for t in tables
+        .iter()
+        .filter(|t| t.played_model != crate::model::MODEL_VERSION)
+    {
+        let _ = write!(
+            html,
+            "<p>{} played on model version {}; its decisions were re-simulated on model version {} ({} decision(s) no longer apply).</p>",
+            esc(&t.name),
+            t.played_model,
+            crate::model::MODEL_VERSION,
+            t.dropped.len()
+        );
+    }
     html.push_str("<table><tr><th>Table</th><th>Culture</th><th>Product</th><th>Combined</th><th>Quadrant</th><th>Resignations</th></tr>");
     for t in tables {
         let _ = write!(

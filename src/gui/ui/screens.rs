@@ -39,7 +39,34 @@ pub fn title(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 SaveStatus::None => (false, "No saved game yet.".to_string()),
                 SaveStatus::Corrupt(m) => (true, format!("The autosave is damaged: {m}")),
             };
-            if ui
+            let old_model = match &st.save_status {
+                SaveStatus::Ready(s) if s.from_another_model() => Some(s.model_version),
+                _ => None,
+            };
+            if let Some(saved) = old_model {
+                // A save of another model version: say so, and let the player choose.
+                ui.label(RichText::new(tip.clone()).weak());
+                ui.label(format!(
+                    "This game was saved by an earlier version of Orgcraft (model version {saved}); this one plays model version {}, so the same decisions can turn out differently.",
+                    crate::model::MODEL_VERSION
+                ));
+                if ui
+                    .add_sized(w, egui::Button::new("Continue on the new model"))
+                    .on_hover_text(
+                        "Replays your decisions on the new model and lists any that no longer apply. The old save is kept.",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::ContinueOnNewModel);
+                }
+                if ui
+                    .add_sized(w, egui::Button::new("Start this scenario again"))
+                    .on_hover_text("Week 1 of the same scenario and seed. The old save is kept.")
+                    .clicked()
+                {
+                    cmds.push(Command::RestartSavedScenario);
+                }
+            } else if ui
                 .add_enabled(
                     can_continue,
                     egui::Button::new("Continue   [C]").min_size(w),
@@ -50,7 +77,9 @@ pub fn title(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
             {
                 cmds.push(Command::Continue);
             }
-            if let SaveStatus::Ready(_) = &st.save_status {
+            if old_model.is_none()
+                && let SaveStatus::Ready(_) = &st.save_status
+            {
                 ui.label(RichText::new(tip).weak());
             }
             if ui
