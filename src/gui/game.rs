@@ -95,13 +95,13 @@ impl Game {
     }
 
     /// Rebuilds a game from decisions saved by another model version: a decision the current
-    /// model refuses is skipped and returned as (week, action, reason).
+    /// model refuses is skipped and returned.
     pub fn replay_tolerant(
         scenario: Scenario,
         path: Option<PathBuf>,
         seed: u64,
         decisions: &[Vec<Action>],
-    ) -> Result<(Game, Vec<(u32, String, String)>), ReplayError> {
+    ) -> Result<(Game, Vec<crate::headless::log::Dropped>), ReplayError> {
         let mut g = Game::new(scenario, path, seed);
         if decisions.len() as u32 > g.weeks() {
             return Err(ReplayError {
@@ -117,7 +117,11 @@ impl Game {
         for (i, week) in decisions.iter().enumerate() {
             for a in week {
                 if let Err(r) = g.queue(a.clone()) {
-                    dropped.push((i as u32 + 1, r.action.clone(), r.reason.clone()));
+                    dropped.push(crate::headless::log::Dropped {
+                        week: i as u32 + 1,
+                        action: r.action.clone(),
+                        reason: r.reason.clone(),
+                    });
                 }
             }
             g.end_week();

@@ -46,8 +46,8 @@ pub struct SaveFile {
 /// A save's game continued on the current model after an upgrade.
 pub struct Upgraded {
     pub game: Game,
-    /// Saved decisions the current model no longer accepts: (week, action, reason).
-    pub dropped: Vec<(u32, String, String)>,
+    /// Saved decisions the current model no longer accepts.
+    pub dropped: Vec<crate::headless::log::Dropped>,
 }
 
 impl SaveFile {

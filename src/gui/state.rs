@@ -521,7 +521,7 @@ impl GuiState {
                     let list: Vec<String> = up
                         .dropped
                         .iter()
-                        .map(|(w, a, why)| format!("week {w} {a} ({why})"))
+                        .map(|d| format!("week {} {} ({})", d.week, d.action, d.reason))
                         .collect();
                     note.push_str(&format!(
                         "; {} no longer apply and were skipped: {}.",
