@@ -256,7 +256,8 @@ impl Game {
         let queued = self.queued().to_vec();
         let before = self.scores();
         let contrib_before = self.last_contribs();
-        self.sim.step();
+        // The player's decisions are already queued (each priced as it was chosen).
+        self.sim.play_week(&[], None);
         self.hashes.push(format!("{:016x}", self.sim.state_hash()));
         let after = self.scores();
         self.metrics.push(KeyStocks::of(self.world()));

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{KeyStocks, Policy, RunReport, Sim, Spread, report};
 use crate::scenario::Scenario;
-use crate::sim::{Action, ActionQueue, Clock, Refusal};
+use crate::sim::{Action, Refusal};
 
 /// Bumped when the layout changes; other formats are refused with a message.
 pub const LOG_FORMAT: u32 = 1;
@@ -306,24 +306,15 @@ pub fn record_line(
 ) -> (RunReport, DecisionLog, Vec<(u32, crate::sim::Refusal)>) {
     let total = weeks.unwrap_or(scenario.weeks()).max(1);
     let mut log = DecisionLog::new(scenario, seed, policy_name, total);
-    let mut sim = Sim::new(scenario, seed);
-    sim.world_mut().resource_mut::<Clock>().weeks = total;
+    let mut sim = Sim::with_length(scenario, seed, total);
     let mut events = Vec::new();
     let mut hashes = Vec::new();
     let mut refused = Vec::new();
     for _ in 0..total {
-        let w = sim.week() + 1;
-        for (_, a) in scripted.iter().filter(|(sw, _)| *sw == w) {
-            if let Err(r) = sim.submit(a.clone()) {
-                refused.push((w, r));
-            }
-        }
-        for a in policy.decide(sim.world()) {
-            let _ = sim.submit(a);
-        }
-        let actions = sim.world().resource::<ActionQueue>().pending.clone();
-        sim.step();
-        let w = sim.week();
+        let steps = super::scripted_for(scripted, sim.week() + 1);
+        let played = sim.play_week(&steps, Some(&mut *policy));
+        let (w, actions) = (played.week, played.queued);
+        refused.extend(played.refused.into_iter().map(|r| (w, r)));
         let hash = format!("{:016x}", sim.state_hash());
         events.extend(
             sim.week_entries(w)
@@ -349,24 +340,18 @@ pub fn resimulate(scenario: &Scenario, log: &DecisionLog) -> Result<Resimulation
     log.check_shape(scenario)?;
     let mut fresh = DecisionLog::new(scenario, log.seed, &log.policy, log.length);
     fresh.table = log.table.clone();
-    let mut sim = Sim::new(scenario, log.seed);
-    sim.world_mut().resource_mut::<Clock>().weeks = log.length;
+    let mut sim = Sim::with_length(scenario, log.seed, log.length);
     let mut events = Vec::new();
     let mut hashes = Vec::new();
     let mut dropped = Vec::new();
     for lw in &log.weeks {
-        let mut kept = Vec::new();
-        for a in &lw.actions {
-            match sim.submit(a.clone()) {
-                Ok(_) => kept.push(a.clone()),
-                Err(r) => dropped.push(Dropped {
-                    week: lw.week,
-                    action: r.action,
-                    reason: r.reason,
-                }),
-            }
-        }
-        sim.step();
+        let played = sim.play_week(&lw.actions, None);
+        dropped.extend(played.refused.into_iter().map(|r| Dropped {
+            week: lw.week,
+            action: r.action,
+            reason: r.reason,
+        }));
+        let kept = played.queued;
         let hash = format!("{:016x}", sim.state_hash());
         events.extend(
             sim.week_entries(lw.week)
@@ -404,18 +389,17 @@ pub fn resimulate(scenario: &Scenario, log: &DecisionLog) -> Result<Resimulation
 /// match. Returns the same report as `orgcraft run --json`.
 pub fn replay(scenario: &Scenario, log: &DecisionLog) -> Result<RunReport, LogError> {
     log.check(scenario)?;
-    let mut sim = Sim::new(scenario, log.seed);
-    sim.world_mut().resource_mut::<Clock>().weeks = log.length;
+    let mut sim = Sim::with_length(scenario, log.seed, log.length);
     let mut events = Vec::new();
     let mut hashes = Vec::new();
     for lw in &log.weeks {
-        for a in &lw.actions {
-            sim.submit(a.clone()).map_err(|refusal| LogError::Refused {
+        let played = sim.play_week(&lw.actions, None);
+        if let Some(refusal) = played.refused.into_iter().next() {
+            return Err(LogError::Refused {
                 week: lw.week,
                 refusal,
-            })?;
+            });
         }
-        sim.step();
         let hash = format!("{:016x}", sim.state_hash());
         if hash != lw.state_hash {
             return Err(LogError::Hash {
@@ -519,11 +503,8 @@ pub fn whatif(scenario: &Scenario, log: &DecisionLog, change: &Change) -> Result
             "the log has weeks 1 to {played}; week {week} is not among them"
         )));
     }
-    let mut a = Sim::new(scenario, log.seed);
-    let mut b = Sim::new(scenario, log.seed);
-    for s in [&mut a, &mut b] {
-        s.world_mut().resource_mut::<Clock>().weeks = log.length;
-    }
+    let mut a = Sim::with_length(scenario, log.seed, log.length);
+    let mut b = Sim::with_length(scenario, log.seed, log.length);
     let mut out = WhatIf {
         change: describe(change),
         weeks: Vec::new(),
@@ -532,11 +513,11 @@ pub fn whatif(scenario: &Scenario, log: &DecisionLog, change: &Change) -> Result
         refused: Vec::new(),
     };
     for lw in &log.weeks {
-        for act in &lw.actions {
-            a.submit(act.clone()).map_err(|refusal| LogError::Refused {
+        if let Some(refusal) = a.play_week(&lw.actions, None).refused.into_iter().next() {
+            return Err(LogError::Refused {
                 week: lw.week,
                 refusal,
-            })?;
+            });
         }
         let mut alt: Vec<Action> = lw.actions.clone();
         match change {
@@ -546,13 +527,9 @@ pub fn whatif(scenario: &Scenario, log: &DecisionLog, change: &Change) -> Result
             Change::Add { week, action } if *week == lw.week => alt.push(action.clone()),
             _ => {}
         }
-        for act in alt {
-            if let Err(r) = b.submit(act) {
-                out.refused.push((lw.week, r.to_string()));
-            }
-        }
-        a.step();
-        b.step();
+        let played = b.play_week(&alt, None);
+        out.refused
+            .extend(played.refused.iter().map(|r| (lw.week, r.to_string())));
         out.weeks.push(row(&a, &b, lw.week, false));
     }
     let n = a.begin_epilogue();

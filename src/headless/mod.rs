@@ -47,6 +47,42 @@ impl Sim {
         self.world().resource::<Clock>().weeks
     }
 
+    /// A game of `scenario` that lasts `weeks` instead of the scenario's own length.
+    pub fn with_length(scenario: &Scenario, seed: u64, weeks: u32) -> Sim {
+        let mut sim = Sim::new(scenario, seed);
+        sim::set_length(sim.world_mut(), weeks);
+        sim
+    }
+
+    /// The one weekly loop every runner calls. `decisions` are submitted first, in order (the
+    /// ones refused are returned with why); then `policy`, if any, decides on the world as it
+    /// stands and its actions are submitted (its refusals stay in the action queue's record);
+    /// then the week is played.
+    pub fn play_week(
+        &mut self,
+        decisions: &[Action],
+        policy: Option<&mut dyn Policy>,
+    ) -> PlayedWeek {
+        let mut refused = Vec::new();
+        for a in decisions {
+            if let Err(r) = self.submit(a.clone()) {
+                refused.push(r);
+            }
+        }
+        if let Some(policy) = policy {
+            for a in policy.decide(self.world()) {
+                let _ = self.submit(a);
+            }
+        }
+        let queued = self.world().resource::<ActionQueue>().pending.clone();
+        self.step();
+        PlayedWeek {
+            week: self.week(),
+            queued,
+            refused,
+        }
+    }
+
     /// Queues an action for the coming week, or says why it cannot be afforded.
     pub fn submit(&mut self, a: Action) -> Result<Cost, Refusal> {
         sim::actions::submit(self.world_mut(), a)
@@ -59,11 +95,7 @@ impl Sim {
 
     /// Lets `policy` decide, then plays one week. Refusals are kept in the action queue's log.
     pub fn step_with(&mut self, policy: &mut dyn Policy) {
-        let actions = policy.decide(self.world());
-        for a in actions {
-            let _ = self.submit(a);
-        }
-        self.step();
+        self.play_week(&[], Some(policy));
     }
 
     /// After the last played week: 8 weeks under the caretaker bot on the same streams (§17.5).
@@ -77,8 +109,7 @@ impl Sim {
 
     /// Marks the epilogue started and returns how many weeks it lasts.
     pub fn begin_epilogue(&mut self) -> u32 {
-        self.world_mut().resource_mut::<Clock>().epilogue = true;
-        self.world().resource::<sim::SimParams>().epilogue_weeks
+        sim::start_epilogue(self.world_mut())
     }
 
     /// One epilogue week, played by the caretaker.
@@ -107,6 +138,17 @@ impl Sim {
             .iter()
             .filter(move |e| e.week == w && e.kind != "refused")
     }
+}
+
+/// What one week did with the decisions it was given (`Sim::play_week`).
+#[derive(Clone, Debug)]
+pub struct PlayedWeek {
+    /// The week just played.
+    pub week: u32,
+    /// Every action the week played, in order (what a decision log records).
+    pub queued: Vec<Action>,
+    /// The given decisions the simulation refused, in order.
+    pub refused: Vec<Refusal>,
 }
 
 /// Key stocks at the end of a week, as the player could see them: the window's charts and the
@@ -239,6 +281,15 @@ pub struct Outcome {
     pub subscores: Vec<(&'static str, f64)>,
 }
 
+/// The scripted actions of week `w`, in file order.
+pub fn scripted_for(scripted: &[(u32, Action)], w: u32) -> Vec<Action> {
+    scripted
+        .iter()
+        .filter(|(sw, _)| *sw == w)
+        .map(|(_, a)| a.clone())
+        .collect()
+}
+
 /// Plays `scenario` to the end (plus epilogue): each week the `scripted` actions of that week
 /// are submitted first (they have first call on AP), then whatever `policy` decides.
 /// `keep_log` keeps the week log in the outcome (plans need it; balance runs skip the copies).
@@ -252,16 +303,11 @@ pub fn play(
     let mut sim = Sim::new(scenario, seed);
     let mut out = Outcome::default();
     for _ in 0..scenario.weeks() {
-        let w = sim.week() + 1;
-        for (_, a) in scripted.iter().filter(|(sw, _)| *sw == w) {
-            if let Err(r) = sim.submit(a.clone()) {
-                out.refused_steps.push((w, r));
-            }
-        }
-        for a in policy.decide(sim.world()) {
-            let _ = sim.submit(a);
-        }
-        sim.step();
+        let steps = scripted_for(scripted, sim.week() + 1);
+        let played = sim.play_week(&steps, Some(&mut *policy));
+        let w = played.week;
+        out.refused_steps
+            .extend(played.refused.into_iter().map(|r| (w, r)));
         if keep_log {
             out.log.extend(sim.week_entries(w).cloned());
         }

@@ -100,6 +100,18 @@ pub fn plugin(app: &mut App) {
     app.add_schedule(turn_schedule());
 }
 
+/// Sets how many weeks the game lasts (`run --weeks`, a log's own length). Only the simulation
+/// writes its clock; runners ask for this.
+pub fn set_length(world: &mut World, weeks: u32) {
+    world.resource_mut::<Clock>().weeks = weeks;
+}
+
+/// Marks the scoring epilogue started and returns how many weeks it lasts.
+pub fn start_epilogue(world: &mut World) -> u32 {
+    world.resource_mut::<Clock>().epilogue = true;
+    world.resource::<SimParams>().epilogue_weeks
+}
+
 /// Advances the world by one week: runs every phase once.
 pub fn advance(world: &mut World) {
     world.resource_mut::<Clock>().week += 1;
