@@ -345,7 +345,7 @@ fn a_save_of_another_model_offers_the_choice_and_loses_nothing() {
     st.apply(Ui::ContinueOnNewModel);
     assert_eq!(st.screen, Screen::Playing, "{:?}", st.message);
     let msg = st.message.clone().unwrap_or_default();
-    assert!(msg.contains("1 no longer apply"), "{msg}");
+    assert!(msg.contains("1 decision(s) no longer apply"), "{msg}");
     assert!(msg.contains("week 2 one_on_one"), "{msg}");
     assert!(
         d.join("autosave.model-0.json").exists(),

@@ -524,7 +524,7 @@ impl GuiState {
                         .map(|d| format!("week {} {} ({})", d.week, d.action, d.reason))
                         .collect();
                     note.push_str(&format!(
-                        "; {} no longer apply and were skipped: {}.",
+                        "; {} decision(s) no longer apply and were skipped: {}.",
                         up.dropped.len(),
                         list.join("; ")
                     ));

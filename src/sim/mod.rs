@@ -9,7 +9,9 @@ pub mod hash;
 pub mod lookup;
 pub mod spawn;
 pub mod state;
-pub mod systems;
+pub mod turn;
+/// The turn's systems under their former name (`sim::systems::close_out`).
+pub use turn as systems;
 
 use bevy::ecs::schedule::{ScheduleLabel, SingleThreadedExecutor};
 use bevy::prelude::*;

@@ -1,0 +1,161 @@
+//! The turn's systems, one file per phase (MODEL.md §17.3), each a thin adapter over `model::eq`;
+//! this file holds what every phase shares (lookups in stable-id order, small helpers).
+//!
+//! Systems are exclusive (`&mut World`) and walk entities through the `Index` maps, which are
+//! ordered by stable id: iteration order, random draws and float sums are therefore identical on
+//! every run. At week 0 (the spawn pass) systems only derive values and record starting terms.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use super::actions::{self, pair};
+use super::lookup;
+use super::state::*;
+use crate::model::eq::{self, OvertimePolicy};
+use crate::model::rng::{Purpose, Stream};
+use crate::model::{
+    Contribs, DependencyId, Driver, InitiativeId, Params, PersonId, ProductId, TeamId,
+};
+use crate::scenario::{DemandKind, EventKind, InitiativeKind, Metric, Role, TeamKind};
+
+mod begin;
+mod budget;
+mod capacity;
+mod close_out;
+mod culture;
+mod dependencies;
+mod discovery;
+mod events;
+mod market;
+mod people;
+mod pressure;
+mod production;
+mod staffing;
+mod stakeholders;
+
+pub use begin::*;
+pub use budget::*;
+pub use capacity::*;
+pub use close_out::*;
+pub use culture::*;
+pub use dependencies::*;
+pub use discovery::*;
+pub use events::*;
+pub use market::*;
+pub use people::*;
+pub use pressure::*;
+pub use production::*;
+pub use staffing::*;
+pub use stakeholders::*;
+
+fn params(world: &World) -> Params {
+    world.resource::<SimParams>().0.clone()
+}
+
+fn week(world: &World) -> u32 {
+    world.resource::<Clock>().week
+}
+
+fn seed(world: &World) -> u64 {
+    world.resource::<RunInfo>().seed
+}
+
+fn entities<K: Ord + Copy>(m: &BTreeMap<K, Entity>) -> Vec<(K, Entity)> {
+    m.iter().map(|(k, e)| (*k, *e)).collect()
+}
+
+/// People entities per team, in person-id order.
+fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+    let mut out: BTreeMap<TeamId, Vec<Entity>> = BTreeMap::new();
+    for e in world.resource::<Index>().people.values() {
+        if let Some(p) = world.get::<Person>(*e) {
+            out.entry(p.team).or_default().push(*e);
+        }
+    }
+    out
+}
+
+/// Open initiatives per team in backlog order.
+fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+    let mut out: BTreeMap<TeamId, Vec<(u32, InitiativeId, Entity)>> = BTreeMap::new();
+    for (id, e) in &world.resource::<Index>().initiatives {
+        if let Some(it) = world.get::<Initiative>(*e)
+            && it.is_open()
+        {
+            out.entry(it.team)
+                .or_default()
+                .push((it.backlog_order, *id, *e));
+        }
+    }
+    out.into_iter()
+        .map(|(t, mut v)| {
+            v.sort();
+            (t, v.into_iter().map(|x| x.2).collect())
+        })
+        .collect()
+}
+
+fn count_recent(weeks: &[u32], now: u32, window: u32) -> f64 {
+    weeks
+        .iter()
+        .filter(|&&w| now.saturating_sub(w) < window && w <= now)
+        .count() as f64
+}
+
+fn role_weight(r: Role) -> f64 {
+    match r {
+        Role::Engineer | Role::Qa => 1.0,
+        Role::Designer | Role::Pm | Role::Analyst => 0.75,
+        Role::Em => 0.5,
+    }
+}
+
+/// Which pillar a role mostly uses (learning by doing): [soft, team_dev, domain, craft].
+fn use_shares(r: Role) -> [f64; 4] {
+    match r {
+        Role::Engineer | Role::Qa | Role::Designer => [0.1, 0.0, 0.2, 0.7],
+        Role::Pm | Role::Analyst => [0.3, 0.1, 0.5, 0.1],
+        Role::Em => [0.3, 0.4, 0.2, 0.1],
+    }
+}
+
+/// Does this initiative still need discovery before delivery (§17.2)?
+pub fn needs_discovery(it: &Initiative, team: &Team, p: &Params) -> bool {
+    team.discovery_share > 0.0
+        && !it.no_discovery
+        && !it.fixed_scope
+        && matches!(
+            it.kind,
+            InitiativeKind::Feature | InitiativeKind::OutcomeBet
+        )
+        && matches!(
+            it.state,
+            InitiativeState::Backlog | InitiativeState::Discovery
+        )
+        && it.experiments_run < p.max_experiments
+        && it.belief < p.discovery_confident
+        && it.good_done <= 0.0
+}
+
+/// Draws an effect vector for an idea: hit → LogNormal magnitude, miss → half neutral, half −0.3.
+pub fn draw_effect(s: &mut Stream, hit: bool, p: &Params) -> Effect {
+    let unit = Effect {
+        activation: 0.01,
+        churn_mult: 0.97,
+        acquisition: 0.03,
+        arpu: 0.0,
+        value_fit: 2.5,
+    };
+    let m = s.lognormal(0.0, p.magnitude_sigma).min(4.0);
+    if hit {
+        unit.scaled(m)
+    } else if s.bernoulli(0.5) {
+        Effect {
+            churn_mult: 1.0,
+            ..Effect::default()
+        }
+    } else {
+        unit.scaled(-0.3 * m)
+    }
+}

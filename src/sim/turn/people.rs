@@ -1,0 +1,387 @@
+//! People: skills, exhaustion, trust, psychological safety, engagement and the resignation hazard.
+
+use super::*;
+
+pub(crate) fn window_sum(events: &[(u32, f64)], w: u32, window: u32) -> f64 {
+    events
+        .iter()
+        .filter(|(x, _)| w.saturating_sub(*x) < window)
+        .map(|(_, v)| v)
+        .sum()
+}
+
+/// Skills, exhaustion and trust in the leader per person (§4.9, §17.2 order: Skills → X → TL).
+pub fn people_skills_exhaustion_trust(world: &mut World) {
+    let w = week(world);
+    let p = params(world);
+    let init = w == 0;
+    let skills_by_id: BTreeMap<PersonId, f64> = entities(&world.resource::<Index>().people)
+        .into_iter()
+        .filter_map(|(id, e)| {
+            world
+                .get::<Person>(e)
+                .map(|x| (id, x.skills[Pillar::Craft as usize]))
+        })
+        .collect();
+    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
+        .into_iter()
+        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
+        .collect();
+    for (_, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        let team = teams.get(&x.team);
+        // Skills: learning by doing plus vesting of pending growth.
+        if !init {
+            let uses = use_shares(x.role);
+            let mentor_boost = x.mentor.and_then(|m| skills_by_id.get(&m).copied());
+            let mut vested = 0.0;
+            #[expect(
+                clippy::needless_range_loop,
+                reason = "k indexes four parallel pillar arrays"
+            )]
+            for k in 0..4 {
+                if let Some(mc) = mentor_boost
+                    && (k == Pillar::Craft as usize || k == Pillar::Domain as usize)
+                {
+                    x.pending[k] += 0.3 * (mc / 100.0) * (1.0 - x.skills[k] / 100.0);
+                }
+                let v = x.pending[k] / p.vest_tau * if mentor_boost.is_some() { 1.5 } else { 1.0 };
+                let v = v.min(x.pending[k]);
+                x.pending[k] -= v;
+                let s = x.skills[k];
+                x.skills[k] = (s + p.skill_use_rate * uses[k] * (100.0 - s) + v).min(100.0);
+                vested += v;
+            }
+            x.vested_log.push_back(vested);
+            while x.vested_log.len() > 52 {
+                x.vested_log.pop_front();
+            }
+            x.vested_total += vested;
+            x.growth_accum += vested;
+            if x.growth_accum >= 1.0 {
+                x.growth_accum = 0.0;
+                x.weeks_since_growth = 0.0;
+            }
+        }
+        // Exhaustion with its ledger: increments by driver; recovery shrinks all lines in proportion.
+        let cl = team.map_or(1.0, |t| t.cognitive_load);
+        let churn = team.map_or(0.0, |t| t.churn_events.min(3.0));
+        if !init {
+            let overwork = (x.hours / 40.0 - 1.0).max(0.0);
+            let before = x.exhaustion;
+            let gain = p.exhaustion_gain * overwork * (1.0 - before / 100.0);
+            let load = 10.0 * (cl - 1.0).max(0.0);
+            let churn_inc = 3.0 * churn * 0.25;
+            let after = eq::exhaustion_step(
+                before,
+                x.hours,
+                (cl - 1.0).max(0.0),
+                churn * 0.25,
+                x.chronic,
+                &p,
+            );
+            let rec = (before + gain + load + churn_inc - after).max(0.0);
+            let keep = if before > 0.0 {
+                (1.0 - rec / (before + gain + load + churn_inc).max(1e-9)).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            for c in &mut x.exhaustion_ledger.0 {
+                *c *= keep;
+            }
+            x.exhaustion_ledger.add(Driver::Overtime, gain * keep);
+            x.exhaustion_ledger.add(Driver::CognitiveLoad, load * keep);
+            x.exhaustion_ledger
+                .add(Driver::PriorityChurn, churn_inc * keep);
+            x.exhaustion = after;
+            x.exhaustion_ledger.reconcile(after, 0.0);
+            x.chronic = eq::chronic_step(x.chronic, after, &p);
+        }
+        // Trust in the leader (§17.2).
+        let rc = recognition(&x);
+        let (defend, credit, resp, broken) = team.map_or((0.0, 0.0, 0.0, 0.0), |t| {
+            (t.defend, t.credit, t.resp, t.broken)
+        });
+        let terms = [
+            (Driver::OneOnOnes, 20.0 * rc),
+            (Driver::Defended, 15.0 * defend),
+            (Driver::Credit, 10.0 * credit),
+            (Driver::Responsibility, 10.0 * resp),
+            (Driver::BrokenPromises, -15.0 * broken),
+        ];
+        if init || x.tl_terms0.0.iter().all(|v| *v == 0.0) && x.tl0 == 0.0 {
+            let mut t0 = Contribs::default();
+            for (d, v) in terms {
+                t0.add(d, v);
+            }
+            x.tl_terms0 = t0;
+            x.tl0 = x.trust_in_leader;
+            if init {
+                continue;
+            }
+        }
+        let rel: Vec<(Driver, f64)> = terms
+            .iter()
+            .map(|(d, v)| (*d, v - x.tl_terms0.get(*d)))
+            .collect();
+        let target = (x.tl0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
+        let (next, tau) = eq::smooth_asym(x.trust_in_leader, target, p.tl_tau_up, p.tl_tau_down);
+        x.trust_in_leader = next;
+        x.tl_ledger.smooth(1.0 / tau, &rel);
+        let tl0 = x.tl0;
+        x.tl_ledger.reconcile(next, tl0);
+    }
+}
+
+/// Team psychological safety, autonomy and empowerment (§4.9, §17.2).
+pub fn team_safety(world: &mut World) {
+    let w = week(world);
+    let p = params(world);
+    let init = w == 0;
+    let members = members(world);
+    let leader_td = world.resource::<Leader>().skills[Pillar::TeamDev as usize];
+    for (tid, te) in entities(&world.resource::<Index>().teams) {
+        let ppl: Vec<(f64, bool, f64, Role, bool)> = members
+            .get(&tid)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|e| world.get::<Person>(*e))
+                    .map(|x| {
+                        (
+                            x.trust_in_leader,
+                            x.weeks_since_1on1 <= 4.0,
+                            x.skills[Pillar::TeamDev as usize],
+                            x.role,
+                            x.brilliant_jerk,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let n = ppl.len().max(1) as f64;
+        let tl_mean = ppl.iter().map(|x| x.0).sum::<f64>() / n;
+        let lead_td = ppl
+            .iter()
+            .filter(|x| x.3 == Role::Em)
+            .map(|x| x.2)
+            .fold(leader_td, f64::max);
+        let coach = ppl.iter().filter(|x| x.1).count() as f64 / n * (0.5 + 0.5 * lead_td / 100.0);
+        let jerk = ppl.iter().any(|x| x.4);
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
+        let handled = t.shielded + t.exposed;
+        let shielded_fraction = if handled > 0.0 {
+            t.shielded / handled
+        } else {
+            1.0
+        };
+        let support = 0.5 * (t.quality / 0.6).min(1.0) + 0.5 * shielded_fraction;
+        let inquiry = if t.failures_recent > 0.05 {
+            (t.inquiries_recent / t.failures_recent).min(1.0)
+        } else {
+            0.5
+        };
+        let terms = [
+            (Driver::Coaching, 25.0 * coach),
+            (Driver::Support, 15.0 * support),
+            (Driver::Inquiry, 15.0 * inquiry),
+            (Driver::Blame, -25.0 * t.blame_recent),
+            (Driver::Pressure, -10.0 * t.pressure / 100.0),
+            (Driver::Layoff, -15.0 * t.layoff_recent),
+            (Driver::TrustInLeader, 10.0 * (tl_mean - 50.0) / 50.0),
+            (Driver::BrilliantJerk, if jerk { -10.0 } else { 0.0 }),
+            (Driver::TeamSize, -2.0 * (n - 9.0).max(0.0)),
+        ];
+        // Autonomy (§17.2): A* = 1 − imposed share − 0.3·P/100, smoothed τ = 4, relative to start.
+        let a_target = 1.0 - t.imposed_share - 0.3 * t.pressure / 100.0;
+        if init {
+            let mut t0 = Contribs::default();
+            for (d, v) in terms {
+                t0.add(d, v);
+            }
+            t.ps_terms0 = t0;
+            t.ps0 = t.psych_safety;
+            t.autonomy0 = t.autonomy - a_target;
+        } else {
+            let rel: Vec<(Driver, f64)> = terms
+                .iter()
+                .map(|(d, v)| (*d, v - t.ps_terms0.get(*d)))
+                .collect();
+            let target = (t.ps0 + rel.iter().map(|x| x.1).sum::<f64>()).clamp(0.0, 100.0);
+            let (next, tau) = eq::smooth_asym(t.psych_safety, target, p.ps_tau_up, p.ps_tau_down);
+            t.psych_safety = next;
+            t.ps_ledger.smooth(1.0 / tau, &rel);
+            let ps0 = t.ps0;
+            t.ps_ledger.reconcile(next, ps0);
+            let a0 = t.autonomy0;
+            t.autonomy = eq::smooth(t.autonomy, (a0 + a_target).clamp(0.0, 1.0), 4.0);
+            // Decays of recent-event stocks.
+            t.pressure *= 1.0 - p.pressure_decay;
+            t.churn_events *= 0.75;
+            t.blame_recent *= 0.8;
+            t.layoff_recent *= 0.92;
+            t.failures_recent *= 0.85;
+            t.inquiries_recent *= 0.85;
+            t.responsibility_recent *= 0.85;
+            t.shielded *= 0.9;
+            t.exposed *= 0.9;
+            t.metric_reviews *= 0.8;
+            // Vision fades 2 %/week after the session (§6.2).
+            t.vision = (t.vision * 0.98).max(0.3);
+        }
+        t.empowerment = eq::empowerment(t.autonomy, t.outcome_mission, t.discovery_share);
+    }
+}
+
+/// The few team facts the person-level systems read (cheaper than cloning whole teams).
+pub(crate) struct TeamView {
+    cognitive_load: f64,
+    churn_events: f64,
+    defend: f64,
+    credit: f64,
+    resp: f64,
+    broken: f64,
+    autonomy: f64,
+    psych_safety: f64,
+    vision: f64,
+    empowerment: f64,
+    status: f64,
+    blocked_frac: f64,
+    layoff_recent: f64,
+    blame_recent: f64,
+}
+
+impl TeamView {
+    fn of(t: &Team, w: u32) -> Self {
+        let open = t.active_items + t.blocked_items;
+        TeamView {
+            cognitive_load: t.cognitive_load,
+            churn_events: t.churn_events,
+            defend: (window_sum(&t.defend_events, w, 8) / 2.0).clamp(-1.0, 1.0),
+            credit: (window_sum(&t.credit_events, w, 8) / 2.0).clamp(-1.0, 1.0),
+            resp: (count_recent(&t.responsibility_events, w, 8) / 2.0).min(1.0),
+            broken: (count_recent(&t.broken_promises, w, 8) / 2.0).min(1.0),
+            autonomy: t.autonomy,
+            psych_safety: t.psych_safety,
+            vision: t.vision,
+            empowerment: t.empowerment,
+            status: t.status_obligations.iter().sum(),
+            blocked_frac: if open > 0 {
+                t.blocked_items as f64 / open as f64
+            } else {
+                0.0
+            },
+            layoff_recent: t.layoff_recent,
+            blame_recent: t.blame_recent,
+        }
+    }
+}
+
+/// Engagement and the attrition hazard per person (§4.9, §4.3).
+pub fn people_engagement_hazard(world: &mut World) {
+    let w = week(world);
+    let p = params(world);
+    let init = w == 0;
+    let heat = world.resource::<Market>().heat;
+    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
+        .into_iter()
+        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
+        .collect();
+    for (_, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        let Some(t) = teams.get(&x.team) else {
+            continue;
+        };
+        let rc = recognition(&x);
+        let vested8: f64 = x.vested_log.iter().rev().take(8).sum();
+        let g = (vested8 / 4.0).min(1.0);
+        let blocked_frac = t.blocked_frac;
+        let status = t.status;
+        let terms = [
+            (Driver::Autonomy, 12.0 * (t.autonomy - 0.5) * 2.0),
+            (Driver::OneOnOnes, 8.0 * rc),
+            (Driver::Growth, 8.0 * g),
+            (Driver::Safety, 10.0 * (t.psych_safety - 50.0) / 50.0),
+            (Driver::Vision, 6.0 * (t.vision - 0.5) * 2.0),
+            (Driver::Empowerment, 6.0 * t.empowerment),
+            (
+                Driver::Exhaustion,
+                -20.0 * (x.exhaustion - 40.0).max(0.0) / 60.0,
+            ),
+            (Driver::PriorityChurn, -10.0 * t.churn_events.min(1.0)),
+            (Driver::StatusOverhead, -8.0 * status / 0.15),
+            (Driver::Blocked, -8.0 * blocked_frac),
+            (Driver::Layoff, -15.0 * t.layoff_recent),
+            (Driver::Credit, x.e_pulse),
+        ];
+        if init {
+            let mut t0 = Contribs::default();
+            for (d, v) in terms {
+                t0.add(d, v);
+            }
+            x.e_terms0 = t0;
+            x.e0 = x.engagement;
+        } else if !x.engagement_ledger.0.is_empty() {
+            if x.e_terms0.sum() == 0.0 && x.e0 == 65.0 && x.tenure_w <= 1.0 {
+                // A new hire: their starting terms are today's.
+                let mut t0 = Contribs::default();
+                for (d, v) in terms {
+                    t0.add(d, v);
+                }
+                x.e_terms0 = t0;
+            }
+            let rel: Vec<(Driver, f64)> = terms
+                .iter()
+                .map(|(d, v)| (*d, v - x.e_terms0.get(*d)))
+                .collect();
+            let target = (x.e0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
+            x.engagement = eq::smooth(x.engagement, target, p.engagement_tau);
+            x.engagement_ledger.smooth(1.0 / p.engagement_tau, &rel);
+            let (e_now, e0) = (x.engagement, x.e0);
+            x.engagement_ledger.reconcile(e_now, e0);
+            x.e_pulse *= 0.75;
+        }
+        let extra = if t.layoff_recent > 0.1 {
+            p.hazard_layoff_survivor
+        } else {
+            1.0
+        } * if t.blame_recent > 0.3 { 1.15 } else { 1.0 };
+        x.hazard = eq::hazard(
+            &eq::HazardInputs {
+                engagement: x.engagement,
+                exhaustion: x.exhaustion,
+                chronic: x.chronic,
+                weeks_since_growth: x.weeks_since_growth,
+                weeks_since_one_on_one: x.weeks_since_1on1,
+                tenure_weeks: x.tenure_w,
+                market_heat: heat,
+                retention_bonus: x.retention_until > w,
+                extra: extra * if x.flight_risk { 2.0 } else { 1.0 },
+            },
+            &p,
+        );
+    }
+    // Brilliant jerks raise their peers' hazard (§11 scenario 7).
+    let jerk_teams: Vec<TeamId> = entities(&world.resource::<Index>().people)
+        .into_iter()
+        .filter_map(|(_, e)| {
+            world
+                .get::<Person>(e)
+                .filter(|x| x.brilliant_jerk)
+                .map(|x| x.team)
+        })
+        .collect();
+    for (_, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        if jerk_teams.contains(&x.team) && !x.brilliant_jerk {
+            x.hazard *= 1.3;
+        }
+    }
+}

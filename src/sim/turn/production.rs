@@ -1,0 +1,325 @@
+//! Production and quality: work done, errors and rework, shipping, missed dates and watermelon reveals.
+
+use super::*;
+
+/// Re-plans an item honestly from today (after a demo or a disclosure).
+pub fn rebaseline(it: &mut Initiative, w: u32, weekly: f64) {
+    it.plan_base = it.true_frac();
+    it.perceived = it.true_frac();
+    it.planned_start = w;
+    it.planned_weeks = (it.remaining() / weekly.max(0.3)).max(1.0);
+}
+
+/// Delivery progress, errors, rework discovery, tech debt, shipping and perceived progress (§4.6).
+pub fn production(world: &mut World) {
+    let w = week(world);
+    let p = params(world);
+    let members = members(world);
+    let items = team_items(world);
+    let mut total_progress = 0.0;
+    let mut shipped: Vec<(InitiativeId, ProductId, f64, TeamId)> = Vec::new();
+    let mut missed: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
+    let mut reveals: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
+    for (tid, te) in entities(&world.resource::<Index>().teams) {
+        let Some(team) = world.get::<Team>(te).cloned() else {
+            continue;
+        };
+        let ppl: Vec<(f64, f64)> = members
+            .get(&tid)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|e| world.get::<Person>(*e))
+                    .map(|x| (x.exhaustion, x.assimilation))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let n = ppl.len().max(1) as f64;
+        let mean_x = ppl.iter().map(|x| x.0).sum::<f64>() / n;
+        let unassim = ppl.iter().filter(|x| x.1 < 0.6).count() as f64 / n;
+        let sp = team.schedule_pressure;
+        let v_d = eq::debt_velocity(team.debt, &p);
+        let g = eq::pressure_boost(sp, team.weeks_under_pressure, &p);
+        let honesty = team.honesty;
+        let mut budget = if w == 0 {
+            0.0
+        } else {
+            team.delivery_capacity * v_d * g
+        };
+        let eps = eq::error_fraction(sp, mean_x, unassim, team.debt, team.quality, &p);
+        let delta = eq::detection_rate(team.quality, team.psych_safety, honesty, &p);
+        // Walk the items: activate, distribute progress, detect rework.
+        let mut used = 0.0;
+        let mut paydown_items = 0.0;
+        let mut detected = 0.0;
+        let mut active_ents = Vec::new();
+        let mut active_count = 0u32;
+        for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+                continue;
+            };
+            if needs_discovery(&it, &team, &p) {
+                if it.state == InitiativeState::Backlog {
+                    it.state = InitiativeState::Discovery;
+                }
+                continue;
+            }
+            if matches!(
+                it.state,
+                InitiativeState::Backlog | InitiativeState::Discovery
+            ) && active_count < team.wip_limit
+                && w > 0
+            {
+                it.state = if it.deps.is_empty() {
+                    InitiativeState::Delivery
+                } else {
+                    InitiativeState::Blocked
+                };
+                if it.deadline.is_none() && it.planned_weeks <= 0.0 {
+                    it.planned_start = w;
+                    it.planned_weeks = (it.remaining() / team.nominal_delivery.max(0.3)).max(2.0);
+                }
+            }
+            if it.state == InitiativeState::Delivery && active_count < team.wip_limit {
+                active_count += 1;
+                active_ents.push(ie);
+            }
+            if it.hidden_rework > 0.0 && w > 0 {
+                let found = it.hidden_rework * delta;
+                it.hidden_rework -= found;
+                detected += found;
+            }
+        }
+        // Share progress by max_parallel; surplus from finished items flows on.
+        for round in 0..3 {
+            if budget <= 1e-9 || active_ents.is_empty() {
+                break;
+            }
+            let weights: Vec<f64> = active_ents
+                .iter()
+                .map(|e| {
+                    world.get::<Initiative>(*e).map_or(0.0, |it| {
+                        if it.remaining() > 0.0 {
+                            f64::from(it.max_parallel)
+                        } else {
+                            0.0
+                        }
+                    })
+                })
+                .collect();
+            let wsum: f64 = weights.iter().sum();
+            if wsum <= 0.0 {
+                break;
+            }
+            let mut spent = 0.0;
+            for (ie, wt) in active_ents.iter().zip(&weights) {
+                let Some(mut it) = world.get_mut::<Initiative>(*ie) else {
+                    continue;
+                };
+                let share = budget * wt / wsum;
+                let rem = it.remaining();
+                let prog = share.min(rem);
+                if it.kind == InitiativeKind::DebtPaydown {
+                    // Debt paydown work lowers the codebase's debt as it is done (§6.4).
+                    paydown_items += prog;
+                }
+                let latent = eps * prog * (p.latent_defect_debt * team.debt / 100.0).min(1.0);
+                it.good_done += (1.0 - eps) * prog + latent;
+                it.escaped += latent;
+                it.hidden_rework += eps * prog - latent;
+                spent += prog;
+            }
+            used += spent;
+            budget -= spent;
+            let _ = round;
+        }
+        total_progress += used;
+        // Idle delivery capacity goes to debt paydown (§8.2).
+        let idle = if w == 0 || team.delivery_capacity <= 0.0 {
+            0.0
+        } else {
+            budget / (v_d * g).max(0.1)
+        };
+        // Ship, miss, perceive.
+        for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+                continue;
+            };
+            if w > 0 && it.state == InitiativeState::Delivery && it.remaining() <= 1e-9 {
+                it.state = InitiativeState::Shipped;
+                it.ship_week = Some(w);
+                it.escaped += it.hidden_rework;
+                it.hidden_rework = 0.0;
+                it.quality_at_ship = 1.0 - (p.ship_quality_per_escaped * it.escaped).min(0.8);
+                it.late_at_ship = eq::lateness_factor(
+                    f64::from(w),
+                    it.market_window.map(f64::from),
+                    p.late_decay_weeks,
+                );
+                shipped.push((it.id, it.product, it.escaped, tid));
+                continue;
+            }
+            if w == 0 {
+                continue;
+            }
+            if let Some(d) = it.deadline
+                && w > d
+                && !it.counted_missed
+                && it.is_open()
+            {
+                it.counted_missed = true;
+                missed.push((it.id, it.sponsor, tid));
+            }
+            if it.state == InitiativeState::Delivery
+                || it.state == InitiativeState::Blocked
+                || it.good_done > 0.0
+            {
+                let tf = it.true_frac();
+                let plan = if it.planned_weeks > 0.0 {
+                    it.plan_base
+                        + (1.0 - it.plan_base)
+                            * (f64::from(w.saturating_sub(it.planned_start)) / it.planned_weeks)
+                                .clamp(0.0, 1.0)
+                } else {
+                    tf
+                };
+                it.perceived = if it.revealed {
+                    tf
+                } else {
+                    eq::perceived_progress(tf, plan, honesty)
+                };
+                let gap = it.perceived - tf;
+                let missed_now = it.deadline.is_some_and(|d| w > d);
+                // The truth surfaces at the 80 % mark or a missed date (§4.6): from then on status
+                // reports show true progress. A gap ≥ 0.10 at that moment is a watermelon reveal
+                // (§17.4), unless the leader disclosed it first.
+                if !it.revealed && (tf >= 0.8 || (missed_now && gap >= 0.10)) {
+                    it.revealed = true;
+                    it.perceived = tf;
+                    if gap >= 0.10 && !it.disclosed {
+                        reveals.push((it.id, it.sponsor, tid));
+                    }
+                }
+            }
+        }
+        // Debt (§17.4).
+        let feature_factory = team.autonomy < 0.3 && team.discovery_share <= 0.0;
+        let shortcut = eq::shortcut_share(sp, team.quality, feature_factory);
+        let debt_pts = if w == 0 {
+            0.0
+        } else {
+            team.debt_capacity + idle + paydown_items
+        };
+        let d_debt = if w == 0 {
+            0.0
+        } else {
+            eq::debt_change(shortcut, used, debt_pts, team.codebase, &p)
+        };
+        let Some(mut t) = world.get_mut::<Team>(te) else {
+            continue;
+        };
+        if w > 0 {
+            let shortcut_part =
+                100.0 * p.debt_shortcut_gain * shortcut * used / t.codebase.max(50.0);
+            let pay_part = -100.0 * p.debt_paydown_gain * debt_pts / t.codebase.max(50.0);
+            let before = t.debt;
+            t.debt = (t.debt + d_debt).clamp(0.0, 100.0);
+            let drv = if sp > 0.2 {
+                Driver::Pressure
+            } else {
+                Driver::Debt
+            };
+            t.debt_ledger.add(drv, shortcut_part + p.debt_entropy);
+            t.debt_ledger.add(Driver::DebtPaydown, pay_part);
+            let after = t.debt;
+            t.debt_ledger.reconcile(after, 0.0);
+            let _ = before;
+        }
+        t.detected_total += detected;
+        t.good_output_total += used * (1.0 - eps);
+        t.idle_capacity = idle;
+        t.mean_exhaustion = mean_x;
+    }
+    if w == 0 {
+        return;
+    }
+    {
+        let mut org = world.resource_mut::<Org>();
+        org.throughput.push_back(total_progress);
+        while org.throughput.len() > 26 {
+            org.throughput.pop_front();
+        }
+    }
+    for (id, product, escaped, tid) in shipped {
+        if let Some(mut pr) = lookup::get_mut::<Product>(world, product) {
+            pr.escaped_stock += escaped;
+        }
+        let kind = lookup::get::<Initiative>(world, id).map(|i| i.kind);
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+            t.escaped_total += escaped;
+            t.shipped_points += 1.0;
+            // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
+            if kind == Some(InitiativeKind::PlatformCapability) {
+                t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
+            }
+        }
+        let name = lookup::get::<Initiative>(world, id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        world.resource_mut::<Org>().shipped.push(id);
+        world.resource_mut::<WeekLog>().record(
+            w,
+            "shipped",
+            Happened::Shipped,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
+            format!("Shipped \"{name}\""),
+        );
+    }
+    for (id, sponsor, tid) in missed {
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+            t.failures_recent += 1.0;
+            t.broken_promises.push(w);
+        }
+        for (_, se) in entities(&world.resource::<Index>().stakeholders) {
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && sponsor.is_none_or(|x| x == s.id)
+            {
+                s.missed.push(w);
+                s.broken_promises.push(w);
+                s.waterfall = (s.waterfall + 0.03).min(1.0);
+            }
+        }
+        let name = lookup::get::<Initiative>(world, id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        world.resource_mut::<WeekLog>().record(
+            w,
+            "missed",
+            Happened::MissedDate,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
+            format!("Missed the committed date for \"{name}\""),
+        );
+    }
+    for (id, sponsor, tid) in reveals {
+        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+            t.failures_recent += 1.0;
+        }
+        for (_, se) in entities(&world.resource::<Index>().stakeholders) {
+            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+                && (sponsor.is_none_or(|x| x == s.id) || s.power >= 0.8)
+            {
+                s.watermelons.push(w);
+                s.waterfall = (s.waterfall + 0.03).min(1.0);
+            }
+        }
+        let name = lookup::get::<Initiative>(world, id)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        world.resource_mut::<WeekLog>().record(
+            w,
+            "watermelon",
+            Happened::Watermelon,
+            vec![Subject::Initiative(id), Subject::Team(tid)],
+            format!("Watermelon reveal: \"{name}\" was green outside, red inside"),
+        );
+    }
+}

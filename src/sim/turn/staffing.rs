@@ -1,0 +1,297 @@
+//! Staffing: requisitions filled, people joining and leaving, resignations, sick leave, assimilation.
+
+use super::*;
+
+/// Removes a person (resignation, layoff, contract end) and updates the team.
+pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
+    let Some(e) = world.resource_mut::<Index>().people.remove(&id) else {
+        return;
+    };
+    let (team, owns, name) = world
+        .get::<Person>(e)
+        .map_or((TeamId(0), false, String::new()), |p| {
+            (p.team, p.owns_components, p.name.clone())
+        });
+    world.despawn(e);
+    let p = params(world);
+    if owns && let Some(mut t) = lookup::get_mut::<Team>(world, team) {
+        t.debt = (t.debt + p.departure_debt).min(100.0);
+    }
+    // Mentees lose their mentor.
+    for (_, pe) in entities(&world.resource::<Index>().people) {
+        if let Some(mut x) = world.get_mut::<Person>(pe)
+            && x.mentor == Some(id)
+        {
+            x.mentor = None;
+        }
+    }
+    let mut org = world.resource_mut::<Org>();
+    org.exits.push((w, id, voluntary));
+    if voluntary {
+        org.voluntary_exits += 1;
+    }
+    let _ = name;
+}
+
+/// Removes open dependencies where `consumer` waits on `provider` (re-team, inverse Conway).
+pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider: TeamId) {
+    for (id, e) in entities(&world.resource::<Index>().dependencies) {
+        let Some(d) = world.get::<Dependency>(e) else {
+            continue;
+        };
+        if d.consumer == consumer && d.provider == provider && d.done_at.is_none() {
+            let init = d.initiative;
+            let now = f64::from(week(world));
+            if let Some(mut dm) = world.get_mut::<Dependency>(e) {
+                dm.done_at = Some(now);
+                dm.remaining = 0.0;
+            }
+            if let Some(pe) = world.resource::<Index>().teams.get(&provider).copied()
+                && let Some(mut t) = world.get_mut::<Team>(pe)
+            {
+                let rid = u64::from(id.0);
+                t.lane.queue.retain(|r| r.id != rid);
+            }
+            let _ = init;
+        }
+    }
+}
+
+/// Hiring pipeline, contracts, notices, resignations, sick leave, assimilation (§4.3).
+pub fn staffing(world: &mut World) {
+    let w = week(world);
+    if w == 0 {
+        return;
+    }
+    let p = params(world);
+    let seed = seed(world);
+    // Fill requisitions.
+    let due: Vec<Requisition> = {
+        let mut org = world.resource_mut::<Org>();
+        let (due, keep): (Vec<_>, Vec<_>) =
+            org.requisitions.drain(..).partition(|r| r.fills_week <= w);
+        org.requisitions = keep;
+        due
+    };
+    for r in due {
+        if !world.resource::<Index>().teams.contains_key(&r.team) {
+            continue;
+        }
+        let (tau, ps) = lookup::get::<Team>(world, r.team)
+            .map_or((p.assimilation_tau, 50.0), |t| {
+                (t.assimilation_tau, t.psych_safety)
+            });
+        let _ = (tau, ps);
+        let q = Stream::new(seed, Purpose::CandidateQuality, u64::from(r.seq), 0, 0).beta(4.0, 4.0);
+        let base = 30.0 + 10.0 * f64::from(r.level);
+        let skill = (base + 30.0 * (q - 0.5)).clamp(5.0, 95.0);
+        let salary = 2_000.0 + 500.0 * f64::from(r.level);
+        let id = {
+            let mut org = world.resource_mut::<Org>();
+            let id = PersonId(org.next_person);
+            org.next_person += 1;
+            org.hires += 1;
+            id
+        };
+        let a_max = if r.contractor {
+            p.contractor_a_max
+        } else {
+            1.0
+        };
+        let person = Person {
+            id,
+            name: format!(
+                "{} #{}",
+                if r.contractor { "Contractor" } else { "Hire" },
+                id.0
+            ),
+            team: r.team,
+            role: r.role,
+            level: r.level,
+            skills: [
+                skill,
+                skill,
+                if r.contractor { skill * 0.5 } else { skill },
+                skill,
+            ],
+            pending: [0.0; 4],
+            tenure_w: 0.0,
+            assimilation: p.assimilation_a0,
+            a_max,
+            onboarding: 1.0,
+            hours: 40.0,
+            exhaustion: 15.0,
+            chronic: 0.0,
+            engagement: 65.0,
+            trust_in_leader: 55.0,
+            weeks_since_1on1: 0.0,
+            weeks_since_growth: 0.0,
+            notice: None,
+            salary_w: if r.contractor {
+                salary * p.contractor_rate
+            } else {
+                salary
+            },
+            contract: if r.contractor {
+                Contract::Contractor {
+                    end_week: w + r.contract_weeks,
+                }
+            } else {
+                Contract::Employee
+            },
+            mentor: None,
+            brilliant_jerk: false,
+            flight_risk: false,
+            owns_components: false,
+            retention_until: 0,
+            away_until: 0,
+            lent_until: 0,
+            weeks_x_high: 0,
+            vested_log: Default::default(),
+            vested_total: 0.0,
+            flight_risk_revealed: false,
+            drivers_revealed: false,
+            hazard: p.hazard_base,
+            raw: 0.0,
+            engagement_ledger: Contribs::default(),
+            exhaustion_ledger: Contribs::initial(15.0),
+            tl_ledger: Contribs::default(),
+            last_1on1: None,
+            e_pulse: 0.0,
+            e0: 65.0,
+            tl0: 55.0,
+            e_terms0: Contribs::default(),
+            tl_terms0: Contribs::default(),
+            growth_accum: 0.0,
+            x_start: 15.0,
+        };
+        if !r.contractor {
+            let fee = p.recruiting_fee * salary * 52.0;
+            let mut b = world.resource_mut::<Budget>();
+            b.quarter_spent += fee;
+            b.total_spent += fee;
+        }
+        let name = person.name.clone();
+        let e = world.spawn((Name::new(name.clone()), person)).id();
+        world.resource_mut::<Index>().people.insert(id, e);
+        let text = format!("{name} joined team {}", team_name(world, r.team));
+        let mut about = vec![Subject::Person(id), Subject::Team(r.team)];
+        if r.contractor {
+            about.push(Subject::Contractor);
+        }
+        world
+            .resource_mut::<WeekLog>()
+            .record(w, "hire", Happened::Hired, about, text);
+    }
+    // Contract ends and notice periods.
+    let mut leaving = Vec::new();
+    for (id, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        if let Contract::Contractor { end_week } = x.contract
+            && w >= end_week
+        {
+            leaving.push((id, false, format!("{}'s contract ended", x.name)));
+            continue;
+        }
+        if let Some(n) = x.notice {
+            if n <= 1 {
+                leaving.push((id, true, format!("{} left the company", x.name)));
+            } else {
+                x.notice = Some(n - 1);
+            }
+        }
+    }
+    for (id, voluntary, text) in leaving {
+        let team = lookup::get::<Person>(world, id).map(|x| x.team);
+        remove_person(world, id, w, voluntary);
+        let about = std::iter::once(Subject::Person(id))
+            .chain(team.map(Subject::Team))
+            .collect();
+        world
+            .resource_mut::<WeekLog>()
+            .record(w, "exit", Happened::Left, about, text);
+    }
+    // Resignations (hazard from last week's state) and sick leave.
+    let heat = world.resource::<Market>().heat;
+    let _ = heat;
+    for (id, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        if x.notice.is_none()
+            && x.contract == Contract::Employee
+            && Stream::new(seed, Purpose::Resignation, u64::from(id.0), w, 0).bernoulli(x.hazard)
+        {
+            x.notice = Some(p.notice_weeks);
+            let name = x.name.clone();
+            world.resource_mut::<WeekLog>().record(
+                w,
+                "resignation",
+                Happened::Resigned,
+                vec![Subject::Person(id)],
+                format!("{name} resigned (notice {} weeks)", p.notice_weeks),
+            );
+            continue;
+        }
+        if x.exhaustion >= 85.0 {
+            x.weeks_x_high += 1;
+        } else {
+            x.weeks_x_high = 0;
+        }
+        if x.weeks_x_high >= 3 && x.away_until <= w {
+            let mut s = Stream::new(seed, Purpose::SickLeave, u64::from(id.0), w, 0);
+            if s.bernoulli(0.3) {
+                let days = 1 + s.below(3) as u32;
+                x.away_until = w + days;
+                x.exhaustion = (x.exhaustion - 10.0 * f64::from(days)).max(0.0);
+                let name = x.name.clone();
+                world.resource_mut::<WeekLog>().record(
+                    w,
+                    "sick",
+                    Happened::Sick,
+                    vec![Subject::Person(id)],
+                    format!("{name} is off sick for {days} week(s)"),
+                );
+            }
+        }
+    }
+    // Assimilation and tenure.
+    let teams: BTreeMap<TeamId, (f64, f64, bool)> = entities(&world.resource::<Index>().teams)
+        .into_iter()
+        .filter_map(|(id, e)| {
+            world
+                .get::<Team>(e)
+                .map(|t| (id, (t.assimilation_tau, t.psych_safety, false)))
+        })
+        .collect();
+    // Leads with team_dev ≥ 60 run effective 1:1s for their team (§4.9), saving the player AP.
+    let mut lead_1on1: BTreeMap<TeamId, bool> = BTreeMap::new();
+    for (_, e) in entities(&world.resource::<Index>().people) {
+        if let Some(x) = world.get::<Person>(e)
+            && x.role == Role::Em
+            && x.skills[Pillar::TeamDev as usize] >= 60.0
+        {
+            lead_1on1.insert(x.team, true);
+        }
+    }
+    for (_, e) in entities(&world.resource::<Index>().people) {
+        let Some(mut x) = world.get_mut::<Person>(e) else {
+            continue;
+        };
+        let (tau, ps, _) = teams
+            .get(&x.team)
+            .copied()
+            .unwrap_or((p.assimilation_tau, 50.0, false));
+        if x.is_available(w) {
+            x.assimilation = eq::assimilation_step(x.assimilation, x.a_max, x.onboarding, ps, tau);
+        }
+        x.tenure_w += 1.0;
+        x.weeks_since_1on1 += 1.0;
+        x.weeks_since_growth += 1.0;
+        if lead_1on1.contains_key(&x.team) && x.role != Role::Em && x.weeks_since_1on1 >= 2.0 {
+            x.weeks_since_1on1 = 0.0;
+        }
+    }
+}
