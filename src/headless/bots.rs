@@ -20,16 +20,8 @@ pub trait Policy {
     fn decide(&mut self, world: &World) -> Vec<Action>;
 }
 
-/// The names `--policy` accepts.
-pub const POLICY_NAMES: [&str; 7] = [
-    "passive",
-    "yes-man",
-    "crunch",
-    "hire-fast",
-    "servant",
-    "random",
-    "caretaker",
-];
+/// The names `--policy` accepts (and a scenario's plans may name).
+pub use crate::scenario::POLICY_NAMES;
 
 /// Builds a policy by name.
 pub fn policy_by_name(name: &str) -> Option<Box<dyn Policy>> {

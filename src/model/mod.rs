@@ -1,6 +1,9 @@
 //! Pure model: parameters, equations, keyed randomness and ledger maths. No Bevy types here.
 
+pub mod action;
+pub mod domain;
 pub mod eq;
+pub mod happened;
 pub mod ledger;
 pub mod names;
 pub mod params;

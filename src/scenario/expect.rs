@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::RawScenario;
+use crate::model::happened::{Happened, LogEntry, Subject};
 use crate::model::names::{IdKind, NameTable, nearest};
 use crate::model::{InitiativeId, PersonId, StakeholderId, TeamId};
-use crate::sim::{Happened, LogEntry, Subject};
 
 /// One expected event, resolved.
 #[derive(Clone, Debug, PartialEq, Serialize)]

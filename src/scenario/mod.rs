@@ -19,6 +19,18 @@ use serde::Serialize;
 use crate::model::{InitiativeId, PersonId, ProductId, StakeholderId, TeamId};
 pub use raw::*;
 
+/// The bots a test plan may name (`policy: "servant"`); `headless::policy_by_name` builds them.
+/// Defined here, with the rest of the file's vocabulary, so content does not depend on runners.
+pub const POLICY_NAMES: [&str; 7] = [
+    "passive",
+    "yes-man",
+    "crunch",
+    "hire-fast",
+    "servant",
+    "random",
+    "caretaker",
+];
+
 /// Limits that keep a hostile file harmless.
 pub mod limits {
     pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -150,9 +162,9 @@ pub struct PlanDef {
     pub name: String,
     pub description: String,
     pub policy: String,
-    pub respond: Option<crate::sim::Response>,
+    pub respond: Option<crate::model::action::Response>,
     /// (week, action), in file order.
-    pub steps: Vec<(u32, crate::sim::Action)>,
+    pub steps: Vec<(u32, crate::model::action::Action)>,
     pub seeds: u32,
     pub expect: RawExpect,
     /// `expect.events`, resolved: what must happen and to whom.
@@ -170,12 +182,12 @@ pub struct ObjectiveDef {
 
 /// Parses one action written in RON, with the scenario's names for ids:
 /// `OneOnOne(person: "ana")`. Errors read like ron's, with the nearest name where one is close.
-pub fn parse_action(sc: &Scenario, text: &str) -> Result<crate::sim::Action, String> {
+pub fn parse_action(sc: &Scenario, text: &str) -> Result<crate::model::action::Action, String> {
     let opts = ron::Options::default()
         .with_recursion_limit(32)
         .with_default_extension(ron::extensions::Extensions::UNWRAP_NEWTYPES);
     crate::model::names::with_names(sc.names.clone(), || {
-        opts.from_str::<crate::sim::Action>(text)
+        opts.from_str::<crate::model::action::Action>(text)
     })
     .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
 }
@@ -1672,16 +1684,12 @@ fn check_plans(
                 Some("plans are reported by name; make them unique".into()),
             );
         }
-        if !crate::headless::POLICY_NAMES.contains(&plan.policy.as_str()) {
+        if !POLICY_NAMES.contains(&plan.policy.as_str()) {
             c.error(
                 &format!("{b}.policy"),
                 format!("unknown policy \"{}\"", plan.policy),
-                nearest(&plan.policy, crate::headless::POLICY_NAMES).or_else(|| {
-                    Some(format!(
-                        "one of {}",
-                        crate::headless::POLICY_NAMES.join(", ")
-                    ))
-                }),
+                nearest(&plan.policy, POLICY_NAMES)
+                    .or_else(|| Some(format!("one of {}", POLICY_NAMES.join(", ")))),
             );
         }
         if plan.seeds == 0 || plan.seeds > limits::MAX_PLAN_SEEDS {
@@ -1748,7 +1756,7 @@ fn check_plans(
         let parsed_steps: Vec<_> = crate::model::names::with_names(table.clone(), || {
             plan.steps
                 .iter()
-                .map(|step| opts.from_str::<crate::sim::Action>(step.action.get_ron()))
+                .map(|step| opts.from_str::<crate::model::action::Action>(step.action.get_ron()))
                 .collect()
         });
         for (si, (step, parsed)) in plan.steps.iter().zip(parsed_steps).enumerate() {

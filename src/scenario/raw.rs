@@ -7,6 +7,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// The domain enums are written in files by these names.
+pub use crate::model::domain::{
+    DemandKind, InitiativeKind, Metric, Role, Segment, StakeholderRole, StartState, TeamKind, Trait,
+};
+
 use crate::model::Params;
 
 fn one() -> f64 {
@@ -147,14 +152,6 @@ impl Default for RawMarket {
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-pub enum Segment {
-    Smb,
-    MidMarket,
-    Enterprise,
-    Consumer,
-}
-
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProduct {
@@ -189,15 +186,6 @@ fn default_vf() -> f64 {
 }
 fn default_rel() -> f64 {
     85.0
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-pub enum TeamKind {
-    #[default]
-    StreamAligned,
-    Platform,
-    Enabling,
-    ComplicatedSubsystem,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -270,23 +258,6 @@ fn default_vision() -> f64 {
     0.5
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    Engineer,
-    Designer,
-    Pm,
-    Em,
-    Analyst,
-    Qa,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Trait {
-    BrilliantJerk,
-    FlightRisk,
-    OwnsComponents,
-}
-
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPerson {
@@ -332,23 +303,6 @@ fn default_exhaustion() -> f64 {
 }
 fn default_tl() -> f64 {
     55.0
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-pub enum InitiativeKind {
-    #[default]
-    Feature,
-    OutcomeBet,
-    DebtPaydown,
-    PlatformCapability,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-pub enum StartState {
-    #[default]
-    Backlog,
-    Discovery,
-    Delivery,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Default)]
@@ -442,54 +396,6 @@ fn default_core() -> f64 {
     0.6
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub enum StakeholderRole {
-    Ceo,
-    Cfo,
-    SalesVp,
-    Pmo,
-    Marketing,
-    PeerVp,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DemandKind {
-    /// Fixed-scope, fixed-date plan / Gantt chart.
-    FixedPlan,
-    /// Detailed status / RAG / hours tracking.
-    StatusReport,
-    /// "Sales needs X for a deal."
-    FeatureInjection,
-    /// "Lend 2 engineers to project Y."
-    ResourceGrab,
-    /// Deadline pulled in by 2–4 weeks.
-    DeadlinePullIn,
-    /// "Take 6 contractors."
-    StaffingSolution,
-}
-
-impl DemandKind {
-    pub const ALL: [DemandKind; 6] = [
-        DemandKind::FixedPlan,
-        DemandKind::StatusReport,
-        DemandKind::FeatureInjection,
-        DemandKind::ResourceGrab,
-        DemandKind::DeadlinePullIn,
-        DemandKind::StaffingSolution,
-    ];
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Metric {
-    Activation,
-    MonthlyChurn,
-    Retention6m,
-    Revenue,
-    Nps,
-    Pmf,
-    Users,
-}
-
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTrust {
@@ -581,7 +487,7 @@ pub struct RawPlan {
     pub policy: String,
     /// Answer every waterfall demand this way, overriding the bot (default: the bot decides).
     #[serde(default)]
-    pub respond: Option<crate::sim::Response>,
+    pub respond: Option<crate::model::action::Response>,
     /// Scripted decisions, in addition to the bot's.
     #[serde(default)]
     pub steps: Vec<RawStep>,
