@@ -122,6 +122,68 @@ fn demand(s: &Sim, kind: DemandKind) -> Demand {
         .expect("demand")
 }
 
+/// Number of `Action` variants (the match in `variant` has one arm each).
+const VARIANTS: usize = 39;
+
+/// The variant's position: an exhaustive match, so a new action breaks this test's build until
+/// it is added here and to the refusal checks.
+fn variant(a: &Action) -> usize {
+    match a {
+        Action::OpenRequisition { .. } => 0,
+        Action::StructuredOnboarding { .. } => 1,
+        Action::HireContractors { .. } => 2,
+        Action::OneOnOne { .. } => 3,
+        Action::Mentor { .. } => 4,
+        Action::PairMentor { .. } => 5,
+        Action::Training { .. } => 6,
+        Action::StayInterview { .. } => 7,
+        Action::RetentionRaise { .. } => 8,
+        Action::RecoveryWeek { .. } => 9,
+        Action::Layoff { .. } => 10,
+        Action::DevelopManager { .. } => 11,
+        Action::VisionSession => 12,
+        Action::StrategySession { .. } => 13,
+        Action::ShareCredit { .. } => 14,
+        Action::TakeCredit { .. } => 15,
+        Action::TakeResponsibility { .. } => 16,
+        Action::Blame { .. } => 17,
+        Action::BlamelessReview { .. } => 18,
+        Action::Respond { .. } => 19,
+        Action::DemoDay { .. } => 20,
+        Action::DiscloseSlip { .. } => 21,
+        Action::SetDiscoveryShare { .. } => 22,
+        Action::SetDebtShare { .. } => 23,
+        Action::SetWipLimit { .. } => 24,
+        Action::Tooling { .. } => 25,
+        Action::Analytics { .. } => 26,
+        Action::PlatformInvestment { .. } => 27,
+        Action::RequestBudget { .. } => 28,
+        Action::SetOvertimePolicy { .. } => 29,
+        Action::BrokerAlignment { .. } => 30,
+        Action::ConnectTeams { .. } => 31,
+        Action::SetInteractionMode { .. } => 32,
+        Action::Reteam { .. } => 33,
+        Action::ReviewMetrics { .. } => 34,
+        Action::RunExperiment { .. } => 35,
+        Action::Forecast { .. } => 36,
+        Action::KillInitiative { .. } => 37,
+        Action::Descope { .. } => 38,
+    }
+}
+
+/// Brings `s` to the week `base` has reached, with the same (no) decisions, and copies the
+/// team state a test set by hand.
+fn replay_state(s: &mut Sim, base: &Sim) {
+    while s.week() < base.week() {
+        s.step();
+    }
+    for (id, e) in base.world().resource::<Index>().teams.clone() {
+        let team = base.world().get::<Team>(e).expect("team").clone();
+        let mine = s.world().resource::<Index>().teams[&id];
+        *s.world_mut().get_mut::<Team>(mine).expect("team") = team;
+    }
+}
+
 #[test]
 fn every_action_is_refused_with_a_reason_when_unaffordable() {
     let all_ap = [
@@ -202,11 +264,82 @@ fn every_action_is_refused_with_a_reason_when_unaffordable() {
             initiative: InitiativeId(0),
         },
     ];
+    let mut covered: Vec<usize> = all_ap.iter().map(variant).collect();
     for a in all_ap {
         let mut s = sim();
         no_ap(&mut s);
         refused(&mut s, a, "AP");
     }
+    // The actions that need a moment to be possible at all: a ship to credit, a failure to own
+    // or review, six weeks of throughput to forecast. Each is first shown possible, then
+    // refused for want of AP.
+    let mut shipped = sim();
+    shipped.step();
+    shipped.step();
+    let mut failed = sim();
+    let app = failed.world().resource::<Index>().teams[&APP];
+    failed
+        .world_mut()
+        .get_mut::<Team>(app)
+        .expect("team")
+        .failures_recent = 1.0;
+    let mut seasoned = sim();
+    for _ in 0..7 {
+        seasoned.step();
+    }
+    let launch = InitiativeId(0);
+    let plat_work = InitiativeId(3);
+    for (base, a) in [
+        (&shipped, Action::ShareCredit { initiative: launch }),
+        (&failed, Action::TakeResponsibility { team: APP }),
+        (&failed, Action::BlamelessReview { team: APP }),
+        (
+            &seasoned,
+            Action::Forecast {
+                initiative: plat_work,
+            },
+        ),
+    ] {
+        covered.push(variant(&a));
+        let kind = a.kind();
+        let mut able = Sim::new(&common::parse(SRC), 9);
+        replay_state(&mut able, base);
+        assert!(
+            able.submit(a.clone()).is_ok(),
+            "{kind} should be possible here"
+        );
+        let mut s = Sim::new(&common::parse(SRC), 9);
+        replay_state(&mut s, base);
+        no_ap(&mut s);
+        refused(&mut s, a, "AP");
+    }
+    // Taking credit costs no AP and earns PC, so nothing can make it unaffordable: it is
+    // accepted with no AP and no PC left (that it is free is a learning-validity question).
+    // Blaming a team is free in the same way.
+    for (base, free) in [
+        (&shipped, Action::TakeCredit { initiative: launch }),
+        (&failed, Action::Blame { team: APP }),
+    ] {
+        covered.push(variant(&free));
+        let kind = free.kind();
+        let mut s = Sim::new(&common::parse(SRC), 9);
+        replay_state(&mut s, base);
+        no_ap(&mut s);
+        no_pc(&mut s);
+        assert!(s.submit(free).is_ok(), "{kind} costs nothing");
+    }
+    // Demand answers are covered below (AP for reframing, PC for shielding and escalating).
+    covered.push(variant(&Action::Respond {
+        demand: orgcraft::model::DemandId(0),
+        response: Response::Shield,
+    }));
+    covered.sort_unstable();
+    covered.dedup();
+    assert_eq!(
+        covered,
+        (0..VARIANTS).collect::<Vec<_>>(),
+        "every Action variant must be tested for refusal"
+    );
     // Political capital.
     for a in [
         Action::HireContractors {

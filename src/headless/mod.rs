@@ -56,8 +56,8 @@ impl Sim {
 
     /// The one weekly loop every runner calls. `decisions` are submitted first, in order (the
     /// ones refused are returned with why); then `policy`, if any, decides on the world as it
-    /// stands and its actions are submitted (its refusals stay in the action queue's record);
-    /// then the week is played.
+    /// stands and its actions are submitted (its refusals are returned apart); then the week is
+    /// played.
     pub fn play_week(
         &mut self,
         decisions: &[Action],
@@ -69,9 +69,12 @@ impl Sim {
                 refused.push(r);
             }
         }
+        let mut bot_refused = Vec::new();
         if let Some(policy) = policy {
             for a in policy.decide(self.world()) {
-                let _ = self.submit(a);
+                if let Err(r) = self.submit(a) {
+                    bot_refused.push(r);
+                }
             }
         }
         let queued = self.world().resource::<ActionQueue>().pending.clone();
@@ -80,6 +83,7 @@ impl Sim {
             week: self.week(),
             queued,
             refused,
+            bot_refused,
         }
     }
 
@@ -93,7 +97,7 @@ impl Sim {
         sim::advance(self.world_mut());
     }
 
-    /// Lets `policy` decide, then plays one week. Refusals are kept in the action queue's log.
+    /// Lets `policy` decide, then plays one week (`play_week` returns what it refused).
     pub fn step_with(&mut self, policy: &mut dyn Policy) {
         self.play_week(&[], Some(policy));
     }
@@ -149,6 +153,9 @@ pub struct PlayedWeek {
     pub queued: Vec<Action>,
     /// The given decisions the simulation refused, in order.
     pub refused: Vec<Refusal>,
+    /// What the bot asked for and the simulation refused at submit time (a bot that keeps
+    /// asking for what it cannot afford shows here).
+    pub bot_refused: Vec<Refusal>,
 }
 
 /// Key stocks at the end of a week, as the player could see them: the window's charts and the
