@@ -4,6 +4,7 @@
 //! weekly turn), `score` (scores and attribution), `headless` (runners and bots), `gui` (the window, behind the default `gui` feature). `main.rs` is a
 //! thin CLI over these.
 
+pub mod cli;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod headless;
