@@ -220,10 +220,11 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
     let div = divergences(tables);
     let qs = questions(tables, &div);
     let mut md = format!(
-        "# Session debrief: {}\n\nSeed {} · {} tables · Orgcraft {}, model version {}\n\n",
+        "# Session debrief: {}\n\nSeed {} · {} tables · scenario hash {:016x} · Orgcraft {}, model version {}\n\n",
         sc.raw.title,
         tables[0].log.seed,
         tables.len(),
+        sc.content_hash,
         env!("CARGO_PKG_VERSION"),
         crate::model::MODEL_VERSION
     );
@@ -313,10 +314,11 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
     }
     svg.push_str("</svg>");
     let mut html = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Session debrief: {t}</title><style>body {{ font-family: sans-serif; max-width: 980px; margin: 2em auto; }} table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}</style></head><body><h1>Session debrief: {t}</h1><p>Seed {seed} · {n} tables · Orgcraft {v}, model version {m}</p>"#,
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Session debrief: {t}</title><style>body {{ font-family: sans-serif; max-width: 980px; margin: 2em auto; }} table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}</style></head><body><h1>Session debrief: {t}</h1><p>Seed {seed} · {n} tables · scenario hash {h:016x} · Orgcraft {v}, model version {m}</p>"#,
         t = esc(&sc.raw.title),
         seed = tables[0].log.seed,
         n = tables.len(),
+        h = sc.content_hash,
         v = env!("CARGO_PKG_VERSION"),
         m = crate::model::MODEL_VERSION
     );
