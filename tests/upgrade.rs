@@ -257,42 +257,6 @@ fn session_merge_never_mixes_model_versions() {
     assert!(md.contains("1 decision(s) no longer apply"), "{md}");
 }
 
-/// Every text the interface draws for `st` (one egui frame, no GPU), as `tests/gui.rs` reads it.
-fn title_text(st: &GuiState) -> String {
-    use bevy_egui::egui;
-    fn collect(shape: &egui::Shape, out: &mut String) {
-        match shape {
-            egui::Shape::Text(t) => {
-                out.push_str(t.galley.text());
-                out.push('\n');
-            }
-            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let ctx = egui::Context::default();
-    let mut texts = String::new();
-    for pass in 0..2 {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
-            ..Default::default()
-        };
-        let mut out = ctx.run_ui(input, |root| {
-            let _ = orgcraft::gui::ui::draw(root, st);
-        });
-        out.textures_delta.clear();
-        if pass == 1 {
-            for s in &out.shapes {
-                collect(&s.shape, &mut texts);
-            }
-        }
-    }
-    texts
-}
-
 /// A save folder holding `fixture` as its autosave.
 fn save_folder(fixture: &str) -> (PathBuf, GuiState) {
     let d = std::env::temp_dir().join(format!(
@@ -331,7 +295,7 @@ fn a_save_of_another_model_offers_the_choice_and_loses_nothing() {
     };
     assert!(save.from_another_model());
     // The title says so and offers both ways.
-    let texts = title_text(&st);
+    let texts = common::drawn_text(&st);
     assert!(
         texts.contains("saved by an earlier version of Orgcraft"),
         "{texts}"

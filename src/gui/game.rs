@@ -129,36 +129,25 @@ impl Game {
         Ok((g, dropped))
     }
 
-    /// Rebuilds a game by replaying saved decisions on the same scenario and seed.
+    /// Rebuilds a game by replaying saved decisions on the same scenario and seed: every one
+    /// must still apply.
     pub fn replay(
         scenario: Scenario,
         path: Option<PathBuf>,
         seed: u64,
         decisions: &[Vec<Action>],
     ) -> Result<Game, ReplayError> {
-        let mut g = Game::new(scenario, path, seed);
-        if decisions.len() as u32 > g.weeks() {
-            return Err(ReplayError {
-                week: g.weeks() + 1,
+        let (g, dropped) = Game::replay_tolerant(scenario, path, seed, decisions)?;
+        match dropped.first() {
+            Some(d) => Err(ReplayError {
+                week: d.week,
                 message: format!(
-                    "the save has {} weeks of decisions but the scenario lasts {}",
-                    decisions.len(),
-                    g.weeks()
+                    "a saved decision no longer applies: {} refused: {}",
+                    d.action, d.reason
                 ),
-            });
+            }),
+            None => Ok(g),
         }
-        for (i, week) in decisions.iter().enumerate() {
-            for a in week {
-                if let Err(r) = g.queue(a.clone()) {
-                    return Err(ReplayError {
-                        week: i as u32 + 1,
-                        message: format!("a saved decision no longer applies: {r}"),
-                    });
-                }
-            }
-            g.end_week();
-        }
-        Ok(g)
     }
 
     pub fn world(&self) -> &World {

@@ -91,3 +91,42 @@ pub fn one_team(weeks: u32, team_extra: &str, members: usize, items: &str, param
 )"#
     )
 }
+
+/// Every text the interface draws for `st` in one egui frame (no GPU: the font texture's upload
+/// is dropped), for tests that read a screen as a player would.
+#[cfg(feature = "gui")]
+pub fn drawn_text(st: &orgcraft::gui::state::GuiState) -> String {
+    use bevy_egui::egui;
+    fn collect(shape: &egui::Shape, out: &mut String) {
+        match shape {
+            egui::Shape::Text(t) => {
+                out.push_str(t.galley.text());
+                out.push('\n');
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let ctx = egui::Context::default();
+    let mut texts = String::new();
+    // Two passes: egui sizes modals and areas in the first one.
+    for pass in 0..2 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |root| {
+            let _ = orgcraft::gui::ui::draw(root, st);
+        });
+        out.textures_delta.clear();
+        if pass == 1 {
+            for s in &out.shapes {
+                collect(&s.shape, &mut texts);
+            }
+        }
+    }
+    texts
+}
