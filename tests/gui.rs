@@ -3,6 +3,8 @@
 //! world (egui runs headless here; we read the text it lays out).
 #![cfg(feature = "gui")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bevy_egui::egui;
@@ -76,22 +78,11 @@ fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
         out.textures_delta.clear();
         if pass == 1 {
             for s in &out.shapes {
-                collect_text(&s.shape, &mut texts);
+                common::collect_text(&s.shape, &mut texts);
             }
         }
     }
     (cmds, texts)
-}
-
-fn collect_text(shape: &egui::Shape, out: &mut String) {
-    match shape {
-        egui::Shape::Text(t) => {
-            out.push_str(t.galley.text());
-            out.push('\n');
-        }
-        egui::Shape::Vec(v) => v.iter().for_each(|s| collect_text(s, out)),
-        _ => {}
-    }
 }
 
 fn key(k: egui::Key) -> egui::Event {

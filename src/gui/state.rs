@@ -503,11 +503,19 @@ impl GuiState {
         }
     }
 
-    fn continue_on_new_model(&mut self) {
+    /// The autosave the player is choosing about, once a copy of it is kept aside.
+    fn save_to_upgrade(&self) -> Option<(super::save::SaveFile, Option<PathBuf>)> {
         let SaveStatus::Ready(save) = self.saves.status() else {
-            return;
+            return None;
         };
         let kept = self.saves.keep_old_model_copy(save.model_version);
+        Some((save, kept))
+    }
+
+    fn continue_on_new_model(&mut self) {
+        let Some((save, kept)) = self.save_to_upgrade() else {
+            return;
+        };
         match save.restore_on_current_model() {
             Ok(up) => {
                 let weeks = save.decisions.len();
@@ -555,10 +563,9 @@ impl GuiState {
     }
 
     fn restart_saved_scenario(&mut self) {
-        let SaveStatus::Ready(save) = self.saves.status() else {
+        let Some((save, kept)) = self.save_to_upgrade() else {
             return;
         };
-        let kept = self.saves.keep_old_model_copy(save.model_version);
         match save.scenario() {
             Ok(sc) => {
                 self.seed_override = Some(save.seed);

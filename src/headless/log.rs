@@ -333,81 +333,21 @@ pub fn record_line(
     (r, log, refused)
 }
 
-/// Plays a log's decisions on the current model, whatever model made it: no state-hash checks,
-/// and a decision the current model refuses is skipped and listed. The scenario file must
-/// still be the one the log was made with.
-pub fn resimulate(scenario: &Scenario, log: &DecisionLog) -> Result<Resimulation, LogError> {
-    log.check_shape(scenario)?;
-    let mut fresh = DecisionLog::new(scenario, log.seed, &log.policy, log.length);
-    fresh.table = log.table.clone();
-    let mut sim = Sim::with_length(scenario, log.seed, log.length);
-    let mut events = Vec::new();
-    let mut hashes = Vec::new();
-    let mut dropped = Vec::new();
-    for lw in &log.weeks {
-        let played = sim.play_week(&lw.actions, None);
-        dropped.extend(played.refused.into_iter().map(|r| Dropped {
-            week: lw.week,
-            action: r.action,
-            reason: r.reason,
-        }));
-        let kept = played.queued;
-        let hash = format!("{:016x}", sim.state_hash());
-        events.extend(
-            sim.week_entries(lw.week)
-                .map(|e| (e.week, e.kind.clone(), e.text.clone())),
-        );
-        fresh.weeks.push(LoggedWeek {
-            week: lw.week,
-            actions: kept,
-            state_hash: hash.clone(),
-        });
-        hashes.push(hash);
-    }
-    let played = log.weeks.len() as u32;
-    sim.run_epilogue();
-    let report = report(
-        &sim,
-        scenario,
-        &log.policy,
-        log.seed,
-        played,
-        hashes,
-        events,
-    );
-    if played == log.length {
-        fresh.result = Some(LoggedResult::of(&report));
-    }
-    Ok(Resimulation {
-        report,
-        log: fresh,
-        dropped,
-    })
-}
-
-/// Reproduces a logged run: every action must be accepted and every week's state hash must
-/// match. Returns the same report as `orgcraft run --json`.
-pub fn replay(scenario: &Scenario, log: &DecisionLog) -> Result<RunReport, LogError> {
-    log.check(scenario)?;
+/// Plays a log's weeks on a fresh world: each week's logged actions, then `each` sees the week
+/// as logged, as played, and the state hash after it (an error stops the replay); then the
+/// epilogue and the report `run` makes. The one loop behind `replay` and `resimulate`.
+fn play_log(
+    scenario: &Scenario,
+    log: &DecisionLog,
+    mut each: impl FnMut(&LoggedWeek, super::PlayedWeek, &str) -> Result<(), LogError>,
+) -> Result<RunReport, LogError> {
     let mut sim = Sim::with_length(scenario, log.seed, log.length);
     let mut events = Vec::new();
     let mut hashes = Vec::new();
     for lw in &log.weeks {
         let played = sim.play_week(&lw.actions, None);
-        if let Some(refusal) = played.refused.into_iter().next() {
-            return Err(LogError::Refused {
-                week: lw.week,
-                refusal,
-            });
-        }
         let hash = format!("{:016x}", sim.state_hash());
-        if hash != lw.state_hash {
-            return Err(LogError::Hash {
-                week: lw.week,
-                expected: lw.state_hash.clone(),
-                found: hash,
-            });
-        }
+        each(lw, played, &hash)?;
         events.extend(
             sim.week_entries(lw.week)
                 .map(|e| (e.week, e.kind.clone(), e.text.clone())),
@@ -425,6 +365,59 @@ pub fn replay(scenario: &Scenario, log: &DecisionLog) -> Result<RunReport, LogEr
         hashes,
         events,
     ))
+}
+
+/// Plays a log's decisions on the current model, whatever model made it: no state-hash checks,
+/// and a decision the current model refuses is skipped and listed. The scenario file must
+/// still be the one the log was made with.
+pub fn resimulate(scenario: &Scenario, log: &DecisionLog) -> Result<Resimulation, LogError> {
+    log.check_shape(scenario)?;
+    let mut fresh = DecisionLog::new(scenario, log.seed, &log.policy, log.length);
+    fresh.table = log.table.clone();
+    let mut dropped = Vec::new();
+    let report = play_log(scenario, log, |lw, played, hash| {
+        dropped.extend(played.refused.into_iter().map(|r| Dropped {
+            week: lw.week,
+            action: r.action,
+            reason: r.reason,
+        }));
+        fresh.weeks.push(LoggedWeek {
+            week: lw.week,
+            actions: played.queued,
+            state_hash: hash.to_string(),
+        });
+        Ok(())
+    })?;
+    if log.weeks.len() as u32 == log.length {
+        fresh.result = Some(LoggedResult::of(&report));
+    }
+    Ok(Resimulation {
+        report,
+        log: fresh,
+        dropped,
+    })
+}
+
+/// Reproduces a logged run: every action must be accepted and every week's state hash must
+/// match. Returns the same report as `orgcraft run --json`.
+pub fn replay(scenario: &Scenario, log: &DecisionLog) -> Result<RunReport, LogError> {
+    log.check(scenario)?;
+    play_log(scenario, log, |lw, played, hash| {
+        if let Some(refusal) = played.refused.into_iter().next() {
+            return Err(LogError::Refused {
+                week: lw.week,
+                refusal,
+            });
+        }
+        if hash != lw.state_hash {
+            return Err(LogError::Hash {
+                week: lw.week,
+                expected: lw.state_hash.clone(),
+                found: hash.to_string(),
+            });
+        }
+        Ok(())
+    })
 }
 
 /// One decision changed at one week.

@@ -119,44 +119,6 @@ impl Happened {
         }
     }
 
-    /// What it means, for the guide and for "one of" hints.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Happened::Shipped => "an initiative shipped",
-            Happened::MissedDate => "an initiative missed its committed date",
-            Happened::Killed => "an initiative was stopped (by the player or by discovery)",
-            Happened::Watermelon => "a project that looked green was revealed red",
-            Happened::Resigned => "someone resigned (notice starts)",
-            Happened::Left => {
-                "someone left (notice over or contract ended; layoffs are \"laid off\")"
-            }
-            Happened::Hired => "someone joined a team (employee or contractor)",
-            Happened::Sick => "someone went off sick",
-            Happened::Demand => "a stakeholder made a demand of a team",
-            Happened::Complied => "the player complied with a demand",
-            Happened::Shielded => "the player shielded a team from a demand",
-            Happened::Reframed => "a reframe was accepted",
-            Happened::ReframeFailed => "a reframe was refused",
-            Happened::Escalated => "the player escalated a demand",
-            Happened::WentAround => "an unanswered demand went around the player",
-            Happened::DatesCommitted => "a fixed-scope plan committed initiatives to dates",
-            Happened::ContractorsSent => "a stakeholder sent contractors to a team",
-            Happened::BudgetCut => "the budget was cut",
-            Happened::BudgetApproved => "a budget request was approved",
-            Happened::BudgetDeclined => "a budget request was declined",
-            Happened::BudgetArrived => "approved budget arrived",
-            Happened::HiringFreeze => "spend passed 110 % of budget: hiring freeze",
-            Happened::MarketShock => "a competitor move changed value fit",
-            Happened::Snapped => "the worn-out leader snapped at a team",
-            Happened::LaidOff => "the player laid people off",
-            Happened::Forecast => "the player forecast an initiative",
-            Happened::RequisitionOpened => "the player opened a requisition",
-            Happened::RaiseEnvy => "peers found out about a retention raise",
-        }
-    }
-}
-
-impl Happened {
     /// Can a line recording this name `who`? (A "shipped" line names an initiative and its
     /// team, never a person.)
     pub fn carries(self, who: &Subject) -> bool {

@@ -509,11 +509,6 @@ pub fn scan(src: &str) -> (Positions, Option<Structure>) {
     (out, problem)
 }
 
-/// Position of each path (the scan without its structural findings).
-pub fn field_positions(src: &str) -> Positions {
-    scan(src).0
-}
-
 /// Where the value of the field whose name starts at `(line, col)` begins: after the `:` and any
 /// whitespace. Used to shift positions reported inside a value's own text.
 pub fn value_start(src: &str, line: usize, col: usize) -> (usize, usize) {

@@ -97,16 +97,6 @@ pub fn one_team(weeks: u32, team_extra: &str, members: usize, items: &str, param
 #[cfg(feature = "gui")]
 pub fn drawn_text(st: &orgcraft::gui::state::GuiState) -> String {
     use bevy_egui::egui;
-    fn collect(shape: &egui::Shape, out: &mut String) {
-        match shape {
-            egui::Shape::Text(t) => {
-                out.push_str(t.galley.text());
-                out.push('\n');
-            }
-            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
     let ctx = egui::Context::default();
     let mut texts = String::new();
     // Two passes: egui sizes modals and areas in the first one.
@@ -124,9 +114,23 @@ pub fn drawn_text(st: &orgcraft::gui::state::GuiState) -> String {
         out.textures_delta.clear();
         if pass == 1 {
             for s in &out.shapes {
-                collect(&s.shape, &mut texts);
+                collect_text(&s.shape, &mut texts);
             }
         }
     }
     texts
+}
+
+/// Appends every text `shape` draws, one per line.
+#[cfg(feature = "gui")]
+pub fn collect_text(shape: &bevy_egui::egui::Shape, out: &mut String) {
+    use bevy_egui::egui::Shape;
+    match shape {
+        Shape::Text(t) => {
+            out.push_str(t.galley.text());
+            out.push('\n');
+        }
+        Shape::Vec(v) => v.iter().for_each(|s| collect_text(s, out)),
+        _ => {}
+    }
 }
