@@ -443,9 +443,86 @@ pub fn replacement_cost_share(p: &Params) -> f64 {
     weeks_lost / 52.0 + p.recruiting_fee
 }
 
+/// What makes a team's work hard to hold in mind (§4.4 cognitive load; Team Topologies).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadSources {
+    /// Status reports the team owes.
+    pub obligations: f64,
+    /// Requests waiting in the team's service lane.
+    pub waiting_requests: f64,
+    /// Collaboration-mode relations the team is in.
+    pub collaborations: f64,
+    pub headcount: f64,
+    /// Open initiatives on the team's backlog.
+    pub open_items: f64,
+}
+
+/// Cognitive load: 1.0 is a team at its comfortable limit; every source adds its weight, and
+/// people beyond `load_team_size` add more (a team too big to know what everyone does).
+pub fn cognitive_load(s: &LoadSources, p: &Params) -> f64 {
+    s.obligations * p.load_per_obligation
+        + p.load_per_request * s.waiting_requests
+        + p.load_per_collaboration * s.collaborations
+        + p.load_per_extra_person * (s.headcount - p.load_team_size).max(0.0)
+        + s.open_items / p.load_items_per_unit
+}
+
+/// The budget rule: spending more than `budget_freeze_ratio` × the allowance to date freezes
+/// hiring and discretionary spend (§4.11).
+pub fn over_budget(spent: f64, allowance: f64, p: &Params) -> bool {
+    spent > p.budget_freeze_ratio * allowance
+}
+
+/// Money the leader may still commit this quarter under the budget rule.
+pub fn budget_headroom(quarter_total: f64, quarter_spent: f64, p: &Params) -> f64 {
+    (quarter_total * p.budget_freeze_ratio - quarter_spent).max(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cognitive_load_adds_each_source_and_oversize() {
+        let p = Params::default();
+        let none = LoadSources::default();
+        assert_eq!(cognitive_load(&none, &p), 0.0);
+        let four_items = LoadSources {
+            open_items: 4.0,
+            ..none
+        };
+        assert!((cognitive_load(&four_items, &p) - 1.0).abs() < 1e-12);
+        // Up to the comfortable team size headcount adds nothing; each person beyond it does.
+        let nine = LoadSources {
+            headcount: p.load_team_size,
+            ..none
+        };
+        let twelve = LoadSources {
+            headcount: p.load_team_size + 3.0,
+            ..none
+        };
+        assert_eq!(cognitive_load(&nine, &p), 0.0);
+        assert!((cognitive_load(&twelve, &p) - 3.0 * p.load_per_extra_person).abs() < 1e-12);
+        let busy = LoadSources {
+            obligations: 2.0,
+            waiting_requests: 3.0,
+            collaborations: 1.0,
+            ..none
+        };
+        let expected =
+            2.0 * p.load_per_obligation + 3.0 * p.load_per_request + p.load_per_collaboration;
+        assert!((cognitive_load(&busy, &p) - expected).abs() < 1e-12);
+    }
+
+    #[test]
+    fn budget_rule_freezes_above_the_ratio_and_headroom_never_negative() {
+        let p = Params::default();
+        assert!(!over_budget(100.0, 100.0, &p));
+        assert!(!over_budget(110.0, 100.0, &p));
+        assert!(over_budget(110.5, 100.0, &p));
+        assert!((budget_headroom(100.0, 50.0, &p) - 60.0).abs() < 1e-9);
+        assert_eq!(budget_headroom(100.0, 500.0, &p), 0.0);
+    }
 
     #[test]
     fn hours_curve_follows_pencavel() {

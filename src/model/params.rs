@@ -263,6 +263,26 @@ pub struct Params {
     /// [G] Weeks until approved budget arrives (§17.4).
     pub budget_approval_weeks: u32,
 
+    /// [G] Leader exhaustion recovered in a week without overdraft.
+    pub leader_weekly_recovery: f64,
+    /// [G] The budget rule: spend above this multiple of the allowance to date freezes hiring
+    /// and discretionary spend; commitments may use up to this multiple of the quarter (§4.11).
+    pub budget_freeze_ratio: f64,
+
+    // ---- Cognitive load (§4.4, Team Topologies) ----
+    /// [G] Cognitive load per status obligation the team owes.
+    pub load_per_obligation: f64,
+    /// [G] Cognitive load per request waiting in the team's service lane.
+    pub load_per_request: f64,
+    /// [G] Cognitive load per collaboration-mode relation.
+    pub load_per_collaboration: f64,
+    /// [G] Cognitive load per person beyond `load_team_size`.
+    pub load_per_extra_person: f64,
+    /// [D] Team size up to which headcount adds no load (two-pizza team, Dunbar's inner circle).
+    pub load_team_size: f64,
+    /// [G] Open initiatives that make one unit of load (a team at its limit).
+    pub load_items_per_unit: f64,
+
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
     pub epilogue_weeks: u32,
@@ -389,6 +409,15 @@ impl Default for Params {
             leader_overdraft_exhaustion: 8.0,
             quarter_weeks: 13,
             budget_approval_weeks: 4,
+            leader_weekly_recovery: 3.0,
+            budget_freeze_ratio: 1.1,
+
+            load_per_obligation: 0.05,
+            load_per_request: 0.1,
+            load_per_collaboration: 0.15,
+            load_per_extra_person: 0.1,
+            load_team_size: 9.0,
+            load_items_per_unit: 4.0,
 
             epilogue_weeks: 8,
         }

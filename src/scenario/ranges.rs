@@ -125,6 +125,14 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("leader_overdraft_exhaustion", 0.0, 50.0),
     ("quarter_weeks", 1.0, 52.0),
     ("budget_approval_weeks", 0.0, 26.0),
+    ("leader_weekly_recovery", 0.0, 20.0),
+    ("budget_freeze_ratio", 1.0, 2.0),
+    ("load_per_obligation", 0.0, 1.0),
+    ("load_per_request", 0.0, 1.0),
+    ("load_per_collaboration", 0.0, 1.0),
+    ("load_per_extra_person", 0.0, 1.0),
+    ("load_team_size", 1.0, 50.0),
+    ("load_items_per_unit", 0.5, 50.0),
     ("epilogue_weeks", 0.0, 26.0),
 ];
 

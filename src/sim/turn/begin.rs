@@ -1,28 +1,28 @@
-//! The start of a turn: delayed effects fall due and the week begins.
+//! The start and end of a turn: delayed effects fall due, next week's attention points.
 
 use super::*;
 
-/// Start of the week: delayed effects, AP reset and overdraft repayment, leader exhaustion.
-pub fn begin_week(world: &mut World) {
-    let w = week(world);
+/// Start of the week: effects scheduled for this week or earlier (an approved budget) arrive.
+pub fn begin_week(
+    clock: Res<Clock>,
+    mut delayed: ResMut<DelayedEffects>,
+    mut budget: ResMut<Budget>,
+    mut log: ResMut<WeekLog>,
+) {
+    let w = clock.week;
     if w == 0 {
         return;
     }
-    let p = params(world);
-    let due: Vec<((u32, u32), DelayedEffect)> = {
-        let mut d = world.resource_mut::<DelayedEffects>();
-        let keys: Vec<(u32, u32)> = d.0.range(..=(w, u32::MAX)).map(|(k, _)| *k).collect();
-        keys.into_iter()
-            .filter_map(|k| d.0.remove(&k).map(|v| (k, v)))
-            .collect()
-    };
-    for (_, eff) in due {
-        match eff {
+    let due: Vec<(u32, u32)> = delayed.0.range(..=(w, u32::MAX)).map(|(k, _)| *k).collect();
+    for key in due {
+        let Some(effect) = delayed.0.remove(&key) else {
+            continue;
+        };
+        match effect {
             DelayedEffect::BudgetArrives(x) => {
-                let mut b = world.resource_mut::<Budget>();
-                b.quarter_total += x;
-                b.total_budget += x;
-                world.resource_mut::<WeekLog>().record(
+                budget.quarter_total += x;
+                budget.total_budget += x;
+                log.record(
                     w,
                     "event",
                     Happened::BudgetArrived,
@@ -32,18 +32,16 @@ pub fn begin_week(world: &mut World) {
             }
         }
     }
-    let _ = p;
 }
 
 /// End of the turn: next week's attention points, minus any overdraft borrowed (§6), so the
-/// player plans the coming week with the AP it really has.
-pub fn end_week(world: &mut World) {
-    let w = week(world);
-    let mut l = world.resource_mut::<Leader>();
-    let borrowed = l.overdraft_debt;
-    l.ap_left = (l.ap_per_week - borrowed).max(0.0);
-    l.overdraft_debt = 0.0;
-    if borrowed <= 0.0 && w > 0 {
-        l.exhaustion = (l.exhaustion - 3.0).max(0.0);
+/// player plans the coming week with the AP it really has; a week without overdraft lets the
+/// leader recover a little.
+pub fn end_week(clock: Res<Clock>, params: Res<SimParams>, mut leader: ResMut<Leader>) {
+    let borrowed = leader.overdraft_debt;
+    leader.ap_left = (leader.ap_per_week - borrowed).max(0.0);
+    leader.overdraft_debt = 0.0;
+    if borrowed <= 0.0 && clock.week > 0 {
+        leader.exhaustion = (leader.exhaustion - params.0.leader_weekly_recovery).max(0.0);
     }
 }

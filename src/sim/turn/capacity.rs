@@ -3,34 +3,41 @@
 use super::*;
 
 /// Per-person raw capacity and team capacity with all overheads (§4.4, §17.1–§17.2).
-pub fn capacity(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
-    let members = members(world);
-    let items = team_items(world);
-    let reqs: BTreeMap<TeamId, f64> = world
-        .resource::<Org>()
-        .requisitions
-        .iter()
-        .filter(|r| !r.contractor)
-        .fold(BTreeMap::new(), |mut m, r| {
-            *m.entry(r.team).or_insert(0.0) += 1.0;
-            m
-        });
-    let relations = world.resource::<Org>().relations.clone();
-    let rel_by_team = relations_by_team(&relations);
-    let mentors: Vec<PersonId> = entities(&world.resource::<Index>().people)
-        .into_iter()
-        .filter_map(|(_, e)| world.get::<Person>(e).and_then(|x| x.mentor))
+pub fn capacity(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    org: Res<Org>,
+    mut teams: Query<&mut Team>,
+    mut people: Query<&mut Person>,
+    initiatives: Query<&Initiative>,
+) {
+    let w = clock.week;
+    let p = &params.0;
+    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let items = items_by_team(&index, |e| initiatives.get(e).ok().and_then(open_slot));
+    let reqs: BTreeMap<TeamId, f64> =
+        org.requisitions
+            .iter()
+            .filter(|r| !r.contractor)
+            .fold(BTreeMap::new(), |mut m, r| {
+                *m.entry(r.team).or_insert(0.0) += 1.0;
+                m
+            });
+    let rel_by_team = relations_by_team(&org.relations);
+    let mentors: Vec<PersonId> = index
+        .people
+        .values()
+        .filter_map(|e| people.get(*e).ok().and_then(|x| x.mentor))
         .collect();
-    for (tid, te) in entities(&world.resource::<Index>().teams) {
+    for (&tid, &te) in &index.teams {
         // People.
         let mut raws: Vec<(f64, f64)> = Vec::new(); // (delivery raw, raw at 40 h)
         let mut train_fte = 0.0;
         let mut assimilated_raw = Vec::new();
         let (mut domain, mut ux, mut heads) = (0.0, 0.0, 0.0);
         for &pe in members.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut x) = world.get_mut::<Person>(pe) else {
+            let Ok(mut x) = people.get_mut(pe) else {
                 continue;
             };
             domain += x.skills[Pillar::Domain as usize];
@@ -52,17 +59,17 @@ pub fn capacity(world: &mut World) {
                 engagement: x.engagement,
                 on_notice: x.notice.is_some(),
             };
-            let mut raw = eq::person_raw(&c, &p);
+            let mut raw = eq::person_raw(&c, p);
             if mentors.contains(&x.id) {
                 raw *= 0.85;
             }
             c.hours = 40.0;
-            let nominal = eq::person_raw(&c, &p);
+            let nominal = eq::person_raw(&c, p);
             x.raw = raw;
             let wgt = role_weight(x.role);
             raws.push((raw * wgt, nominal * wgt));
             if x.assimilation < x.a_max - 0.05 && x.tenure_w < 52.0 {
-                train_fte += eq::training_load(x.assimilation, x.a_max, p.assimilation_a0, &p);
+                train_fte += eq::training_load(x.assimilation, x.a_max, p.assimilation_a0, p);
             } else {
                 assimilated_raw.push(raw);
             }
@@ -74,7 +81,7 @@ pub fn capacity(world: &mut World) {
             assimilated_raw.iter().sum::<f64>() / assimilated_raw.len() as f64
         };
         // Active work: first wip_limit unblocked items not in discovery; blocked in-progress ones add to k.
-        let Some(team) = world.get::<Team>(te).cloned() else {
+        let Ok(team) = teams.get(te) else {
             continue;
         };
         let mut slots = 0u32;
@@ -84,10 +91,10 @@ pub fn capacity(world: &mut World) {
         let mut imposed_active = 0.0;
         let mut all_active = 0.0;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(it) = world.get::<Initiative>(ie) else {
+            let Ok(it) = initiatives.get(ie) else {
                 continue;
             };
-            if needs_discovery(it, &team, &p) {
+            if needs_discovery(it, team, p) {
                 continue;
             }
             if it.state == InitiativeState::Blocked {
@@ -108,7 +115,7 @@ pub fn capacity(world: &mut World) {
         }
         // Blocked work in progress still costs switching (§8.2); waiting-to-start items do not.
         let k = active + started_blocked;
-        let mut sorted = raws.clone();
+        let mut sorted = raws;
         // Brooks partitioning: people beyond the items' max_parallel count at 0.25 for delivery.
         sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut gross = 0.0;
@@ -122,8 +129,8 @@ pub fn capacity(world: &mut World) {
             gross += r * f;
             nominal += nr * f;
         }
-        let comm = eq::comm_overhead(n as f64, &p);
-        let switch = eq::switch_overhead(k, n, &p);
+        let comm = eq::comm_overhead(n as f64, p);
+        let switch = eq::switch_overhead(k, n, p);
         let status = team
             .status_obligations
             .iter()
@@ -145,16 +152,21 @@ pub fn capacity(world: &mut World) {
         let interview = reqs.get(&tid).copied().unwrap_or(0.0) * p.interview_fte * trainer_raw;
         let net = (gross * factor - train_fte * trainer_raw - interview).max(0.0);
         let net_nominal = (nominal * factor - train_fte * trainer_raw - interview).max(0.0);
-        let ops = eq::ops_share(team.debt, team.incident_load, &p);
+        let ops = eq::ops_share(team.debt, team.incident_load, p);
         let avail = net * (1.0 - ops);
         let avail_nominal = net_nominal * (1.0 - ops);
         let headcount = members.get(&tid).map_or(0, Vec::len) as f64;
-        let cl = team.status_obligations.len() as f64 * 0.05
-            + 0.1 * team.lane.len() as f64
-            + 0.15 * collab_rel
-            + 0.1 * (headcount - 9.0).max(0.0)
-            + items.get(&tid).map_or(0.0, |v| v.len() as f64) / 4.0;
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let cl = eq::cognitive_load(
+            &eq::LoadSources {
+                obligations: team.status_obligations.len() as f64,
+                waiting_requests: team.lane.len() as f64,
+                collaborations: collab_rel,
+                headcount,
+                open_items: items.get(&tid).map_or(0.0, |v| v.len() as f64),
+            },
+            p,
+        );
+        let Ok(mut t) = teams.get_mut(te) else {
             continue;
         };
         t.modifiers.retain(|m| m.until_week >= w);
@@ -169,7 +181,7 @@ pub fn capacity(world: &mut World) {
         t.delivery_capacity = (1.0 - shares) * avail;
         t.nominal_delivery = (1.0 - t.discovery_share - t.debt_share - t.service_share).max(0.1)
             * avail_nominal
-            * eq::debt_velocity(t.debt, &p);
+            * eq::debt_velocity(t.debt, p);
         t.active_items = active;
         t.blocked_items = blocked;
         t.cognitive_load = cl;

@@ -45,12 +45,12 @@ pub fn recognition(x: &Person) -> f64 {
 /// Each team's relations (both directions), so per-team lookups do not scan every pair.
 pub(crate) fn relations_by_team(
     relations: &BTreeMap<(TeamId, TeamId), Relation>,
-) -> BTreeMap<TeamId, Vec<Relation>> {
-    let mut out: BTreeMap<TeamId, Vec<Relation>> = BTreeMap::new();
+) -> BTreeMap<TeamId, Vec<&Relation>> {
+    let mut out: BTreeMap<TeamId, Vec<&Relation>> = BTreeMap::new();
     for ((a, b), r) in relations {
-        out.entry(*a).or_default().push(r.clone());
+        out.entry(*a).or_default().push(r);
         if a != b {
-            out.entry(*b).or_default().push(r.clone());
+            out.entry(*b).or_default().push(r);
         }
     }
     out

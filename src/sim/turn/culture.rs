@@ -3,16 +3,17 @@
 use super::*;
 
 /// The six Westrum items per team (§9.1) and status honesty h.
-pub fn culture(world: &mut World) {
-    let w = week(world);
-    let relations = world.resource::<Org>().relations.clone();
-    let rel_by_team = relations_by_team(&relations);
-    let demos = world.resource::<Org>().demos.clone();
-    let demo_cadence = (count_recent(&demos, w, 4) / 4.0 * 4.0 / 4.0).min(1.0);
-    for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let rels: Vec<&Relation> = rel_by_team
-            .get(&tid)
-            .map_or(Vec::new(), |v| v.iter().collect());
+pub fn culture(
+    clock: Res<Clock>,
+    index: Res<Index>,
+    mut org: ResMut<Org>,
+    mut teams: Query<&mut Team>,
+) {
+    let w = clock.week;
+    let rel_by_team = relations_by_team(&org.relations);
+    let demo_cadence = (count_recent(&org.demos, w, 4) / 4.0 * 4.0 / 4.0).min(1.0);
+    for (&tid, &te) in &index.teams {
+        let rels: &[&Relation] = rel_by_team.get(&tid).map_or(&[], Vec::as_slice);
         // No relation = the default relation: ad hoc, neutral alignment, no congruence.
         let (kappa, alpha, healthy) = if rels.is_empty() {
             (0.0, 0.5, 0.0)
@@ -44,7 +45,7 @@ pub fn culture(world: &mut World) {
                 healthy,
             )
         };
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let Ok(mut t) = teams.get_mut(te) else {
             continue;
         };
         let ps = t.psych_safety / 100.0;
@@ -73,7 +74,7 @@ pub fn culture(world: &mut World) {
         t.honesty = eq::honesty((t.westrum[1] - 1.0) / 6.0, demo_cadence);
         // Connecting lapses: congruence decays when the leader stops investing (§6.5).
     }
-    let mut org = world.resource_mut::<Org>();
+    drop(rel_by_team);
     for r in org.relations.values_mut() {
         if w > r.connecting_until {
             r.congruence = (r.congruence - 0.05).max(0.0);

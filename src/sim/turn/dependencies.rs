@@ -3,51 +3,67 @@
 use super::*;
 
 /// Service lanes: requests enter the provider's FIFO lane and wait there (§8, §17.4).
-pub fn dependencies(world: &mut World) {
-    let w = week(world);
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a system names every resource it touches"
+)]
+pub fn dependencies(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    run: Res<RunInfo>,
+    index: Res<Index>,
+    mut org: ResMut<Org>,
+    mut teams: Query<&mut Team>,
+    mut initiatives: Query<&mut Initiative>,
+    mut dependencies: Query<&mut Dependency>,
+) {
+    let w = clock.week;
     if w == 0 {
         return;
     }
-    let p = params(world);
-    let seed = seed(world);
+    let p = &params.0;
+    let seed = run.seed;
     let t0 = f64::from(w - 1);
     let t1 = f64::from(w);
-    let relations = world.resource::<Org>().relations.clone();
-    let rel_by_team = relations_by_team(&relations);
-    let team_ents = world.resource::<Index>().teams.clone();
+    let team_ents = &index.teams;
     // New requests: delivery-ready items with unrequested dependencies.
-    for (did, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else {
+    for (&did, &de) in &index.dependencies {
+        let Some(d) = dependencies.get(de).ok().cloned() else {
             continue;
         };
         if d.requested_week.is_some() || d.done_at.is_some() {
             continue;
         }
-        let ready = lookup::get::<Initiative>(world, d.initiative)
+        let ready = index
+            .initiatives
+            .get(&d.initiative)
+            .and_then(|e| initiatives.get(*e).ok())
             .is_some_and(|it| matches!(it.state, InitiativeState::Blocked));
         if !ready {
             continue;
         }
-        let rel = relations
+        let rel = org
+            .relations
             .get(&pair(d.consumer, d.provider))
             .cloned()
             .unwrap_or_default();
-        let provider = team_ents
+        let Some(mp) = team_ents
             .get(&d.provider)
-            .and_then(|e| world.get::<Team>(*e))
-            .cloned();
-        let Some(provider) = provider else { continue };
-        let mp = provider.platform_maturity;
+            .and_then(|e| teams.get(*e).ok())
+            .map(|t| t.platform_maturity)
+        else {
+            continue;
+        };
         let mut work = d.work * (1.0 - p.platform_effect * mp);
         if rel.mode == InteractionMode::Facilitating && w >= rel.mode_since + 8 {
             work *= 0.5;
         }
-        let handoff = eq::handoff(2.0, rel.congruence, d.distributed, &p);
+        let handoff = eq::handoff(2.0, rel.congruence, d.distributed, p);
         let mut s = Stream::new(seed, Purpose::DependencyJitter, u64::from(did.0), 0, 0);
         let jitter = s.lognormal(0.0, 0.25);
         let arrival = t0 + s.uniform();
         let w_eff = work * handoff * jitter;
-        if let Some(mut dm) = world.get_mut::<Dependency>(de) {
+        if let Ok(mut dm) = dependencies.get_mut(de) {
             dm.requested_week = Some(w);
             dm.requested_at = arrival;
             dm.remaining = w_eff;
@@ -55,7 +71,7 @@ pub fn dependencies(world: &mut World) {
         if rel.mode != InteractionMode::Collaboration
             && let Some(mut t) = team_ents
                 .get(&d.provider)
-                .and_then(|e| world.get_mut::<Team>(*e))
+                .and_then(|e| teams.get_mut(*e).ok())
         {
             t.lane.push(crate::model::queue::Request {
                 id: u64::from(did.0),
@@ -68,8 +84,9 @@ pub fn dependencies(world: &mut World) {
     }
     // Serve lanes.
     let mut completed: Vec<(DependencyId, f64)> = Vec::new();
+    let rel_by_team = relations_by_team(&org.relations);
     for (tid, te) in team_ents.iter().map(|(k, v)| (*k, *v)) {
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let Ok(mut t) = teams.get_mut(te) else {
             continue;
         };
         // Alignment with the consumers scales the effective lane (s_eff = s·(0.5 + 0.5·α)).
@@ -109,14 +126,15 @@ pub fn dependencies(world: &mut World) {
         }
     }
     // Collaboration-mode dependencies: no queue, joint capacity T = w/(s_B·C_B + 0.25·C_A).
-    for (_, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else {
+    for &de in index.dependencies.values() {
+        let Some(d) = dependencies.get(de).ok().cloned() else {
             continue;
         };
         if d.requested_week.is_none() || d.done_at.is_some() {
             continue;
         }
-        let rel = relations
+        let rel = org
+            .relations
             .get(&pair(d.consumer, d.provider))
             .cloned()
             .unwrap_or_default();
@@ -125,20 +143,20 @@ pub fn dependencies(world: &mut World) {
         }
         let cb = team_ents
             .get(&d.provider)
-            .and_then(|e| world.get::<Team>(*e))
+            .and_then(|e| teams.get(*e).ok())
             .map_or(0.0, |t| t.service_capacity);
         let ca = team_ents
             .get(&d.consumer)
-            .and_then(|e| world.get::<Team>(*e))
+            .and_then(|e| teams.get(*e).ok())
             .map_or(0.0, |t| t.capacity);
         let rate = cb + 0.25 * ca;
         if let Some(mut t) = team_ents
             .get(&d.consumer)
-            .and_then(|e| world.get_mut::<Team>(*e))
+            .and_then(|e| teams.get_mut(*e).ok())
         {
             t.delivery_capacity = (t.delivery_capacity - 0.25 * ca).max(0.0);
         }
-        if let Some(mut dm) = world.get_mut::<Dependency>(de) {
+        if let Ok(mut dm) = dependencies.get_mut(de) {
             dm.remaining -= rate;
             if dm.remaining <= 0.0 {
                 completed.push((dm.id, t1));
@@ -146,25 +164,27 @@ pub fn dependencies(world: &mut World) {
         }
     }
     for (id, at) in completed {
-        if let Some(e) = world.resource::<Index>().dependencies.get(&id).copied()
-            && let Some(mut d) = world.get_mut::<Dependency>(e)
+        if let Some(e) = index.dependencies.get(&id).copied()
+            && let Ok(mut d) = dependencies.get_mut(e)
         {
             d.done_at = Some(at);
             d.remaining = 0.0;
         }
     }
     // Unblock items whose dependencies are all done; count blocked weeks and cost of delay.
-    let deps_done: BTreeMap<DependencyId, bool> = entities(&world.resource::<Index>().dependencies)
-        .into_iter()
+    let deps_done: BTreeMap<DependencyId, bool> = index
+        .dependencies
+        .iter()
         .filter_map(|(id, e)| {
-            world
-                .get::<Dependency>(e)
-                .map(|d| (id, d.done_at.is_some()))
+            dependencies
+                .get(*e)
+                .ok()
+                .map(|d| (*id, d.done_at.is_some()))
         })
         .collect();
     let mut cod = 0.0;
-    for (_, ie) in entities(&world.resource::<Index>().initiatives) {
-        let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+    for &ie in index.initiatives.values() {
+        let Ok(mut it) = initiatives.get_mut(ie) else {
             continue;
         };
         if it.state == InitiativeState::Blocked {
@@ -180,23 +200,21 @@ pub fn dependencies(world: &mut World) {
             }
         }
     }
-    world.resource_mut::<Org>().cost_of_delay_lost += cod;
+    org.cost_of_delay_lost += cod;
     // Kingman estimate (displayed) for open dependencies.
-    for (_, de) in entities(&world.resource::<Index>().dependencies) {
-        let Some(d) = world.get::<Dependency>(de).cloned() else {
+    for &de in index.dependencies.values() {
+        let Some(d) = dependencies.get(de).ok().cloned() else {
             continue;
         };
         if d.done_at.is_some() {
             continue;
         }
-        let rel = relations
+        let rel = org
+            .relations
             .get(&pair(d.consumer, d.provider))
             .cloned()
             .unwrap_or_default();
-        let Some(t) = team_ents
-            .get(&d.provider)
-            .and_then(|e| world.get::<Team>(*e))
-        else {
+        let Some(t) = team_ents.get(&d.provider).and_then(|e| teams.get(*e).ok()) else {
             continue;
         };
         let v = if rel.mode == InteractionMode::XaaS {
@@ -210,9 +228,9 @@ pub fn dependencies(world: &mut World) {
             lane_cap,
             t.utilisation,
             v,
-            eq::handoff(2.0, rel.congruence, d.distributed, &p),
+            eq::handoff(2.0, rel.congruence, d.distributed, p),
         );
-        if let Some(mut dm) = world.get_mut::<Dependency>(de) {
+        if let Ok(mut dm) = dependencies.get_mut(de) {
             dm.eta_estimate = est;
             if dm.requested_week.is_some() {
                 dm.blocked_weeks += 1;

@@ -98,18 +98,23 @@ pub fn discovery(world: &mut World) {
         }
         t.discovery_progress += t.discovery_capacity;
         let mut budget = t.discovery_progress;
-        let team = t.clone();
+        // What this loop reads of the team; experiments below do not change it.
+        let discovery_share = t.discovery_share;
+        let quality = discovery_quality_of(&t);
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
             let Some(it) = world.get::<Initiative>(ie) else {
                 continue;
             };
-            if !(it.state == InitiativeState::Discovery && needs_discovery(it, &team, &p)) {
+            if !(it.state == InitiativeState::Discovery
+                && needs_discovery_at(it, discovery_share, &p))
+            {
                 continue;
             }
             let id = it.id;
             while budget >= p.experiment_cost {
                 let still = world.get::<Initiative>(ie).is_some_and(|it| {
-                    it.state == InitiativeState::Discovery && needs_discovery(it, &team, &p)
+                    it.state == InitiativeState::Discovery
+                        && needs_discovery_at(it, discovery_share, &p)
                 });
                 if !still {
                     break;
@@ -136,7 +141,7 @@ pub fn discovery(world: &mut World) {
         };
         t.discovery_progress = budget.min(p.points_per_idea * 2.0);
         let mut new_ideas = 0;
-        if team.discovery_share > 0.0
+        if discovery_share > 0.0
             && open_ideas < 4
             && t.discovery_progress >= p.points_per_idea * 0.5
         {
@@ -144,7 +149,7 @@ pub fn discovery(world: &mut World) {
             new_ideas = 1;
         }
         for _ in 0..new_ideas {
-            let informed = discovery_quality_of(&team) >= 0.6;
+            let informed = quality >= 0.6;
             let prior = if informed {
                 p.idea_prior_informed
             } else {

@@ -260,11 +260,21 @@ pub(crate) fn push_demand(
 
 /// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).
 pub(crate) fn deadline_proximity(world: &World, w: u32) -> f64 {
+    nearest_deadline(
+        world
+            .resource::<Index>()
+            .initiatives
+            .values()
+            .filter_map(|e| world.get::<Initiative>(*e)),
+        w,
+    )
+}
+
+/// How close the nearest open committed date is: 0 six or more weeks out, 1 at or past it.
+pub(crate) fn nearest_deadline<'a>(items: impl Iterator<Item = &'a Initiative>, w: u32) -> f64 {
     let mut best: f64 = 0.0;
-    for e in world.resource::<Index>().initiatives.values() {
-        if let Some(it) = world.get::<Initiative>(*e)
-            && let (true, Some(d)) = (it.is_open(), it.deadline)
-        {
+    for it in items {
+        if let (true, Some(d)) = (it.is_open(), it.deadline) {
             let left = f64::from(d) - f64::from(w);
             best = best.max((1.0 - left / 6.0).clamp(0.0, 1.0));
         }

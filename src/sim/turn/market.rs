@@ -7,19 +7,28 @@ use super::*;
 pub(crate) type ShippedEffects = (f64, f64, f64, f64, f64, Vec<(InitiativeId, f64)>);
 
 /// Product metrics from shipped effects, value fit, incidents (§4.8, §17.2).
-pub fn market(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
-    let seed = seed(world);
+pub fn market(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    run: Res<RunInfo>,
+    index: Res<Index>,
+    mut objectives: ResMut<Objectives>,
+    initiatives: Query<&Initiative>,
+    mut teams: Query<&mut Team>,
+    mut products: Query<&mut Product>,
+) {
+    let w = clock.week;
+    let p = &params.0;
+    let seed = run.seed;
     // Shipped effects per product.
     let mut effects: BTreeMap<ProductId, ShippedEffects> = BTreeMap::new();
-    for (_, ie) in entities(&world.resource::<Index>().initiatives) {
-        let Some(it) = world.get::<Initiative>(ie) else {
+    for &ie in index.initiatives.values() {
+        let Ok(it) = initiatives.get(ie) else {
             continue;
         };
         let Some(sw) = it.ship_week else { continue };
         let level =
-            eq::adoption(f64::from(w) - f64::from(sw), &p) * it.quality_at_ship * it.late_at_ship;
+            eq::adoption(f64::from(w) - f64::from(sw), p) * it.quality_at_ship * it.late_at_ship;
         let e = effects
             .entry(it.product)
             .or_insert((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));
@@ -33,9 +42,10 @@ pub fn market(world: &mut World) {
         e.5.push((it.id, it.effect.value_fit * level));
     }
     let analytics = {
-        let v: Vec<f64> = entities(&world.resource::<Index>().teams)
-            .into_iter()
-            .filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.analytics))
+        let v: Vec<f64> = index
+            .teams
+            .values()
+            .filter_map(|e| teams.get(*e).ok().map(|t| t.analytics))
             .collect();
         if v.is_empty() {
             0.0
@@ -44,9 +54,10 @@ pub fn market(world: &mut World) {
         }
     };
     let mean_debt = {
-        let v: Vec<f64> = entities(&world.resource::<Index>().teams)
-            .into_iter()
-            .filter_map(|(_, e)| world.get::<Team>(e).map(|t| t.debt))
+        let v: Vec<f64> = index
+            .teams
+            .values()
+            .filter_map(|e| teams.get(*e).ok().map(|t| t.debt))
             .collect();
         if v.is_empty() {
             0.0
@@ -55,8 +66,8 @@ pub fn market(world: &mut World) {
         }
     };
     let mut incident_counts: BTreeMap<ProductId, u32> = BTreeMap::new();
-    for (pid, pe) in entities(&world.resource::<Index>().products) {
-        let Some(mut pr) = world.get_mut::<Product>(pe) else {
+    for (&pid, &pe) in &index.products {
+        let Ok(mut pr) = products.get_mut(pe) else {
             continue;
         };
         let (act, churn_mult, acq, arpu, vf_level, _) =
@@ -142,15 +153,15 @@ pub fn market(world: &mut World) {
         };
     }
     // Incidents load the teams that build the product and count as failures.
-    let team_products: BTreeMap<TeamId, ProductId> =
-        entities(&world.resource::<Index>().initiatives)
-            .into_iter()
-            .filter_map(|(_, e)| world.get::<Initiative>(e).map(|i| (i.team, i.product)))
-            .collect();
-    for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let prod = team_products.get(&tid).copied().unwrap_or(ProductId(0));
+    let team_products: BTreeMap<TeamId, ProductId> = index
+        .initiatives
+        .values()
+        .filter_map(|e| initiatives.get(*e).ok().map(|i| (i.team, i.product)))
+        .collect();
+    for (tid, te) in &index.teams {
+        let prod = team_products.get(tid).copied().unwrap_or(ProductId(0));
         let n = f64::from(incident_counts.get(&prod).copied().unwrap_or(0));
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let Ok(mut t) = teams.get_mut(*te) else {
             continue;
         };
         t.incident_load = (0.1 * n).min(0.5);
@@ -159,27 +170,26 @@ pub fn market(world: &mut World) {
         }
     }
     // Objective values.
-    let products: BTreeMap<ProductId, (f64, f64, f64, f64, f64, f64)> =
-        entities(&world.resource::<Index>().products)
-            .into_iter()
-            .filter_map(|(id, e)| {
-                world.get::<Product>(e).map(|p| {
+    let products: BTreeMap<ProductId, (f64, f64, f64, f64, f64, f64)> = index
+        .products
+        .iter()
+        .filter_map(|(id, e)| {
+            products.get(*e).ok().map(|p| {
+                (
+                    *id,
                     (
-                        id,
-                        (
-                            p.activation,
-                            p.monthly_churn,
-                            p.revenue_w,
-                            p.nps,
-                            p.pmf,
-                            p.users,
-                        ),
-                    )
-                })
+                        p.activation,
+                        p.monthly_churn,
+                        p.revenue_w,
+                        p.nps,
+                        p.pmf,
+                        p.users,
+                    ),
+                )
             })
-            .collect();
-    let mut obj = world.resource_mut::<Objectives>();
-    for o in &mut obj.0 {
+        })
+        .collect();
+    for o in &mut objectives.0 {
         let Some(v) = products.get(&o.product) else {
             continue;
         };

@@ -12,7 +12,7 @@ use bevy::prelude::*;
 use super::actions::{self, pair};
 use super::lookup;
 use super::state::*;
-use crate::model::eq::{self, OvertimePolicy};
+use crate::model::eq;
 use crate::model::rng::{Purpose, Stream};
 use crate::model::{
     Contribs, DependencyId, Driver, InitiativeId, Params, PersonId, ProductId, TeamId,
@@ -65,27 +65,38 @@ fn entities<K: Ord + Copy>(m: &BTreeMap<K, Entity>) -> Vec<(K, Entity)> {
     m.iter().map(|(k, e)| (*k, *e)).collect()
 }
 
-/// People entities per team, in person-id order.
-fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+/// People entities per team, in person-id order (`team_of` reads a person's team through the
+/// calling system's query, so this works for any query over `Person`).
+fn members_by_team(
+    index: &Index,
+    team_of: impl Fn(Entity) -> Option<TeamId>,
+) -> BTreeMap<TeamId, Vec<Entity>> {
     let mut out: BTreeMap<TeamId, Vec<Entity>> = BTreeMap::new();
-    for e in world.resource::<Index>().people.values() {
-        if let Some(p) = world.get::<Person>(*e) {
-            out.entry(p.team).or_default().push(*e);
+    for e in index.people.values() {
+        if let Some(t) = team_of(*e) {
+            out.entry(t).or_default().push(*e);
         }
     }
     out
 }
 
-/// Open initiatives per team in backlog order.
-fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+/// People entities per team, in person-id order (for exclusive systems).
+fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+    members_by_team(world.resource::<Index>(), |e| {
+        world.get::<Person>(e).map(|p| p.team)
+    })
+}
+
+/// Open initiatives per team in backlog order; `open_slot` gives an open initiative's team and
+/// backlog position (None when it is closed), read through the calling system's query.
+fn items_by_team(
+    index: &Index,
+    open_slot: impl Fn(Entity) -> Option<(TeamId, u32)>,
+) -> BTreeMap<TeamId, Vec<Entity>> {
     let mut out: BTreeMap<TeamId, Vec<(u32, InitiativeId, Entity)>> = BTreeMap::new();
-    for (id, e) in &world.resource::<Index>().initiatives {
-        if let Some(it) = world.get::<Initiative>(*e)
-            && it.is_open()
-        {
-            out.entry(it.team)
-                .or_default()
-                .push((it.backlog_order, *id, *e));
+    for (id, e) in &index.initiatives {
+        if let Some((team, order)) = open_slot(*e) {
+            out.entry(team).or_default().push((order, *id, *e));
         }
     }
     out.into_iter()
@@ -94,6 +105,18 @@ fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
             (t, v.into_iter().map(|x| x.2).collect())
         })
         .collect()
+}
+
+/// An open initiative's team and backlog position.
+fn open_slot(it: &Initiative) -> Option<(TeamId, u32)> {
+    it.is_open().then_some((it.team, it.backlog_order))
+}
+
+/// Open initiatives per team in backlog order (for exclusive systems).
+fn team_items(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
+    items_by_team(world.resource::<Index>(), |e| {
+        world.get::<Initiative>(e).and_then(open_slot)
+    })
 }
 
 fn count_recent(weeks: &[u32], now: u32, window: u32) -> f64 {
@@ -122,7 +145,12 @@ fn use_shares(r: Role) -> [f64; 4] {
 
 /// Does this initiative still need discovery before delivery (§17.2)?
 pub fn needs_discovery(it: &Initiative, team: &Team, p: &Params) -> bool {
-    team.discovery_share > 0.0
+    needs_discovery_at(it, team.discovery_share, p)
+}
+
+/// `needs_discovery` for a team that spends `discovery_share` of its capacity on discovery.
+pub fn needs_discovery_at(it: &Initiative, discovery_share: f64, p: &Params) -> bool {
+    discovery_share > 0.0
         && !it.no_discovery
         && !it.fixed_scope
         && matches!(

@@ -11,24 +11,29 @@ pub(crate) fn window_sum(events: &[(u32, f64)], w: u32, window: u32) -> f64 {
 }
 
 /// Skills, exhaustion and trust in the leader per person (§4.9, §17.2 order: Skills → X → TL).
-pub fn people_skills_exhaustion_trust(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
+pub fn people_skills_exhaustion_trust(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    mut people: Query<&mut Person>,
+    teams: Query<&Team>,
+) {
+    let w = clock.week;
+    let p = &params.0;
     let init = w == 0;
-    let skills_by_id: BTreeMap<PersonId, f64> = entities(&world.resource::<Index>().people)
-        .into_iter()
+    let skills_by_id: BTreeMap<PersonId, f64> = index
+        .people
+        .iter()
         .filter_map(|(id, e)| {
-            world
-                .get::<Person>(e)
-                .map(|x| (id, x.skills[Pillar::Craft as usize]))
+            people
+                .get(*e)
+                .ok()
+                .map(|x| (*id, x.skills[Pillar::Craft as usize]))
         })
         .collect();
-    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
-        .into_iter()
-        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
-        .collect();
-    for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else {
+    let teams = team_views(&index, &teams, w);
+    for e in index.people.values() {
+        let Ok(mut x) = people.get_mut(*e) else {
             continue;
         };
         let team = teams.get(&x.team);
@@ -80,7 +85,7 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
                 (cl - 1.0).max(0.0),
                 churn * 0.25,
                 x.chronic,
-                &p,
+                p,
             );
             let rec = (before + gain + load + churn_inc - after).max(0.0);
             let keep = if before > 0.0 {
@@ -97,7 +102,7 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
                 .add(Driver::PriorityChurn, churn_inc * keep);
             x.exhaustion = after;
             x.exhaustion_ledger.reconcile(after, 0.0);
-            x.chronic = eq::chronic_step(x.chronic, after, &p);
+            x.chronic = eq::chronic_step(x.chronic, after, p);
         }
         // Trust in the leader (§17.2).
         let rc = recognition(&x);
@@ -136,18 +141,25 @@ pub fn people_skills_exhaustion_trust(world: &mut World) {
 }
 
 /// Team psychological safety, autonomy and empowerment (§4.9, §17.2).
-pub fn team_safety(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
+pub fn team_safety(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    leader: Res<Leader>,
+    people: Query<&Person>,
+    mut teams: Query<&mut Team>,
+) {
+    let w = clock.week;
+    let p = &params.0;
     let init = w == 0;
-    let members = members(world);
-    let leader_td = world.resource::<Leader>().skills[Pillar::TeamDev as usize];
-    for (tid, te) in entities(&world.resource::<Index>().teams) {
+    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let leader_td = leader.skills[Pillar::TeamDev as usize];
+    for (tid, te) in &index.teams {
         let ppl: Vec<(f64, bool, f64, Role, bool)> = members
-            .get(&tid)
+            .get(tid)
             .map(|v| {
                 v.iter()
-                    .filter_map(|e| world.get::<Person>(*e))
+                    .filter_map(|e| people.get(*e).ok())
                     .map(|x| {
                         (
                             x.trust_in_leader,
@@ -169,7 +181,7 @@ pub fn team_safety(world: &mut World) {
             .fold(leader_td, f64::max);
         let coach = ppl.iter().filter(|x| x.1).count() as f64 / n * (0.5 + 0.5 * lead_td / 100.0);
         let jerk = ppl.iter().any(|x| x.4);
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let Ok(mut t) = teams.get_mut(*te) else {
             continue;
         };
         let handled = t.shielded + t.exposed;
@@ -254,6 +266,15 @@ pub(crate) struct TeamView {
     blame_recent: f64,
 }
 
+/// Every team's view this week, by team id.
+fn team_views(index: &Index, teams: &Query<&Team>, w: u32) -> BTreeMap<TeamId, TeamView> {
+    index
+        .teams
+        .iter()
+        .filter_map(|(id, e)| teams.get(*e).ok().map(|t| (*id, TeamView::of(t, w))))
+        .collect()
+}
+
 impl TeamView {
     fn of(t: &Team, w: u32) -> Self {
         let open = t.active_items + t.blocked_items;
@@ -281,17 +302,21 @@ impl TeamView {
 }
 
 /// Engagement and the attrition hazard per person (§4.9, §4.3).
-pub fn people_engagement_hazard(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
+pub fn people_engagement_hazard(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    market: Res<Market>,
+    mut people: Query<&mut Person>,
+    teams: Query<&Team>,
+) {
+    let w = clock.week;
+    let p = &params.0;
     let init = w == 0;
-    let heat = world.resource::<Market>().heat;
-    let teams: BTreeMap<TeamId, TeamView> = entities(&world.resource::<Index>().teams)
-        .into_iter()
-        .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (id, TeamView::of(t, w))))
-        .collect();
-    for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else {
+    let heat = market.heat;
+    let teams = team_views(&index, &teams, w);
+    for e in index.people.values() {
+        let Ok(mut x) = people.get_mut(*e) else {
             continue;
         };
         let Some(t) = teams.get(&x.team) else {
@@ -363,21 +388,23 @@ pub fn people_engagement_hazard(world: &mut World) {
                 retention_bonus: x.retention_until > w,
                 extra: extra * if x.flight_risk { 2.0 } else { 1.0 },
             },
-            &p,
+            p,
         );
     }
     // Brilliant jerks raise their peers' hazard (§11 scenario 7).
-    let jerk_teams: Vec<TeamId> = entities(&world.resource::<Index>().people)
-        .into_iter()
-        .filter_map(|(_, e)| {
-            world
-                .get::<Person>(e)
+    let jerk_teams: Vec<TeamId> = index
+        .people
+        .values()
+        .filter_map(|e| {
+            people
+                .get(*e)
+                .ok()
                 .filter(|x| x.brilliant_jerk)
                 .map(|x| x.team)
         })
         .collect();
-    for (_, e) in entities(&world.resource::<Index>().people) {
-        let Some(mut x) = world.get_mut::<Person>(e) else {
+    for e in index.people.values() {
+        let Ok(mut x) = people.get_mut(*e) else {
             continue;
         };
         if jerk_teams.contains(&x.team) && !x.brilliant_jerk {

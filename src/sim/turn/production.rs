@@ -11,24 +11,39 @@ pub fn rebaseline(it: &mut Initiative, w: u32, weekly: f64) {
 }
 
 /// Delivery progress, errors, rework discovery, tech debt, shipping and perceived progress (§4.6).
-pub fn production(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
-    let members = members(world);
-    let items = team_items(world);
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a system names every resource it touches"
+)]
+pub fn production(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    mut org: ResMut<Org>,
+    mut log: ResMut<WeekLog>,
+    mut teams: Query<&mut Team>,
+    people: Query<&Person>,
+    mut initiatives: Query<&mut Initiative>,
+    mut stakeholders: Query<&mut Stakeholder>,
+    mut products: Query<&mut Product>,
+) {
+    let w = clock.week;
+    let p = &params.0;
+    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let items = items_by_team(&index, |e| initiatives.get(e).ok().and_then(open_slot));
     let mut total_progress = 0.0;
     let mut shipped: Vec<(InitiativeId, ProductId, f64, TeamId)> = Vec::new();
     let mut missed: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
     let mut reveals: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
-    for (tid, te) in entities(&world.resource::<Index>().teams) {
-        let Some(team) = world.get::<Team>(te).cloned() else {
+    for (&tid, &te) in &index.teams {
+        let Ok(team) = teams.get(te) else {
             continue;
         };
         let ppl: Vec<(f64, f64)> = members
             .get(&tid)
             .map(|v| {
                 v.iter()
-                    .filter_map(|e| world.get::<Person>(*e))
+                    .filter_map(|e| people.get(*e).ok())
                     .map(|x| (x.exhaustion, x.assimilation))
                     .collect()
             })
@@ -37,16 +52,16 @@ pub fn production(world: &mut World) {
         let mean_x = ppl.iter().map(|x| x.0).sum::<f64>() / n;
         let unassim = ppl.iter().filter(|x| x.1 < 0.6).count() as f64 / n;
         let sp = team.schedule_pressure;
-        let v_d = eq::debt_velocity(team.debt, &p);
-        let g = eq::pressure_boost(sp, team.weeks_under_pressure, &p);
+        let v_d = eq::debt_velocity(team.debt, p);
+        let g = eq::pressure_boost(sp, team.weeks_under_pressure, p);
         let honesty = team.honesty;
         let mut budget = if w == 0 {
             0.0
         } else {
             team.delivery_capacity * v_d * g
         };
-        let eps = eq::error_fraction(sp, mean_x, unassim, team.debt, team.quality, &p);
-        let delta = eq::detection_rate(team.quality, team.psych_safety, honesty, &p);
+        let eps = eq::error_fraction(sp, mean_x, unassim, team.debt, team.quality, p);
+        let delta = eq::detection_rate(team.quality, team.psych_safety, honesty, p);
         // Walk the items: activate, distribute progress, detect rework.
         let mut used = 0.0;
         let mut paydown_items = 0.0;
@@ -54,10 +69,10 @@ pub fn production(world: &mut World) {
         let mut active_ents = Vec::new();
         let mut active_count = 0u32;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+            let Ok(mut it) = initiatives.get_mut(ie) else {
                 continue;
             };
-            if needs_discovery(&it, &team, &p) {
+            if needs_discovery(&it, team, p) {
                 if it.state == InitiativeState::Backlog {
                     it.state = InitiativeState::Discovery;
                 }
@@ -90,14 +105,14 @@ pub fn production(world: &mut World) {
             }
         }
         // Share progress by max_parallel; surplus from finished items flows on.
-        for round in 0..3 {
+        for _round in 0..3 {
             if budget <= 1e-9 || active_ents.is_empty() {
                 break;
             }
             let weights: Vec<f64> = active_ents
                 .iter()
                 .map(|e| {
-                    world.get::<Initiative>(*e).map_or(0.0, |it| {
+                    initiatives.get(*e).map_or(0.0, |it| {
                         if it.remaining() > 0.0 {
                             f64::from(it.max_parallel)
                         } else {
@@ -112,7 +127,7 @@ pub fn production(world: &mut World) {
             }
             let mut spent = 0.0;
             for (ie, wt) in active_ents.iter().zip(&weights) {
-                let Some(mut it) = world.get_mut::<Initiative>(*ie) else {
+                let Ok(mut it) = initiatives.get_mut(*ie) else {
                     continue;
                 };
                 let share = budget * wt / wsum;
@@ -130,7 +145,6 @@ pub fn production(world: &mut World) {
             }
             used += spent;
             budget -= spent;
-            let _ = round;
         }
         total_progress += used;
         // Idle delivery capacity goes to debt paydown (§8.2).
@@ -141,7 +155,7 @@ pub fn production(world: &mut World) {
         };
         // Ship, miss, perceive.
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(mut it) = world.get_mut::<Initiative>(ie) else {
+            let Ok(mut it) = initiatives.get_mut(ie) else {
                 continue;
             };
             if w > 0 && it.state == InitiativeState::Delivery && it.remaining() <= 1e-9 {
@@ -212,16 +226,15 @@ pub fn production(world: &mut World) {
         let d_debt = if w == 0 {
             0.0
         } else {
-            eq::debt_change(shortcut, used, debt_pts, team.codebase, &p)
+            eq::debt_change(shortcut, used, debt_pts, team.codebase, p)
         };
-        let Some(mut t) = world.get_mut::<Team>(te) else {
+        let Ok(mut t) = teams.get_mut(te) else {
             continue;
         };
         if w > 0 {
             let shortcut_part =
                 100.0 * p.debt_shortcut_gain * shortcut * used / t.codebase.max(50.0);
             let pay_part = -100.0 * p.debt_paydown_gain * debt_pts / t.codebase.max(50.0);
-            let before = t.debt;
             t.debt = (t.debt + d_debt).clamp(0.0, 100.0);
             let drv = if sp > 0.2 {
                 Driver::Pressure
@@ -232,7 +245,6 @@ pub fn production(world: &mut World) {
             t.debt_ledger.add(Driver::DebtPaydown, pay_part);
             let after = t.debt;
             t.debt_ledger.reconcile(after, 0.0);
-            let _ = before;
         }
         t.detected_total += detected;
         t.good_output_total += used * (1.0 - eps);
@@ -242,19 +254,27 @@ pub fn production(world: &mut World) {
     if w == 0 {
         return;
     }
-    {
-        let mut org = world.resource_mut::<Org>();
-        org.throughput.push_back(total_progress);
-        while org.throughput.len() > 26 {
-            org.throughput.pop_front();
-        }
+    org.throughput.push_back(total_progress);
+    while org.throughput.len() > 26 {
+        org.throughput.pop_front();
     }
+    let initiative = |id: InitiativeId| {
+        index
+            .initiatives
+            .get(&id)
+            .and_then(|e| initiatives.get(*e).ok())
+    };
+    let name_of = |id: InitiativeId| initiative(id).map(|i| i.name.clone()).unwrap_or_default();
     for (id, product, escaped, tid) in shipped {
-        if let Some(mut pr) = lookup::get_mut::<Product>(world, product) {
+        if let Some(mut pr) = index
+            .products
+            .get(&product)
+            .and_then(|e| products.get_mut(*e).ok())
+        {
             pr.escaped_stock += escaped;
         }
-        let kind = lookup::get::<Initiative>(world, id).map(|i| i.kind);
-        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+        let kind = initiative(id).map(|i| i.kind);
+        if let Some(mut t) = index.teams.get(&tid).and_then(|e| teams.get_mut(*e).ok()) {
             t.escaped_total += escaped;
             t.shipped_points += 1.0;
             // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
@@ -262,11 +282,9 @@ pub fn production(world: &mut World) {
                 t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
             }
         }
-        let name = lookup::get::<Initiative>(world, id)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
-        world.resource_mut::<Org>().shipped.push(id);
-        world.resource_mut::<WeekLog>().record(
+        let name = name_of(id);
+        org.shipped.push(id);
+        log.record(
             w,
             "shipped",
             Happened::Shipped,
@@ -275,12 +293,12 @@ pub fn production(world: &mut World) {
         );
     }
     for (id, sponsor, tid) in missed {
-        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+        if let Some(mut t) = index.teams.get(&tid).and_then(|e| teams.get_mut(*e).ok()) {
             t.failures_recent += 1.0;
             t.broken_promises.push(w);
         }
-        for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+        for se in index.stakeholders.values() {
+            if let Ok(mut s) = stakeholders.get_mut(*se)
                 && sponsor.is_none_or(|x| x == s.id)
             {
                 s.missed.push(w);
@@ -288,10 +306,8 @@ pub fn production(world: &mut World) {
                 s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = lookup::get::<Initiative>(world, id)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
-        world.resource_mut::<WeekLog>().record(
+        let name = name_of(id);
+        log.record(
             w,
             "missed",
             Happened::MissedDate,
@@ -300,21 +316,19 @@ pub fn production(world: &mut World) {
         );
     }
     for (id, sponsor, tid) in reveals {
-        if let Some(mut t) = lookup::get_mut::<Team>(world, tid) {
+        if let Some(mut t) = index.teams.get(&tid).and_then(|e| teams.get_mut(*e).ok()) {
             t.failures_recent += 1.0;
         }
-        for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-            if let Some(mut s) = world.get_mut::<Stakeholder>(se)
+        for se in index.stakeholders.values() {
+            if let Ok(mut s) = stakeholders.get_mut(*se)
                 && (sponsor.is_none_or(|x| x == s.id) || s.power >= 0.8)
             {
                 s.watermelons.push(w);
                 s.waterfall = (s.waterfall + 0.03).min(1.0);
             }
         }
-        let name = lookup::get::<Initiative>(world, id)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
-        world.resource_mut::<WeekLog>().record(
+        let name = name_of(id);
+        log.record(
             w,
             "watermelon",
             Happened::Watermelon,

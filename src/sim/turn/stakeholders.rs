@@ -3,15 +3,21 @@
 use super::*;
 
 /// Stakeholder trust, anxiety and political capital (§4.10, §17.2).
-pub fn stakeholders(world: &mut World) {
-    let w = week(world);
-    let p = params(world);
+#[expect(clippy::too_many_arguments, reason = "a system names every resource it touches")]
+pub fn stakeholders(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    index: Res<Index>,
+    org: Res<Org>,
+    objectives: Res<Objectives>,
+    mut leader: ResMut<Leader>,
+    initiatives: Query<&Initiative>,
+    mut stakeholders: Query<&mut Stakeholder>,
+) {
+    let w = clock.week;
+    let p = &params.0;
     let init = w == 0;
-    let (demos, disclosures) = {
-        let org = world.resource::<Org>();
-        (org.demos.clone(), org.disclosures.clone())
-    };
-    let objectives = world.resource::<Objectives>().clone();
+    let (demos, disclosures) = (&org.demos, &org.disclosures);
     let outcome = {
         let total: f64 = objectives.0.iter().map(|o| o.weight).sum();
         if total > 0.0 {
@@ -25,7 +31,13 @@ pub fn stakeholders(world: &mut World) {
             0.0
         }
     };
-    let deadline_near = deadline_proximity(world, w);
+    let deadline_near = nearest_deadline(
+        index
+            .initiatives
+            .values()
+            .filter_map(|e| initiatives.get(*e).ok()),
+        w,
+    );
     let no_visibility = !demos
         .iter()
         .chain(disclosures.iter())
@@ -33,8 +45,8 @@ pub fn stakeholders(world: &mut World) {
         && w >= 4;
     let mut pw_trust = 0.0;
     let mut pw = 0.0;
-    for (_, se) in entities(&world.resource::<Index>().stakeholders) {
-        let Some(mut s) = world.get_mut::<Stakeholder>(se) else {
+    for se in index.stakeholders.values() {
+        let Ok(mut s) = stakeholders.get_mut(*se) else {
             continue;
         };
         let goal_addressed = if s.goals.is_empty() {
@@ -133,7 +145,7 @@ pub fn stakeholders(world: &mut World) {
         return;
     }
     let target = if pw > 0.0 { pw_trust / pw } else { 50.0 };
-    let mut l = world.resource_mut::<Leader>();
-    l.political_capital =
-        (l.political_capital + p.pc_regen * (target - l.political_capital)).clamp(0.0, 100.0);
+    leader.political_capital = (leader.political_capital
+        + p.pc_regen * (target - leader.political_capital))
+        .clamp(0.0, 100.0);
 }
