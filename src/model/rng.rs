@@ -5,8 +5,7 @@
 //! what makes replays and counterfactuals meaningful. The samplers are hand-written so that a
 //! `rand` upgrade cannot silently change them; golden-value tests pin them.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand::SeedableRng;
 
 /// What a random draw is for. The discriminant is part of the key: never reorder or reuse values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,19 +50,112 @@ pub fn key(master: u64, purpose: Purpose, id: u64, week: u32, draw: u32) -> u64 
     h
 }
 
-/// A short-lived stream for one keyed draw (or a few related draws).
-pub struct Stream(ChaCha8Rng);
+/// The 32-byte ChaCha key `SeedableRng::seed_from_u64` makes from a draw's key, so a stream is
+/// keyed exactly like `rand_chacha::ChaCha8Rng::seed_from_u64` (rand_core's PCG32 expansion).
+struct KeyBytes([u8; 32]);
+
+impl SeedableRng for KeyBytes {
+    type Seed = [u8; 32];
+    fn from_seed(seed: [u8; 32]) -> Self {
+        KeyBytes(seed)
+    }
+}
+
+/// A short-lived stream for one keyed draw (or a few related draws): the ChaCha8 keystream
+/// (nonce 0, block counter from 0) read as 64-bit words, low word first — the numbers
+/// `rand_chacha::ChaCha8Rng` gives for the same key (a test compares them). `rand_chacha`
+/// computes four 64-byte blocks at a time; most streams take one or two numbers, so this
+/// computes one block when it is first needed, a quarter of the work.
+pub struct Stream {
+    key: [u32; 8],
+    block: [u32; 16],
+    /// The next block's counter.
+    counter: u64,
+    /// The next unread word of `block` (16: none left).
+    next: usize,
+}
+
+/// The ChaCha quarter round on four words of the state.
+#[inline(always)]
+fn quarter_round(x: &mut [u32; 16], a: usize, b: usize, c: usize, d: usize) {
+    x[a] = x[a].wrapping_add(x[b]);
+    x[d] = (x[d] ^ x[a]).rotate_left(16);
+    x[c] = x[c].wrapping_add(x[d]);
+    x[b] = (x[b] ^ x[c]).rotate_left(12);
+    x[a] = x[a].wrapping_add(x[b]);
+    x[d] = (x[d] ^ x[a]).rotate_left(8);
+    x[c] = x[c].wrapping_add(x[d]);
+    x[b] = (x[b] ^ x[c]).rotate_left(7);
+}
+
+/// Block `counter` of the ChaCha8 keystream for `key` with a zero nonce.
+fn chacha8_block(key: &[u32; 8], counter: u64) -> [u32; 16] {
+    let input = [
+        0x6170_7865,
+        0x3320_646e,
+        0x7962_2d32,
+        0x6b20_6574,
+        key[0],
+        key[1],
+        key[2],
+        key[3],
+        key[4],
+        key[5],
+        key[6],
+        key[7],
+        counter as u32,
+        (counter >> 32) as u32,
+        0,
+        0,
+    ];
+    let mut x = input;
+    // Eight rounds: four double rounds of column then diagonal quarter rounds.
+    for _ in 0..4 {
+        quarter_round(&mut x, 0, 4, 8, 12);
+        quarter_round(&mut x, 1, 5, 9, 13);
+        quarter_round(&mut x, 2, 6, 10, 14);
+        quarter_round(&mut x, 3, 7, 11, 15);
+        quarter_round(&mut x, 0, 5, 10, 15);
+        quarter_round(&mut x, 1, 6, 11, 12);
+        quarter_round(&mut x, 2, 7, 8, 13);
+        quarter_round(&mut x, 3, 4, 9, 14);
+    }
+    for (out, inp) in x.iter_mut().zip(input) {
+        *out = out.wrapping_add(inp);
+    }
+    x
+}
 
 impl Stream {
     pub fn new(master: u64, purpose: Purpose, id: u64, week: u32, draw: u32) -> Self {
-        Stream(ChaCha8Rng::seed_from_u64(key(
-            master, purpose, id, week, draw,
-        )))
+        let bytes = KeyBytes::seed_from_u64(key(master, purpose, id, week, draw)).0;
+        let mut key = [0u32; 8];
+        for (k, b) in key.iter_mut().zip(bytes.chunks_exact(4)) {
+            *k = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+        Stream {
+            key,
+            block: [0; 16],
+            counter: 0,
+            next: 16,
+        }
+    }
+
+    /// The next 64 bits of the keystream.
+    pub fn next_u64(&mut self) -> u64 {
+        if self.next >= 16 {
+            self.block = chacha8_block(&self.key, self.counter);
+            self.counter = self.counter.wrapping_add(1);
+            self.next = 0;
+        }
+        let (lo, hi) = (self.block[self.next], self.block[self.next + 1]);
+        self.next += 2;
+        (u64::from(hi) << 32) | u64::from(lo)
     }
 
     /// Uniform in [0, 1) with 53 bits of precision.
     pub fn uniform(&mut self) -> f64 {
-        (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// Uniform in (0, 1]: safe for logarithms.
@@ -157,6 +249,26 @@ pub fn uniform(master: u64, purpose: Purpose, id: u64, week: u32, draw: u32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streams_are_the_chacha8rng_keystream() {
+        use rand::Rng;
+        use rand_chacha::ChaCha8Rng;
+        // Many keys, and more draws than one block (8) or rand_chacha's four-block buffer (32).
+        for n in 0..300u64 {
+            let (master, week) = (n.wrapping_mul(0x9E37_79B9), (n % 40) as u32);
+            let mut ours = Stream::new(master, Purpose::Resignation, n, week, 0);
+            let k = key(master, Purpose::Resignation, n, week, 0);
+            let mut reference = ChaCha8Rng::seed_from_u64(k);
+            for draw in 0..70 {
+                assert_eq!(
+                    ours.next_u64(),
+                    reference.next_u64(),
+                    "key {n}, draw {draw}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn golden_values_are_stable() {
