@@ -1,12 +1,47 @@
 //! Developer tool: time each turn phase by calling the systems directly, in schedule order.
 use std::time::Instant;
 
-use bevy::prelude::World;
+use bevy::ecs::schedule::{Schedule, SingleThreadedExecutor};
 use orgcraft::headless::Sim;
 use orgcraft::sim::{self, Clock, systems as s};
 
-/// A named turn phase.
-type Phase = (&'static str, fn(&mut World));
+/// A one-system schedule per phase, in turn order, so each can be timed on its own.
+macro_rules! phases {
+    ($($name:literal => $system:expr),* $(,)?) => {
+        vec![$({
+            let mut schedule = Schedule::default();
+            schedule.set_executor(SingleThreadedExecutor::default());
+            schedule.add_systems($system);
+            ($name, schedule)
+        }),*]
+    };
+}
+
+/// The turn's phases in schedule order, each in its own schedule (built per world: a system
+/// belongs to the world it was initialised in).
+fn turn_phases() -> Vec<(&'static str, Schedule)> {
+    phases![
+        "begin" => s::begin_week,
+        "actions" => sim::actions::apply_queued,
+        "events" => s::events,
+        "staffing" => s::staffing,
+        "pressure" => s::pressure,
+        "overtime" => s::overtime,
+        "capacity" => s::capacity,
+        "deps" => s::dependencies,
+        "production" => s::production,
+        "discovery" => s::discovery,
+        "market" => s::market,
+        "people1" => s::people_skills_exhaustion_trust,
+        "safety" => s::team_safety,
+        "people2" => s::people_engagement_hazard,
+        "culture" => s::culture,
+        "stakeholders" => s::stakeholders,
+        "budget" => s::budget,
+        "scoring" => orgcraft::score::scoring,
+        "end" => s::end_week,
+    ]
+}
 
 fn main() {
     let path = std::env::args()
@@ -15,36 +50,17 @@ fn main() {
     let Ok(sc) = orgcraft::scenario::load(std::path::Path::new(&path)) else {
         return;
     };
-    let phases: Vec<Phase> = vec![
-        ("begin", s::begin_week),
-        ("actions", sim::actions::apply_queued),
-        ("events", s::events),
-        ("staffing", s::staffing),
-        ("pressure", s::pressure),
-        ("overtime", s::overtime),
-        ("capacity", s::capacity),
-        ("deps", s::dependencies),
-        ("production", s::production),
-        ("discovery", s::discovery),
-        ("market", s::market),
-        ("people1", s::people_skills_exhaustion_trust),
-        ("safety", s::team_safety),
-        ("people2", s::people_engagement_hazard),
-        ("culture", s::culture),
-        ("stakeholders", s::stakeholders),
-        ("budget", s::budget),
-        ("scoring", orgcraft::score::scoring),
-        ("end", s::end_week),
-    ];
-    let mut totals = vec![0.0; phases.len()];
+    let names: Vec<&str> = turn_phases().iter().map(|p| p.0).collect();
+    let mut totals = vec![0.0; names.len()];
     for seed in 0..20 {
         let mut sim = Sim::new(&sc, seed);
+        let mut phases = turn_phases();
         let w = sim.world_mut();
         for _ in 0..26 {
             w.resource_mut::<Clock>().week += 1;
-            for (i, (_, f)) in phases.iter().enumerate() {
+            for (i, (_, schedule)) in phases.iter_mut().enumerate() {
                 let t = Instant::now();
-                f(w);
+                schedule.run(w);
                 totals[i] += t.elapsed().as_secs_f64();
             }
         }
@@ -62,7 +78,7 @@ fn main() {
         "whole turn via the schedule: {:.1} µs/turn",
         sched * 1e6 / (20.0 * 26.0)
     );
-    for (i, (n, _)) in phases.iter().enumerate() {
+    for (i, n) in names.iter().enumerate() {
         println!("{n:>14}: {:.1} µs/turn", totals[i] * 1e6 / (20.0 * 26.0));
     }
 }

@@ -306,7 +306,24 @@ pub fn record_line(
 ) -> (RunReport, DecisionLog, Vec<(u32, crate::sim::Refusal)>) {
     let total = weeks.unwrap_or(scenario.weeks()).max(1);
     let mut log = DecisionLog::new(scenario, seed, policy_name, total);
-    let mut sim = Sim::with_length(scenario, seed, total);
+    // Runs come one after another (balance, check, tests): each reuses this thread's world.
+    Sim::with_reused(scenario, seed, |sim| {
+        crate::sim::set_length(sim.world_mut(), total);
+        let (r, refused) = record_into(sim, &mut log, scenario, policy_name, policy, scripted);
+        (r, log, refused)
+    })
+}
+
+/// `record_line`'s weeks, played in a simulation already spawned with `seed` and `log`'s length.
+fn record_into(
+    sim: &mut Sim,
+    log: &mut DecisionLog,
+    scenario: &Scenario,
+    policy_name: &str,
+    policy: &mut dyn Policy,
+    scripted: &[(u32, crate::sim::Action)],
+) -> (RunReport, Vec<(u32, crate::sim::Refusal)>) {
+    let (seed, total) = (log.seed, log.length);
     let mut events = Vec::new();
     let mut hashes = Vec::new();
     let mut refused = Vec::new();
@@ -328,9 +345,9 @@ pub fn record_line(
         hashes.push(hash);
     }
     sim.run_epilogue();
-    let r = report(&sim, scenario, policy_name, seed, total, hashes, events);
+    let r = report(sim, scenario, policy_name, seed, total, hashes, events);
     log.result = Some(LoggedResult::of(&r));
-    (r, log, refused)
+    (r, refused)
 }
 
 /// Plays a log's weeks on a fresh world: each week's logged actions, then `each` sees the week

@@ -30,6 +30,32 @@ impl Sim {
         Sim { app }
     }
 
+    /// Starts a new game of `scenario` with `seed` in this simulation's world, keeping its
+    /// built turn schedule: the same state, week by week, as `Sim::new(scenario, seed)`.
+    pub fn reset(&mut self, scenario: &Scenario, seed: u64) {
+        sim::spawn::despawn_all(self.world_mut());
+        sim::spawn::spawn(self.world_mut(), scenario, seed);
+    }
+
+    /// Runs `f` on a new game of `scenario` with `seed` in this thread's reusable world (a
+    /// `Sim` reset, not rebuilt): for runners that play many games one after another.
+    pub fn with_reused<R>(scenario: &Scenario, seed: u64, f: impl FnOnce(&mut Sim) -> R) -> R {
+        thread_local! {
+            static REUSABLE: std::cell::RefCell<Option<Sim>> = const { std::cell::RefCell::new(None) };
+        }
+        // Taken out while in use, so a nested call simply builds its own.
+        let mut sim = match REUSABLE.with(|r| r.borrow_mut().take()) {
+            Some(mut sim) => {
+                sim.reset(scenario, seed);
+                sim
+            }
+            None => Sim::new(scenario, seed),
+        };
+        let out = f(&mut sim);
+        REUSABLE.with(|r| *r.borrow_mut() = Some(sim));
+        out
+    }
+
     pub fn world(&self) -> &World {
         self.app.world()
     }
@@ -307,7 +333,19 @@ pub fn play(
     scripted: &[(u32, Action)],
     keep_log: bool,
 ) -> Outcome {
-    let mut sim = Sim::new(scenario, seed);
+    Sim::with_reused(scenario, seed, |sim| {
+        play_in(sim, scenario, policy, scripted, keep_log)
+    })
+}
+
+/// `play` in a simulation already spawned with the scenario.
+fn play_in(
+    sim: &mut Sim,
+    scenario: &Scenario,
+    policy: &mut dyn Policy,
+    scripted: &[(u32, Action)],
+    keep_log: bool,
+) -> Outcome {
     let mut out = Outcome::default();
     for _ in 0..scenario.weeks() {
         let steps = scripted_for(scripted, sim.week() + 1);

@@ -22,6 +22,26 @@ fn segment_churn(s: Segment) -> f64 {
     }
 }
 
+/// Empties a world that holds a game: despawns every simulation entity (all of them are in the
+/// `Index`). The resources stay until `spawn` overwrites each of them, and the built turn
+/// schedule stays, which is what makes a reused world cheaper than a new one.
+pub fn despawn_all(world: &mut World) {
+    let Some(index) = world.remove_resource::<Index>() else {
+        return;
+    };
+    let entities = index
+        .teams
+        .values()
+        .chain(index.people.values())
+        .chain(index.initiatives.values())
+        .chain(index.dependencies.values())
+        .chain(index.stakeholders.values())
+        .chain(index.products.values());
+    for e in entities {
+        world.despawn(*e);
+    }
+}
+
 /// Fills `world` with the scenario's entities and resources for `seed`, then runs week 0.
 pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     let p = sc.raw.params.clone();

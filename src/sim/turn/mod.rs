@@ -1,9 +1,14 @@
 //! The turn's systems, one file per phase (MODEL.md §17.3), each a thin adapter over `model::eq`;
 //! this file holds what every phase shares (lookups in stable-id order, small helpers).
 //!
-//! Systems are exclusive (`&mut World`) and walk entities through the `Index` maps, which are
-//! ordered by stable id: iteration order, random draws and float sums are therefore identical on
-//! every run. At week 0 (the spawn pass) systems only derive values and record starting terms.
+//! Systems take the resources (`Res`, `ResMut`) and queries they need and walk entities in the
+//! order of the `Index` maps, which are ordered by stable id: iteration order, random draws and
+//! float sums are therefore identical on every run. Phases that add or remove entities or call
+//! shared action code (events, staffing, discovery, close-out) stay exclusive (`&mut World`).
+//! At week 0 (the spawn pass) systems only derive values and record starting terms.
+
+// A system lists every resource and query it touches as a parameter; long lists are normal.
+#![allow(clippy::too_many_arguments)]
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,10 @@
 use super::*;
 
 /// Stakeholder trust, anxiety and political capital (§4.10, §17.2).
-#[expect(clippy::too_many_arguments, reason = "a system names every resource it touches")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a system names every resource it touches"
+)]
 pub fn stakeholders(
     clock: Res<Clock>,
     params: Res<SimParams>,
