@@ -25,7 +25,7 @@ impl Sim {
     pub fn new(scenario: &Scenario, seed: u64) -> Sim {
         // An empty app: the headless runner only needs the Turn schedule, not Main/Update.
         let mut app = App::empty();
-        app.add_plugins(sim::plugin);
+        app.add_plugins((sim::plugin, crate::score::plugin));
         sim::spawn::spawn(app.world_mut(), scenario, seed);
         Sim { app }
     }
@@ -153,7 +153,7 @@ impl Sim {
     }
 
     pub fn state_hash(&self) -> u64 {
-        sim::state_hash(self.world())
+        state_hash(self.world())
     }
 
     pub fn history(&self) -> &ScoreHistory {
@@ -478,4 +478,63 @@ pub fn report(
             refused_actions: q.refused.len(),
         },
     }
+}
+
+/// A 64-bit FNV-1a hash over the whole state of a game, in stable-id order: every component
+/// and resource of the simulation and its score history that affects a later week (the week
+/// log, which only reports, is left out).
+///
+/// It is the determinism oracle: same scenario + seed + actions ⇒ the same hash every week.
+pub fn state_hash(world: &World) -> u64 {
+    use sim::{
+        Budget, DelayedEffects, Dependency, Index, Initiative, Leader, Market, Objectives, Person,
+        Product, Revealed, Stakeholder, Team,
+    };
+    let mut h = sim::hash::StateHasher::default();
+    let idx = world.resource::<Index>();
+    for e in idx.people.values() {
+        if let Some(x) = world.get::<Person>(*e) {
+            h.add(x);
+        }
+    }
+    for e in idx.teams.values() {
+        if let Some(x) = world.get::<Team>(*e) {
+            h.add(x);
+        }
+    }
+    for e in idx.initiatives.values() {
+        if let Some(x) = world.get::<Initiative>(*e) {
+            h.add(x);
+        }
+    }
+    for e in idx.dependencies.values() {
+        if let Some(x) = world.get::<Dependency>(*e) {
+            h.add(x);
+        }
+    }
+    for e in idx.stakeholders.values() {
+        if let Some(x) = world.get::<Stakeholder>(*e) {
+            h.add(x);
+        }
+    }
+    for e in idx.products.values() {
+        if let Some(x) = world.get::<Product>(*e) {
+            h.add(x);
+        }
+    }
+    h.add(world.resource::<Leader>());
+    h.add(world.resource::<Budget>());
+    h.add(world.resource::<Org>());
+    h.add(world.resource::<Clock>());
+    // Everything else a later week reads: the talent market, effects already scheduled (an
+    // approved budget on its way), the objectives' baselines, what has been revealed, the
+    // score history (the final score averages it) and the action queue (its record of applied
+    // actions decides what is allowed next). Two worlds with the same hash play on alike.
+    h.add(world.resource::<Market>());
+    h.add(world.resource::<DelayedEffects>());
+    h.add(world.resource::<Objectives>());
+    h.add(world.resource::<Revealed>());
+    h.add(world.resource::<ScoreHistory>());
+    h.add(world.resource::<ActionQueue>());
+    h.0
 }

@@ -233,9 +233,23 @@ pub fn westrum_label(mean_item: f64) -> &'static str {
     }
 }
 
-/// Scoring system: computes this week's scores and their attribution (§9).
+/// The score plugin: owns `ScoreHistory` and adds `scoring` to the turn, after every phase
+/// of the simulation and before the turn closes (`TurnSet::Scoring`).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<ScoreHistory>();
+    app.add_systems(
+        crate::sim::Turn,
+        scoring.in_set(crate::sim::TurnSet::Scoring),
+    );
+}
+
+/// Scoring system: computes this week's scores and their attribution (§9). Week 0 (a new
+/// game's spawn pass, also in a reused world) starts a new history.
 pub fn scoring(world: &mut World) {
     let w = world.resource::<Clock>().week;
+    if w == 0 {
+        *world.resource_mut::<ScoreHistory>() = ScoreHistory::default();
+    }
     let epilogue = world.resource::<Clock>().epilogue;
     let idx = world.resource::<Index>();
     let people: Vec<&Person> = idx

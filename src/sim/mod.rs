@@ -40,7 +40,10 @@ pub enum TurnSet {
     Culture,
     Stakeholders,
     Budget,
+    /// The `score` plugin's phase: this week's scores from the state the turn left.
     Scoring,
+    /// The turn closes: next week's attention points.
+    Close,
 }
 
 /// Builds the turn schedule: one chained system per phase, single-threaded.
@@ -64,6 +67,7 @@ pub fn turn_schedule() -> Schedule {
             TurnSet::Stakeholders,
             TurnSet::Budget,
             TurnSet::Scoring,
+            TurnSet::Close,
         )
             .chain(),
     );
@@ -90,14 +94,13 @@ pub fn turn_schedule() -> Schedule {
         systems::culture.in_set(TurnSet::Culture),
         systems::stakeholders.in_set(TurnSet::Stakeholders),
         systems::budget.in_set(TurnSet::Budget),
-        (crate::score::scoring, systems::end_week)
-            .chain()
-            .in_set(TurnSet::Scoring),
+        systems::end_week.in_set(TurnSet::Close),
     ));
     s
 }
 
-/// Adds the simulation's schedule to an app (function-plugin style).
+/// Adds the simulation's schedule to an app (function-plugin style). Scoring is the `score`
+/// plugin's, which adds its system to the same schedule.
 pub fn plugin(app: &mut App) {
     app.add_schedule(turn_schedule());
 }
@@ -127,58 +130,4 @@ pub fn advance(world: &mut World) {
 
 fn world_week(world: &World) -> u32 {
     world.resource::<Clock>().week
-}
-
-/// A 64-bit FNV-1a hash over the whole simulation state, in stable-id order: every component
-/// and resource that affects a later week (the week log, which only reports, is left out).
-///
-/// It is the determinism oracle: same scenario + seed + actions ⇒ the same hash every week.
-pub fn state_hash(world: &World) -> u64 {
-    let mut h = hash::StateHasher::default();
-    let idx = world.resource::<Index>();
-    for e in idx.people.values() {
-        if let Some(x) = world.get::<Person>(*e) {
-            h.add(x);
-        }
-    }
-    for e in idx.teams.values() {
-        if let Some(x) = world.get::<Team>(*e) {
-            h.add(x);
-        }
-    }
-    for e in idx.initiatives.values() {
-        if let Some(x) = world.get::<Initiative>(*e) {
-            h.add(x);
-        }
-    }
-    for e in idx.dependencies.values() {
-        if let Some(x) = world.get::<Dependency>(*e) {
-            h.add(x);
-        }
-    }
-    for e in idx.stakeholders.values() {
-        if let Some(x) = world.get::<Stakeholder>(*e) {
-            h.add(x);
-        }
-    }
-    for e in idx.products.values() {
-        if let Some(x) = world.get::<Product>(*e) {
-            h.add(x);
-        }
-    }
-    h.add(world.resource::<Leader>());
-    h.add(world.resource::<Budget>());
-    h.add(world.resource::<Org>());
-    h.add(world.resource::<Clock>());
-    // Everything else a later week reads: the talent market, effects already scheduled (an
-    // approved budget on its way), the objectives' baselines, what has been revealed, the
-    // score history (the final score averages it) and the action queue (its record of applied
-    // actions decides what is allowed next). Two worlds with the same hash play on alike.
-    h.add(world.resource::<Market>());
-    h.add(world.resource::<DelayedEffects>());
-    h.add(world.resource::<Objectives>());
-    h.add(world.resource::<Revealed>());
-    h.add(world.resource::<crate::score::ScoreHistory>());
-    h.add(world.resource::<ActionQueue>());
-    h.0
 }
