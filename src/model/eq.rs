@@ -249,7 +249,7 @@ pub fn hazard(h: &HazardInputs, p: &Params) -> f64 {
         x *= p.hazard_new_hire;
     }
     if h.retention_bonus {
-        x *= 0.5;
+        x *= p.hazard_retention_bonus;
     }
     x.clamp(0.0, 0.5)
 }
@@ -270,7 +270,9 @@ pub fn exhaustion_step(
 ) -> f64 {
     let overwork = (hours / 40.0 - 1.0).max(0.0);
     let rec = recovery(x, overwork, chronic, p);
-    (x + p.exhaustion_gain * overwork * (1.0 - x / 100.0) + 10.0 * overload + 3.0 * churn_events
+    (x + p.exhaustion_gain * overwork * (1.0 - x / 100.0)
+        + p.exhaustion_load_gain * overload
+        + p.exhaustion_churn_gain * churn_events
         - rec)
         .clamp(0.0, 100.0)
 }
@@ -458,12 +460,12 @@ pub struct LoadSources {
 }
 
 /// Cognitive load: 1.0 is a team at its comfortable limit; every source adds its weight, and
-/// people beyond `load_team_size` add more (a team too big to know what everyone does).
+/// people beyond `comfortable_team_size` add more (a team too big to know what everyone does).
 pub fn cognitive_load(s: &LoadSources, p: &Params) -> f64 {
     s.obligations * p.load_per_obligation
         + p.load_per_request * s.waiting_requests
         + p.load_per_collaboration * s.collaborations
-        + p.load_per_extra_person * (s.headcount - p.load_team_size).max(0.0)
+        + p.load_per_extra_person * (s.headcount - p.comfortable_team_size).max(0.0)
         + s.open_items / p.load_items_per_unit
 }
 
@@ -494,11 +496,11 @@ mod tests {
         assert!((cognitive_load(&four_items, &p) - 1.0).abs() < 1e-12);
         // Up to the comfortable team size headcount adds nothing; each person beyond it does.
         let nine = LoadSources {
-            headcount: p.load_team_size,
+            headcount: p.comfortable_team_size,
             ..none
         };
         let twelve = LoadSources {
-            headcount: p.load_team_size + 3.0,
+            headcount: p.comfortable_team_size + 3.0,
             ..none
         };
         assert_eq!(cognitive_load(&nine, &p), 0.0);

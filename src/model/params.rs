@@ -276,12 +276,148 @@ pub struct Params {
     pub load_per_request: f64,
     /// [G] Cognitive load per collaboration-mode relation.
     pub load_per_collaboration: f64,
-    /// [G] Cognitive load per person beyond `load_team_size`.
+    /// [G] Cognitive load per person beyond `comfortable_team_size`.
     pub load_per_extra_person: f64,
     /// [D] Team size up to which headcount adds no load (two-pizza team, Dunbar's inner circle).
-    pub load_team_size: f64,
+    pub comfortable_team_size: f64,
     /// [G] Open initiatives that make one unit of load (a team at its limit).
     pub load_items_per_unit: f64,
+
+    // ---- Growth (§4.9) (moved out of the systems) ----
+    /// [G] Pending craft and domain skill a mentee gains per week: this × mentor skill/100 × the mentee's room to grow (1 − s/100).
+    pub mentor_skill_transfer: f64,
+    /// [G] How much faster pending growth vests while a person has a mentor.
+    pub mentor_vest_speedup: f64,
+    /// [G] Skill points vested since the last one that count as "grew" (resets the no-growth clock of the hazard).
+    pub growth_event_points: f64,
+
+    // ---- Exhaustion (§4.9) (moved out of the systems) ----
+    /// [G] Weekly exhaustion per unit of cognitive load above 1.
+    pub exhaustion_load_gain: f64,
+    /// [G] Weekly exhaustion per priority-churn event (capped at 3, weighted 0.25 each).
+    pub exhaustion_churn_gain: f64,
+
+    // ---- Trust in the leader (§17.2) (moved out of the systems) ----
+    /// [G] Trust-in-leader target points for recent 1:1s and recognition (0–1).
+    pub tl_one_on_ones: f64,
+    /// [G] Trust-in-leader target points for being defended from demands over 8 weeks (−1…1).
+    pub tl_defended: f64,
+    /// [G] Trust-in-leader target points for credit shared (or taken) over 8 weeks (−1…1).
+    pub tl_credit: f64,
+    /// [G] Trust-in-leader target points for the leader taking responsibility for failures over 8 weeks (0–1).
+    pub tl_responsibility: f64,
+    /// [G] Trust-in-leader target points for broken promises over 8 weeks (0–1), a loss.
+    pub tl_broken_promises: f64,
+
+    // ---- Psychological safety (§17.2) (moved out of the systems) ----
+    /// [G] Safety target points for coaching: share of members with a 1:1 in 4 weeks × the coach's team-development skill.
+    pub ps_coaching: f64,
+    /// [G] Safety target points for context support (quality practice and shielding, 0–1).
+    pub ps_support: f64,
+    /// [G] Safety target points for failures met with inquiry (0–1).
+    pub ps_inquiry: f64,
+    /// [G] Safety target points for recent blame (0–1), a loss.
+    pub ps_blame: f64,
+    /// [G] Safety target points for unshielded stakeholder pressure (0–1), a loss.
+    pub ps_pressure: f64,
+    /// [G] Safety target points for recent layoffs (0–1), a loss.
+    pub ps_layoff: f64,
+    /// [G] Safety target points for mean trust in the leader relative to 50 (−1…1).
+    pub ps_trust_in_leader: f64,
+    /// [G] Safety target points for a brilliant jerk on the team, a loss.
+    pub ps_brilliant_jerk: f64,
+    /// [G] Safety target points for each member beyond `comfortable_team_size`, a loss.
+    pub ps_per_extra_member: f64,
+    /// [G] Autonomy target lost at full stakeholder pressure (A* = 1 − imposed share − this·P/100).
+    pub autonomy_pressure: f64,
+    /// [G] Autonomy smoothing time constant, weeks.
+    pub autonomy_tau: f64,
+
+    // ---- Memory of recent events (moved out of the systems) ----
+    /// [G] Share of recent priority-churn events remembered the next week.
+    pub carry_priority_churn: f64,
+    /// [G] Share of recent blame remembered the next week.
+    pub carry_blame: f64,
+    /// [G] Share of recent layoff shock remembered the next week.
+    pub carry_layoff: f64,
+    /// [G] Share of recent failures, the inquiries and the responsibility taken after them remembered the next week.
+    pub carry_failures: f64,
+    /// [G] Share of recent demands shielded and exposed remembered the next week.
+    pub carry_shielding: f64,
+    /// [G] Share of recent metric reviews remembered the next week.
+    pub carry_metric_reviews: f64,
+    /// [G] Share of recent engagement pulses (credit, mentoring, retention fairness) remembered the next week.
+    pub carry_engagement_pulse: f64,
+    /// [G] Share of vision clarity kept each week after a session (§6.2: fades 2 %/week).
+    pub vision_carry: f64,
+    /// [G] Vision clarity it never fades below.
+    pub vision_floor: f64,
+
+    // ---- Engagement (§4.9) (moved out of the systems) ----
+    /// [G] Engagement target points for autonomy relative to 0.5 (−1…1).
+    pub e_autonomy: f64,
+    /// [G] Engagement target points for recent 1:1s and recognition (0–1).
+    pub e_one_on_ones: f64,
+    /// [G] Engagement target points for growth over 8 weeks (0–1).
+    pub e_growth: f64,
+    /// [G] Engagement target points for psychological safety relative to 50 (−1…1).
+    pub e_safety: f64,
+    /// [G] Engagement target points for vision clarity relative to 0.5 (−1…1).
+    pub e_vision: f64,
+    /// [G] Engagement target points for empowerment (0–1).
+    pub e_empowerment: f64,
+    /// [G] Engagement target points for exhaustion above 40 (0 at 40, 1 at 100), a loss.
+    pub e_exhaustion: f64,
+    /// [G] Engagement target points for priority churn (0–1), a loss.
+    pub e_priority_churn: f64,
+    /// [G] Engagement target points for status-reporting overhead per 15 % of capacity, a loss.
+    pub e_status: f64,
+    /// [G] Engagement target points for share of work blocked on dependencies, a loss.
+    pub e_blocked: f64,
+    /// [G] Engagement target points for recent layoffs (0–1), a loss.
+    pub e_layoff: f64,
+
+    // ---- Staffing (§4.3) (moved out of the systems) ----
+    /// [G] Hazard multiplier on a team with recent blame above 0.3.
+    pub hazard_blame: f64,
+    /// [G] Hazard multiplier for a latent flight risk.
+    pub hazard_flight_risk: f64,
+    /// [G] Hazard multiplier for the peers of a brilliant jerk (§11 scenario 7).
+    pub hazard_jerk_peers: f64,
+    /// [G] Hazard multiplier while a retention bonus runs.
+    pub hazard_retention_bonus: f64,
+
+    // ---- Culture (§9.1) (moved out of the systems) ----
+    /// [G] Weekly loss of congruence between two teams once the leader stops connecting them (§6.5).
+    pub congruence_decay: f64,
+    /// [G] Weekly loss of alignment of a collaboration kept past its timebox.
+    pub collab_alignment_decay: f64,
+
+    // ---- Stakeholders (§4.10, §17.2) (moved out of the systems) ----
+    /// [G] Stakeholder trust target points, ability: objectives attained (0–1).
+    pub st_outcomes: f64,
+    /// [G] Stakeholder trust target points, ability: each missed commitment in 8 weeks, a loss.
+    pub st_missed: f64,
+    /// [G] Stakeholder trust target points, ability: each forecast that came true (up to 3).
+    pub st_forecasts: f64,
+    /// [G] Stakeholder trust target points, benevolence: each meeting in 4 weeks (up to 3).
+    pub st_meetings: f64,
+    /// [G] Stakeholder trust target points, benevolence: their goals addressed (0–1).
+    pub st_goals: f64,
+    /// [G] Stakeholder trust target points, benevolence: each demand declined without an alternative in 8 weeks, a loss.
+    pub st_declined: f64,
+    /// [G] Stakeholder trust target points, integrity: demos and disclosures in 4 weeks (0–1).
+    pub st_transparency: f64,
+    /// [G] Stakeholder trust target points, integrity: each watermelon reveal in 8 weeks, a loss.
+    pub st_watermelon: f64,
+    /// [G] Stakeholder trust target points, integrity: each broken promise in 8 weeks, a loss.
+    pub st_broken_promises: f64,
+    /// [G] Anxiety target points when a committed date is at hand (scaled by how near).
+    pub anxiety_deadline: f64,
+    /// [G] Anxiety target points after 4 weeks with no demo or disclosure.
+    pub anxiety_no_visibility: f64,
+    /// [G] Weekly loss of a stakeholder's alignment with the teams' direction.
+    pub stakeholder_alignment_decay: f64,
 
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
@@ -416,8 +552,76 @@ impl Default for Params {
             load_per_request: 0.1,
             load_per_collaboration: 0.15,
             load_per_extra_person: 0.1,
-            load_team_size: 9.0,
+            comfortable_team_size: 9.0,
             load_items_per_unit: 4.0,
+
+            mentor_skill_transfer: 0.3,
+            mentor_vest_speedup: 1.5,
+            growth_event_points: 1.0,
+
+            exhaustion_load_gain: 10.0,
+            exhaustion_churn_gain: 3.0,
+
+            tl_one_on_ones: 20.0,
+            tl_defended: 15.0,
+            tl_credit: 10.0,
+            tl_responsibility: 10.0,
+            tl_broken_promises: 15.0,
+
+            ps_coaching: 25.0,
+            ps_support: 15.0,
+            ps_inquiry: 15.0,
+            ps_blame: 25.0,
+            ps_pressure: 10.0,
+            ps_layoff: 15.0,
+            ps_trust_in_leader: 10.0,
+            ps_brilliant_jerk: 10.0,
+            ps_per_extra_member: 2.0,
+            autonomy_pressure: 0.3,
+            autonomy_tau: 4.0,
+
+            carry_priority_churn: 0.75,
+            carry_blame: 0.8,
+            carry_layoff: 0.92,
+            carry_failures: 0.85,
+            carry_shielding: 0.9,
+            carry_metric_reviews: 0.8,
+            carry_engagement_pulse: 0.75,
+            vision_carry: 0.98,
+            vision_floor: 0.3,
+
+            e_autonomy: 12.0,
+            e_one_on_ones: 8.0,
+            e_growth: 8.0,
+            e_safety: 10.0,
+            e_vision: 6.0,
+            e_empowerment: 6.0,
+            e_exhaustion: 20.0,
+            e_priority_churn: 10.0,
+            e_status: 8.0,
+            e_blocked: 8.0,
+            e_layoff: 15.0,
+
+            hazard_blame: 1.15,
+            hazard_flight_risk: 2.0,
+            hazard_jerk_peers: 1.3,
+            hazard_retention_bonus: 0.5,
+
+            congruence_decay: 0.05,
+            collab_alignment_decay: 0.02,
+
+            st_outcomes: 50.0,
+            st_missed: 25.0,
+            st_forecasts: 10.0,
+            st_meetings: 15.0,
+            st_goals: 30.0,
+            st_declined: 20.0,
+            st_transparency: 20.0,
+            st_watermelon: 50.0,
+            st_broken_promises: 20.0,
+            anxiety_deadline: 20.0,
+            anxiety_no_visibility: 15.0,
+            stakeholder_alignment_decay: 0.005,
 
             epilogue_weeks: 8,
         }

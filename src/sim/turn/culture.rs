@@ -7,9 +7,11 @@ pub fn culture(
     clock: Res<Clock>,
     index: Res<Index>,
     mut org: ResMut<Org>,
+    params: Res<SimParams>,
     mut teams: Query<&mut Team>,
 ) {
     let w = clock.week;
+    let p = &params.0;
     let rel_by_team = relations_by_team(&org.relations);
     let demo_cadence = (count_recent(&org.demos, w, 4) / 4.0 * 4.0 / 4.0).min(1.0);
     for (&tid, &te) in &index.teams {
@@ -77,10 +79,10 @@ pub fn culture(
     drop(rel_by_team);
     for r in org.relations.values_mut() {
         if w > r.connecting_until {
-            r.congruence = (r.congruence - 0.05).max(0.0);
+            r.congruence = (r.congruence - p.congruence_decay).max(0.0);
         }
         if r.mode == InteractionMode::Collaboration && w.saturating_sub(r.mode_since) > 10 {
-            r.alignment = (r.alignment - 0.02).max(0.0);
+            r.alignment = (r.alignment - p.collab_alignment_decay).max(0.0);
         }
     }
 }

@@ -50,9 +50,15 @@ pub fn people_skills_exhaustion_trust(
                 if let Some(mc) = mentor_boost
                     && (k == Pillar::Craft as usize || k == Pillar::Domain as usize)
                 {
-                    x.pending[k] += 0.3 * (mc / 100.0) * (1.0 - x.skills[k] / 100.0);
+                    x.pending[k] +=
+                        p.mentor_skill_transfer * (mc / 100.0) * (1.0 - x.skills[k] / 100.0);
                 }
-                let v = x.pending[k] / p.vest_tau * if mentor_boost.is_some() { 1.5 } else { 1.0 };
+                let v = x.pending[k] / p.vest_tau
+                    * if mentor_boost.is_some() {
+                        p.mentor_vest_speedup
+                    } else {
+                        1.0
+                    };
                 let v = v.min(x.pending[k]);
                 x.pending[k] -= v;
                 let s = x.skills[k];
@@ -65,7 +71,7 @@ pub fn people_skills_exhaustion_trust(
             }
             x.vested_total += vested;
             x.growth_accum += vested;
-            if x.growth_accum >= 1.0 {
+            if x.growth_accum >= p.growth_event_points {
                 x.growth_accum = 0.0;
                 x.weeks_since_growth = 0.0;
             }
@@ -77,8 +83,8 @@ pub fn people_skills_exhaustion_trust(
             let overwork = (x.hours / 40.0 - 1.0).max(0.0);
             let before = x.exhaustion;
             let gain = p.exhaustion_gain * overwork * (1.0 - before / 100.0);
-            let load = 10.0 * (cl - 1.0).max(0.0);
-            let churn_inc = 3.0 * churn * 0.25;
+            let load = p.exhaustion_load_gain * (cl - 1.0).max(0.0);
+            let churn_inc = p.exhaustion_churn_gain * churn * 0.25;
             let after = eq::exhaustion_step(
                 before,
                 x.hours,
@@ -110,11 +116,11 @@ pub fn people_skills_exhaustion_trust(
             (t.defend, t.credit, t.resp, t.broken)
         });
         let terms = [
-            (Driver::OneOnOnes, 20.0 * rc),
-            (Driver::Defended, 15.0 * defend),
-            (Driver::Credit, 10.0 * credit),
-            (Driver::Responsibility, 10.0 * resp),
-            (Driver::BrokenPromises, -15.0 * broken),
+            (Driver::OneOnOnes, p.tl_one_on_ones * rc),
+            (Driver::Defended, p.tl_defended * defend),
+            (Driver::Credit, p.tl_credit * credit),
+            (Driver::Responsibility, p.tl_responsibility * resp),
+            (Driver::BrokenPromises, -p.tl_broken_promises * broken),
         ];
         if init || x.tl_terms0.0.iter().all(|v| *v == 0.0) && x.tl0 == 0.0 {
             let mut t0 = Contribs::default();
@@ -197,18 +203,27 @@ pub fn team_safety(
             0.5
         };
         let terms = [
-            (Driver::Coaching, 25.0 * coach),
-            (Driver::Support, 15.0 * support),
-            (Driver::Inquiry, 15.0 * inquiry),
-            (Driver::Blame, -25.0 * t.blame_recent),
-            (Driver::Pressure, -10.0 * t.pressure / 100.0),
-            (Driver::Layoff, -15.0 * t.layoff_recent),
-            (Driver::TrustInLeader, 10.0 * (tl_mean - 50.0) / 50.0),
-            (Driver::BrilliantJerk, if jerk { -10.0 } else { 0.0 }),
-            (Driver::TeamSize, -2.0 * (n - 9.0).max(0.0)),
+            (Driver::Coaching, p.ps_coaching * coach),
+            (Driver::Support, p.ps_support * support),
+            (Driver::Inquiry, p.ps_inquiry * inquiry),
+            (Driver::Blame, -p.ps_blame * t.blame_recent),
+            (Driver::Pressure, -p.ps_pressure * t.pressure / 100.0),
+            (Driver::Layoff, -p.ps_layoff * t.layoff_recent),
+            (
+                Driver::TrustInLeader,
+                p.ps_trust_in_leader * (tl_mean - 50.0) / 50.0,
+            ),
+            (
+                Driver::BrilliantJerk,
+                if jerk { -p.ps_brilliant_jerk } else { 0.0 },
+            ),
+            (
+                Driver::TeamSize,
+                -p.ps_per_extra_member * (n - p.comfortable_team_size).max(0.0),
+            ),
         ];
         // Autonomy (§17.2): A* = 1 − imposed share − 0.3·P/100, smoothed τ = 4, relative to start.
-        let a_target = 1.0 - t.imposed_share - 0.3 * t.pressure / 100.0;
+        let a_target = 1.0 - t.imposed_share - p.autonomy_pressure * t.pressure / 100.0;
         if init {
             let mut t0 = Contribs::default();
             for (d, v) in terms {
@@ -229,20 +244,20 @@ pub fn team_safety(
             let ps0 = t.ps0;
             t.ps_ledger.reconcile(next, ps0);
             let a0 = t.autonomy0;
-            t.autonomy = eq::smooth(t.autonomy, (a0 + a_target).clamp(0.0, 1.0), 4.0);
+            t.autonomy = eq::smooth(t.autonomy, (a0 + a_target).clamp(0.0, 1.0), p.autonomy_tau);
             // Decays of recent-event stocks.
             t.pressure *= 1.0 - p.pressure_decay;
-            t.churn_events *= 0.75;
-            t.blame_recent *= 0.8;
-            t.layoff_recent *= 0.92;
-            t.failures_recent *= 0.85;
-            t.inquiries_recent *= 0.85;
-            t.responsibility_recent *= 0.85;
-            t.shielded *= 0.9;
-            t.exposed *= 0.9;
-            t.metric_reviews *= 0.8;
+            t.churn_events *= p.carry_priority_churn;
+            t.blame_recent *= p.carry_blame;
+            t.layoff_recent *= p.carry_layoff;
+            t.failures_recent *= p.carry_failures;
+            t.inquiries_recent *= p.carry_failures;
+            t.responsibility_recent *= p.carry_failures;
+            t.shielded *= p.carry_shielding;
+            t.exposed *= p.carry_shielding;
+            t.metric_reviews *= p.carry_metric_reviews;
             // Vision fades 2 %/week after the session (§6.2).
-            t.vision = (t.vision * 0.98).max(0.3);
+            t.vision = (t.vision * p.vision_carry).max(p.vision_floor);
         }
         t.empowerment = eq::empowerment(t.autonomy, t.outcome_mission, t.discovery_share);
     }
@@ -328,20 +343,23 @@ pub fn people_engagement_hazard(
         let blocked_frac = t.blocked_frac;
         let status = t.status;
         let terms = [
-            (Driver::Autonomy, 12.0 * (t.autonomy - 0.5) * 2.0),
-            (Driver::OneOnOnes, 8.0 * rc),
-            (Driver::Growth, 8.0 * g),
-            (Driver::Safety, 10.0 * (t.psych_safety - 50.0) / 50.0),
-            (Driver::Vision, 6.0 * (t.vision - 0.5) * 2.0),
-            (Driver::Empowerment, 6.0 * t.empowerment),
+            (Driver::Autonomy, p.e_autonomy * (t.autonomy - 0.5) * 2.0),
+            (Driver::OneOnOnes, p.e_one_on_ones * rc),
+            (Driver::Growth, p.e_growth * g),
+            (Driver::Safety, p.e_safety * (t.psych_safety - 50.0) / 50.0),
+            (Driver::Vision, p.e_vision * (t.vision - 0.5) * 2.0),
+            (Driver::Empowerment, p.e_empowerment * t.empowerment),
             (
                 Driver::Exhaustion,
-                -20.0 * (x.exhaustion - 40.0).max(0.0) / 60.0,
+                -p.e_exhaustion * (x.exhaustion - 40.0).max(0.0) / 60.0,
             ),
-            (Driver::PriorityChurn, -10.0 * t.churn_events.min(1.0)),
-            (Driver::StatusOverhead, -8.0 * status / 0.15),
-            (Driver::Blocked, -8.0 * blocked_frac),
-            (Driver::Layoff, -15.0 * t.layoff_recent),
+            (
+                Driver::PriorityChurn,
+                -p.e_priority_churn * t.churn_events.min(1.0),
+            ),
+            (Driver::StatusOverhead, -p.e_status * status / 0.15),
+            (Driver::Blocked, -p.e_blocked * blocked_frac),
+            (Driver::Layoff, -p.e_layoff * t.layoff_recent),
             (Driver::Credit, x.e_pulse),
         ];
         if init {
@@ -369,13 +387,17 @@ pub fn people_engagement_hazard(
             x.engagement_ledger.smooth(1.0 / p.engagement_tau, &rel);
             let (e_now, e0) = (x.engagement, x.e0);
             x.engagement_ledger.reconcile(e_now, e0);
-            x.e_pulse *= 0.75;
+            x.e_pulse *= p.carry_engagement_pulse;
         }
         let extra = if t.layoff_recent > 0.1 {
             p.hazard_layoff_survivor
         } else {
             1.0
-        } * if t.blame_recent > 0.3 { 1.15 } else { 1.0 };
+        } * if t.blame_recent > 0.3 {
+            p.hazard_blame
+        } else {
+            1.0
+        };
         x.hazard = eq::hazard(
             &eq::HazardInputs {
                 engagement: x.engagement,
@@ -386,7 +408,12 @@ pub fn people_engagement_hazard(
                 tenure_weeks: x.tenure_w,
                 market_heat: heat,
                 retention_bonus: x.retention_until > w,
-                extra: extra * if x.flight_risk { 2.0 } else { 1.0 },
+                extra: extra
+                    * if x.flight_risk {
+                        p.hazard_flight_risk
+                    } else {
+                        1.0
+                    },
             },
             p,
         );
@@ -408,7 +435,7 @@ pub fn people_engagement_hazard(
             continue;
         };
         if jerk_teams.contains(&x.team) && !x.brilliant_jerk {
-            x.hazard *= 1.3;
+            x.hazard *= p.hazard_jerk_peers;
         }
     }
 }

@@ -87,24 +87,24 @@ pub fn stakeholders(
                 .sum()
         };
         let a_terms = [
-            (Driver::Outcomes, 100.0 * 0.5 * outcome),
-            (Driver::MissedCommitments, -100.0 * 0.25 * missed8),
-            (Driver::Forecasts, 100.0 * 0.1 * s.forecast_hits.min(3.0)),
+            (Driver::Outcomes, p.st_outcomes * outcome),
+            (Driver::MissedCommitments, -p.st_missed * missed8),
+            (Driver::Forecasts, p.st_forecasts * s.forecast_hits.min(3.0)),
             (Driver::Transparency, pulse(PulseStock::Ability, &s)),
         ];
         let b_terms = [
-            (Driver::Meetings, 100.0 * 0.15 * meetings4),
-            (Driver::GoalsAddressed, 100.0 * 0.30 * goal_addressed),
-            (Driver::Declined, -100.0 * 0.20 * declined8),
+            (Driver::Meetings, p.st_meetings * meetings4),
+            (Driver::GoalsAddressed, p.st_goals * goal_addressed),
+            (Driver::Declined, -p.st_declined * declined8),
             (Driver::Defended, pulse(PulseStock::Benevolence, &s)),
         ];
         let i_terms = [
             (
                 Driver::Transparency,
-                100.0 * 0.20 * transparency + pulse(PulseStock::Integrity, &s),
+                p.st_transparency * transparency + pulse(PulseStock::Integrity, &s),
             ),
-            (Driver::Watermelon, -100.0 * 0.50 * water8),
-            (Driver::BrokenPromises, -100.0 * 0.20 * broken8),
+            (Driver::Watermelon, -p.st_watermelon * water8),
+            (Driver::BrokenPromises, -p.st_broken_promises * broken8),
         ];
         if init {
             s.a0 = s.ability;
@@ -131,14 +131,18 @@ pub fn stakeholders(
             s.integrity_ledger = li;
             let anx_target = (s.anxiety0
                 + (100.0 - s.trust()) * (0.6 + 0.4 * s.waterfall)
-                + 20.0 * deadline_near
-                + if no_visibility { 15.0 } else { 0.0 }
+                + p.anxiety_deadline * deadline_near
+                + if no_visibility {
+                    p.anxiety_no_visibility
+                } else {
+                    0.0
+                }
                 + pulse(PulseStock::Anxiety, &s))
             .clamp(0.0, 100.0);
             s.anxiety =
                 eq::smooth_asym(s.anxiety, anx_target, p.anxiety_tau_up, p.anxiety_tau_down).0;
             s.pulses.retain(|x| x.value(w).abs() > 0.05);
-            s.alignment = (s.alignment - 0.005).max(0.0);
+            s.alignment = (s.alignment - p.stakeholder_alignment_decay).max(0.0);
         }
         let st = s.trust();
         pw_trust += s.power * st;
