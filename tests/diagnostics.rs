@@ -573,3 +573,24 @@ fn a_quote_left_out_points_at_the_text_that_runs_past_its_line() {
     assert_eq!(d[0].path, "title");
     assert!(d[0].message.contains("never closed"), "{}", d[0]);
 }
+
+#[test]
+fn score_weights_that_do_not_sum_to_one_are_refused_with_the_defaults() {
+    let src = BASE.replace(
+        "    weeks: 12,",
+        "    weeks: 12,\n    params: (w_outcomes: 0.6, w_trust: 0.05),",
+    );
+    let errs = errors_of(&src);
+    let d = at(&errs, "params");
+    assert!(d.message.contains("product weights"), "{}", d.message);
+    assert!(d.message.contains("sum to 1.150"), "{}", d.message);
+    assert!(hint(d).contains("w_outcomes: 0.35"), "{}", hint(d));
+    // Culture's weights are untouched, so only one score is reported.
+    assert_eq!(errs.iter().filter(|e| e.path == "params").count(), 1);
+    // Weights that still sum to 1 are fine.
+    let fine = BASE.replace(
+        "    weeks: 12,",
+        "    weeks: 12,\n    params: (w_outcomes: 0.45, w_trust: 0.05),",
+    );
+    assert!(scenario::parse("t.ron", fine.as_bytes()).is_ok());
+}

@@ -480,9 +480,82 @@ pub fn budget_headroom(quarter_total: f64, quarter_spent: f64, p: &Params) -> f6
     (quarter_total * p.budget_freeze_ratio - quarter_spent).max(0.0)
 }
 
+/// The six culture components (each 0–100).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CultureParts {
+    pub westrum: f64,
+    pub safety: f64,
+    pub engagement: f64,
+    pub retention: f64,
+    pub wellbeing: f64,
+    pub growth: f64,
+}
+
+/// The culture score: the weighted sum of its components (§9.1).
+pub fn culture_score(c: &CultureParts, p: &Params) -> f64 {
+    p.w_westrum * c.westrum
+        + p.w_safety * c.safety
+        + p.w_engagement * c.engagement
+        + p.w_retention * c.retention
+        + p.w_wellbeing * c.wellbeing
+        + p.w_growth * c.growth
+}
+
+/// The five product components (each 0–100).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProductParts {
+    pub outcomes: f64,
+    pub customers: f64,
+    pub quality: f64,
+    pub finance: f64,
+    pub trust: f64,
+}
+
+/// The product score: the weighted sum of its components (§9.2).
+pub fn product_score(c: &ProductParts, p: &Params) -> f64 {
+    p.w_outcomes * c.outcomes
+        + p.w_customers * c.customers
+        + p.w_quality * c.quality
+        + p.w_finance * c.finance
+        + p.w_trust * c.trust
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_are_weighted_sums_whose_weights_sum_to_one() {
+        let p = Params::default();
+        let all = |v: f64| CultureParts {
+            westrum: v,
+            safety: v,
+            engagement: v,
+            retention: v,
+            wellbeing: v,
+            growth: v,
+        };
+        assert!((culture_score(&all(100.0), &p) - 100.0).abs() < 1e-9);
+        assert_eq!(culture_score(&all(0.0), &p), 0.0);
+        let only_safety = CultureParts {
+            safety: 100.0,
+            ..all(0.0)
+        };
+        assert!((culture_score(&only_safety, &p) - 100.0 * p.w_safety).abs() < 1e-9);
+        let product = |v: f64| ProductParts {
+            outcomes: v,
+            customers: v,
+            quality: v,
+            finance: v,
+            trust: v,
+        };
+        assert!((product_score(&product(100.0), &p) - 100.0).abs() < 1e-9);
+        let only_outcomes = ProductParts {
+            outcomes: 80.0,
+            ..product(0.0)
+        };
+        assert!((product_score(&only_outcomes, &p) - 80.0 * p.w_outcomes).abs() < 1e-9);
+    }
 
     #[test]
     fn cognitive_load_adds_each_source_and_oversize() {

@@ -419,6 +419,30 @@ pub struct Params {
     /// [G] Weekly loss of a stakeholder's alignment with the teams' direction.
     pub stakeholder_alignment_decay: f64,
 
+    // ---- Score weights (§9; each score's weights sum to 1) ----
+    /// [G] Weight of culture: information flow (Westrum).
+    pub w_westrum: f64,
+    /// [G] Weight of culture: psychological safety.
+    pub w_safety: f64,
+    /// [G] Weight of culture: engagement.
+    pub w_engagement: f64,
+    /// [G] Weight of culture: retention.
+    pub w_retention: f64,
+    /// [G] Weight of culture: wellbeing.
+    pub w_wellbeing: f64,
+    /// [G] Weight of culture: skill growth.
+    pub w_growth: f64,
+    /// [G] Weight of product: outcomes against the objectives.
+    pub w_outcomes: f64,
+    /// [G] Weight of product: customers (PMF and NPS).
+    pub w_customers: f64,
+    /// [G] Weight of product: quality.
+    pub w_quality: f64,
+    /// [G] Weight of product: finance.
+    pub w_finance: f64,
+    /// [G] Weight of product: stakeholder trust.
+    pub w_trust: f64,
+
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
     pub epilogue_weeks: u32,
@@ -622,6 +646,18 @@ impl Default for Params {
             anxiety_deadline: 20.0,
             anxiety_no_visibility: 15.0,
             stakeholder_alignment_decay: 0.005,
+
+            w_westrum: 0.25,
+            w_safety: 0.2,
+            w_engagement: 0.15,
+            w_retention: 0.15,
+            w_wellbeing: 0.15,
+            w_growth: 0.1,
+            w_outcomes: 0.35,
+            w_customers: 0.2,
+            w_quality: 0.15,
+            w_finance: 0.15,
+            w_trust: 0.15,
 
             epilogue_weeks: 8,
         }

@@ -192,6 +192,17 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("anxiety_deadline", 0.0, 100.0),
     ("anxiety_no_visibility", 0.0, 100.0),
     ("stakeholder_alignment_decay", 0.0, 0.1),
+    ("w_westrum", 0.0, 1.0),
+    ("w_safety", 0.0, 1.0),
+    ("w_engagement", 0.0, 1.0),
+    ("w_retention", 0.0, 1.0),
+    ("w_wellbeing", 0.0, 1.0),
+    ("w_growth", 0.0, 1.0),
+    ("w_outcomes", 0.0, 1.0),
+    ("w_customers", 0.0, 1.0),
+    ("w_quality", 0.0, 1.0),
+    ("w_finance", 0.0, 1.0),
+    ("w_trust", 0.0, 1.0),
     ("epilogue_weeks", 0.0, 26.0),
 ];
 
@@ -206,6 +217,75 @@ pub(crate) fn check_params(c: &mut Checker, p: &crate::model::Params) {
             .map_or((0.0, 1e6), |r| (r.1, r.2));
         c.range(&format!("params.{k}"), x, lo, hi);
     }
+    // Each score is a weighted mean of its components: weights that do not sum to 1 would put
+    // scores outside 0–100 and make runs incomparable.
+    let culture = [
+        p.w_westrum,
+        p.w_safety,
+        p.w_engagement,
+        p.w_retention,
+        p.w_wellbeing,
+        p.w_growth,
+    ];
+    let product = [
+        p.w_outcomes,
+        p.w_customers,
+        p.w_quality,
+        p.w_finance,
+        p.w_trust,
+    ];
+    for (score, names, weights) in [
+        (
+            "culture",
+            "w_westrum, w_safety, w_engagement, w_retention, w_wellbeing, w_growth",
+            &culture[..],
+        ),
+        (
+            "product",
+            "w_outcomes, w_customers, w_quality, w_finance, w_trust",
+            &product[..],
+        ),
+    ] {
+        let sum: f64 = weights.iter().sum();
+        if (sum - 1.0).abs() > 1e-6 {
+            c.error(
+                "params",
+                format!("the {score} weights ({names}) sum to {sum:.3}, not 1"),
+                Some(format!(
+                    "change them so they add up to 1 (the defaults: {})",
+                    default_weights(score)
+                )),
+            );
+        }
+    }
+}
+
+/// The default weights of a score, as a trainer would write them.
+fn default_weights(score: &str) -> String {
+    let d = crate::model::Params::default();
+    let pairs: Vec<(&str, f64)> = if score == "culture" {
+        vec![
+            ("w_westrum", d.w_westrum),
+            ("w_safety", d.w_safety),
+            ("w_engagement", d.w_engagement),
+            ("w_retention", d.w_retention),
+            ("w_wellbeing", d.w_wellbeing),
+            ("w_growth", d.w_growth),
+        ]
+    } else {
+        vec![
+            ("w_outcomes", d.w_outcomes),
+            ("w_customers", d.w_customers),
+            ("w_quality", d.w_quality),
+            ("w_finance", d.w_finance),
+            ("w_trust", d.w_trust),
+        ]
+    };
+    pairs
+        .iter()
+        .map(|(n, v)| format!("{n}: {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(crate) fn check_effect(c: &mut Checker, path: &str, e: &RawEffect) {

@@ -318,7 +318,17 @@ pub fn scoring(world: &mut World) {
     let weeks_seen = f64::from(w.clamp(1, 13));
     let per_year = (vested13 + 0.5) / (weeks_seen + 2.0) * 52.0;
     let grow = 100.0 * (per_year / 10.0).clamp(0.0, 1.0);
-    let culture = 0.25 * wgi + 0.20 * ps + 0.15 * eng + 0.15 * ret + 0.15 * well + 0.10 * grow;
+    let culture = eq::culture_score(
+        &eq::CultureParts {
+            westrum: wgi,
+            safety: ps,
+            engagement: eng,
+            retention: ret,
+            wellbeing: well,
+            growth: grow,
+        },
+        p,
+    );
 
     // ---- Product.
     let total_w: f64 = objectives.0.iter().map(|o| o.weight).sum();
@@ -382,7 +392,16 @@ pub fn scoring(world: &mut World) {
     } else {
         50.0
     };
-    let product = 0.35 * out + 0.20 * cust + 0.15 * qual + 0.15 * fin + 0.15 * trust;
+    let product = eq::product_score(
+        &eq::ProductParts {
+            outcomes: out,
+            customers: cust,
+            quality: qual,
+            finance: fin,
+            trust,
+        },
+        p,
+    );
 
     let scores = WeekScores {
         week: w,
@@ -458,66 +477,72 @@ pub fn scoring(world: &mut World) {
                 c.add_scaled(&e, weight);
                 c.add(own, weight * left);
             };
-        book(&mut cc, 0.20, ps - b.psych_safety, &ps_l, Driver::Safety);
         book(
             &mut cc,
-            0.25,
+            p.w_safety,
+            ps - b.psych_safety,
+            &ps_l,
+            Driver::Safety,
+        );
+        book(
+            &mut cc,
+            p.w_westrum,
             wgi - b.wgi,
             &ps_l.scaled(0.2667),
             Driver::Westrum,
         );
         book(
             &mut cc,
-            0.15,
+            p.w_engagement,
             eng - b.engagement,
             &proportional(&e_l, eng - b.engagement),
             Driver::Engagement,
         );
         book(
             &mut cc,
-            0.15,
+            p.w_retention,
             ret - b.retention,
             &Contribs::default(),
             Driver::Retention,
         );
         book(
             &mut cc,
-            0.15,
+            p.w_wellbeing,
             well - b.wellbeing,
             &proportional(&x_l.scaled(-1.0), well - b.wellbeing),
             Driver::Wellbeing,
         );
         book(
             &mut cc,
-            0.10,
+            p.w_growth,
             grow - b.growth,
             &Contribs::default(),
             Driver::SkillGrowth,
         );
         book(
             &mut pc,
-            0.35,
+            p.w_outcomes,
             out - b.outcomes,
             &Contribs::default(),
             Driver::Outcomes,
         );
         book(
             &mut pc,
-            0.20,
+            p.w_customers,
             cust - b.customers,
             &vf_l.scaled(dcust_dvf),
             Driver::Customers,
         );
         book(
             &mut pc,
-            0.15,
+            p.w_quality,
             qual - b.quality,
             &debt_l.scaled(-0.25),
             Driver::Quality,
         );
         book(
             &mut pc,
-            0.15,
+            p.w_finance,
             fin - b.finance,
             &Contribs::default(),
             Driver::Finance,
@@ -546,7 +571,7 @@ pub fn scoring(world: &mut World) {
         }
         book(
             &mut pc,
-            0.15,
+            p.w_trust,
             trust - b.trust,
             &tr,
             Driver::StakeholderTrust,
