@@ -443,6 +443,104 @@ pub struct Params {
     /// [G] Weight of product: stakeholder trust.
     pub w_trust: f64,
 
+    // ---- Hiring and leave (§4.3) (moved out of the systems) ----
+    /// [G] A new hire's expected skill on every pillar at level 0.
+    pub hire_skill_base: f64,
+    /// [G] Expected skill added per level of the requisition.
+    pub hire_skill_per_level: f64,
+    /// [G] Spread of candidate skill: ± half of this around the expectation (Beta(4, 4) quality).
+    pub hire_skill_spread: f64,
+    /// [G] Weekly salary of a level-0 hire, $.
+    pub hire_salary_base: f64,
+    /// [G] Weekly salary added per level, $.
+    pub hire_salary_per_level: f64,
+    /// [G] A contractor's domain skill as a share of their other skills (they do not know the business).
+    pub contractor_domain_share: f64,
+    /// [G] A new hire's exhaustion on arrival.
+    pub hire_exhaustion: f64,
+    /// [G] A new hire's engagement on arrival (honeymoon).
+    pub hire_engagement: f64,
+    /// [G] A new hire's trust in the leader on arrival.
+    pub hire_trust: f64,
+    /// [G] Exhaustion above which a person may fall sick.
+    pub sick_exhaustion: f64,
+    /// [G] Weeks in a row above `sick_exhaustion` before sick leave can start.
+    pub sick_after_weeks: u32,
+    /// [G] Weekly chance of sick leave once exhausted that long.
+    pub sick_chance: f64,
+    /// [G] Exhaustion shed per week of sick leave.
+    pub sick_relief_per_week: f64,
+    /// [G] Team-development skill at which an engineering manager runs effective 1:1s for their team (§4.9).
+    pub lead_one_on_one_skill: f64,
+
+    // ---- Demands and the leader (§7, §4.9) (moved out of the systems) ----
+    /// [G] How much harder an unanswered demand lands when it goes around the leader (§7.2).
+    pub around_effect_scale: f64,
+    /// [G] Trust in the leader each member of the team loses when a demand goes around them.
+    pub around_trust_loss: f64,
+    /// [G] Benevolence the stakeholder loses towards the leader when their demand goes unanswered.
+    pub around_benevolence_loss: f64,
+    /// [G] Half-life of that loss, weeks.
+    pub around_benevolence_half_life: f64,
+    /// [G] Open demands at most; new ones wait until some are answered.
+    pub max_open_demands: u32,
+    /// [G] Leader exhaustion above which the leader may snap at a team (§4.9).
+    pub leader_snap_exhaustion: f64,
+    /// [G] Weekly chance of snapping once that exhausted.
+    pub leader_snap_chance: f64,
+    /// [G] Psychological safety the team under most pressure loses when the leader snaps.
+    pub leader_snap_safety_loss: f64,
+    /// [G] Weeks before a committed date at which stakeholders start to feel it (demand rate, anxiety).
+    pub deadline_horizon_weeks: f64,
+
+    // ---- Delivery, quality and the market (§4.4–§4.8) (moved out of the systems) ----
+    /// [G] Share of a mentor's own capacity left while they mentor.
+    pub mentor_capacity: f64,
+    /// [G] Most of a team's capacity collaboration can take.
+    pub collab_cap: f64,
+    /// [G] Assimilation below which a person counts as new in the error rate.
+    pub new_hire_assimilation: f64,
+    /// [G] True progress at which status reports can no longer hide a slip (§4.6).
+    pub truth_surfaces_at: f64,
+    /// [G] Gap between reported and true progress that makes a reveal a watermelon (§17.4).
+    pub watermelon_gap: f64,
+    /// [G] Platform maturity added by each shipped platform capability (§8.3).
+    pub platform_capability_gain: f64,
+    /// [G] Waterfall appetite a stakeholder gains per missed date or watermelon.
+    pub waterfall_per_failure: f64,
+    /// [G] Reliability points lost per incident in the last 4 weeks.
+    pub reliability_per_incident: f64,
+    /// [G] Reliability points lost per point of mean technical debt.
+    pub reliability_per_debt: f64,
+    /// [G] Reliability smoothing time constant, weeks.
+    pub reliability_tau: f64,
+    /// [G] Standard deviation of the NPS survey's noise, points.
+    pub nps_survey_noise: f64,
+    /// [D] Share of dashboard noise full analytics removes (σ = σ₀(1 − this·M_a)).
+    pub analytics_noise_cut: f64,
+    /// [G] Share of a team's capacity each incident on its product takes.
+    pub incident_load_each: f64,
+    /// [G] Most of a team's capacity incidents can take.
+    pub incident_load_cap: f64,
+    /// [G] How much an incident counts as a team failure (for blame or inquiry).
+    pub incident_failure_weight: f64,
+    /// [G] Weeks of facilitating after which dependency work halves (§8.3).
+    pub facilitating_weeks: u32,
+    /// [G] Share of dependency work left once facilitation has taken hold.
+    pub facilitating_work_cut: f64,
+    /// [G] Log-normal σ of how much work a dependency request really is.
+    pub dependency_jitter: f64,
+    /// [G] Share of recent requests a service lane's load estimate keeps each week.
+    pub carry_lane_inflow: f64,
+    /// [G] Share of the consumer team's capacity a collaboration-mode dependency draws.
+    pub collab_consumer_share: f64,
+    /// [G] Discovery quality from which a team's new ideas start from the informed prior.
+    pub informed_discovery_quality: f64,
+    /// [G] Open ideas per team before discovery stops proposing new ones.
+    pub max_open_ideas: u32,
+    /// [G] Share of tooling spend kept under a hiring freeze.
+    pub freeze_tooling_cut: f64,
+
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
     pub epilogue_weeks: u32,
@@ -658,6 +756,55 @@ impl Default for Params {
             w_quality: 0.15,
             w_finance: 0.15,
             w_trust: 0.15,
+
+            hire_skill_base: 30.0,
+            hire_skill_per_level: 10.0,
+            hire_skill_spread: 30.0,
+            hire_salary_base: 2000.0,
+            hire_salary_per_level: 500.0,
+            contractor_domain_share: 0.5,
+            hire_exhaustion: 15.0,
+            hire_engagement: 65.0,
+            hire_trust: 55.0,
+            sick_exhaustion: 85.0,
+            sick_after_weeks: 3,
+            sick_chance: 0.3,
+            sick_relief_per_week: 10.0,
+            lead_one_on_one_skill: 60.0,
+
+            around_effect_scale: 1.5,
+            around_trust_loss: 5.0,
+            around_benevolence_loss: 10.0,
+            around_benevolence_half_life: 6.0,
+            max_open_demands: 12,
+            leader_snap_exhaustion: 60.0,
+            leader_snap_chance: 0.05,
+            leader_snap_safety_loss: 20.0 / 3.0,
+            deadline_horizon_weeks: 6.0,
+
+            mentor_capacity: 0.85,
+            collab_cap: 0.5,
+            new_hire_assimilation: 0.6,
+            truth_surfaces_at: 0.8,
+            watermelon_gap: 0.1,
+            platform_capability_gain: 0.2,
+            waterfall_per_failure: 0.03,
+            reliability_per_incident: 8.0,
+            reliability_per_debt: 0.3,
+            reliability_tau: 3.0,
+            nps_survey_noise: 3.0,
+            analytics_noise_cut: 0.7,
+            incident_load_each: 0.1,
+            incident_load_cap: 0.5,
+            incident_failure_weight: 0.5,
+            facilitating_weeks: 8,
+            facilitating_work_cut: 0.5,
+            dependency_jitter: 0.25,
+            carry_lane_inflow: 0.75,
+            collab_consumer_share: 0.25,
+            informed_discovery_quality: 0.6,
+            max_open_ideas: 4,
+            freeze_tooling_cut: 0.5,
 
             epilogue_weeks: 8,
         }

@@ -48,7 +48,7 @@ pub fn budget(
     let over = eq::over_budget(b.quarter_spent, pro_rated, p);
     if over && !b.freeze {
         b.freeze = true;
-        b.tooling_weekly *= 0.5;
+        b.tooling_weekly *= p.freeze_tooling_cut;
         log.record(
             w,
             "event",

@@ -61,7 +61,7 @@ pub fn capacity(
             };
             let mut raw = eq::person_raw(&c, p);
             if mentors.contains(&x.id) {
-                raw *= 0.85;
+                raw *= p.mentor_capacity;
             }
             c.hours = 40.0;
             let nominal = eq::person_raw(&c, p);
@@ -141,7 +141,7 @@ pub fn capacity(
                 .filter(|r| r.mode == InteractionMode::Collaboration)
                 .count()
         }) as f64;
-        let collab = (p.collab_cost * collab_rel).min(0.5);
+        let collab = (p.collab_cost * collab_rel).min(p.collab_cap);
         let mods: f64 = team
             .modifiers
             .iter()

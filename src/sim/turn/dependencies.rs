@@ -55,12 +55,12 @@ pub fn dependencies(
             continue;
         };
         let mut work = d.work * (1.0 - p.platform_effect * mp);
-        if rel.mode == InteractionMode::Facilitating && w >= rel.mode_since + 8 {
-            work *= 0.5;
+        if rel.mode == InteractionMode::Facilitating && w >= rel.mode_since + p.facilitating_weeks {
+            work *= p.facilitating_work_cut;
         }
         let handoff = eq::handoff(2.0, rel.congruence, d.distributed, p);
         let mut s = Stream::new(seed, Purpose::DependencyJitter, u64::from(did.0), 0, 0);
-        let jitter = s.lognormal(0.0, 0.25);
+        let jitter = s.lognormal(0.0, p.dependency_jitter);
         let arrival = t0 + s.uniform();
         let w_eff = work * handoff * jitter;
         if let Ok(mut dm) = dependencies.get_mut(de) {
@@ -115,7 +115,7 @@ pub fn dependencies(
         let unused = (t.service_capacity - served.used).max(0.0);
         // Unused service capacity returns to delivery (§17.1).
         t.delivery_capacity += unused;
-        t.lane_inflow *= 0.75;
+        t.lane_inflow *= p.carry_lane_inflow;
         t.utilisation = if rate > 0.0 {
             (t.lane_inflow / rate).min(0.99)
         } else {
@@ -149,12 +149,12 @@ pub fn dependencies(
             .get(&d.consumer)
             .and_then(|e| teams.get(*e).ok())
             .map_or(0.0, |t| t.capacity);
-        let rate = cb + 0.25 * ca;
+        let rate = cb + p.collab_consumer_share * ca;
         if let Some(mut t) = team_ents
             .get(&d.consumer)
             .and_then(|e| teams.get_mut(*e).ok())
         {
-            t.delivery_capacity = (t.delivery_capacity - 0.25 * ca).max(0.0);
+            t.delivery_capacity = (t.delivery_capacity - p.collab_consumer_share * ca).max(0.0);
         }
         if let Ok(mut dm) = dependencies.get_mut(de) {
             dm.remaining -= rate;

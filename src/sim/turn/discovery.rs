@@ -142,14 +142,14 @@ pub fn discovery(world: &mut World) {
         t.discovery_progress = budget.min(p.points_per_idea * 2.0);
         let mut new_ideas = 0;
         if discovery_share > 0.0
-            && open_ideas < 4
+            && open_ideas < p.max_open_ideas as usize
             && t.discovery_progress >= p.points_per_idea * 0.5
         {
             t.discovery_progress -= p.points_per_idea * 0.5;
             new_ideas = 1;
         }
         for _ in 0..new_ideas {
-            let informed = quality >= 0.6;
+            let informed = quality >= p.informed_discovery_quality;
             let prior = if informed {
                 p.idea_prior_informed
             } else {

@@ -87,10 +87,10 @@ pub fn events(world: &mut World) {
         gone
     };
     for d in expired {
-        actions::comply_effects(world, &d, 1.5, w, &p);
+        actions::comply_effects(world, &d, p.around_effect_scale, w, &p);
         for e in members(world).get(&d.team).cloned().unwrap_or_default() {
             if let Some(mut x) = world.get_mut::<Person>(e) {
-                x.trust_in_leader = (x.trust_in_leader - 5.0).max(0.0);
+                x.trust_in_leader = (x.trust_in_leader - p.around_trust_loss).max(0.0);
             }
         }
         if let Some(mut t) = lookup::get_mut::<Team>(world, d.team) {
@@ -100,9 +100,9 @@ pub fn events(world: &mut World) {
         if let Some(mut s) = lookup::get_mut::<Stakeholder>(world, d.from) {
             s.pulses.push(Pulse {
                 stock: PulseStock::Benevolence,
-                amount: -10.0,
+                amount: -p.around_benevolence_loss,
                 start_week: w,
-                half_life: 6.0,
+                half_life: p.around_benevolence_half_life,
                 driver: Driver::Pressure,
             });
         }
@@ -116,8 +116,8 @@ pub fn events(world: &mut World) {
                 Subject::Demand(d.kind),
             ],
             format!(
-                "An unanswered {:?} demand went around you (1.5× effects; the team saw no defence)",
-                d.kind
+                "An unanswered {:?} demand went around you ({}× effects; the team saw no defence)",
+                d.kind, p.around_effect_scale
             ),
         );
     }
@@ -165,7 +165,9 @@ pub fn events(world: &mut World) {
     // An exhausted leader snaps (§4.9): above X_L 60, a 5 %/week chance of a blame event the
     // player did not choose, on the team under the most pressure.
     let xl = world.resource::<Leader>().exhaustion;
-    if xl > 60.0 && Stream::new(seed, Purpose::LeaderSnap, 0, w, 0).bernoulli(0.05) {
+    if xl > p.leader_snap_exhaustion
+        && Stream::new(seed, Purpose::LeaderSnap, 0, w, 0).bernoulli(p.leader_snap_chance)
+    {
         let target = entities(&world.resource::<Index>().teams)
             .into_iter()
             .filter_map(|(id, e)| world.get::<Team>(e).map(|t| (t.schedule_pressure, id, e)))
@@ -173,7 +175,7 @@ pub fn events(world: &mut World) {
         if let Some((_, snapped_at, e)) = target {
             if let Some(mut t) = world.get_mut::<Team>(e) {
                 t.blame_recent = 1.0;
-                t.psych_safety = (t.psych_safety - 20.0 / 3.0).max(0.0);
+                t.psych_safety = (t.psych_safety - p.leader_snap_safety_loss).max(0.0);
             }
             world.resource_mut::<WeekLog>().record(
                 w,
@@ -225,7 +227,7 @@ pub(crate) fn push_demand(
         }
     }
     let mut org = world.resource_mut::<Org>();
-    if org.demands.len() >= 12 {
+    if org.demands.len() >= p.max_open_demands as usize {
         return false;
     }
     let id = crate::model::DemandId(org.next_demand);
@@ -260,6 +262,7 @@ pub(crate) fn push_demand(
 
 /// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).
 pub(crate) fn deadline_proximity(world: &World, w: u32) -> f64 {
+    let horizon = world.resource::<SimParams>().deadline_horizon_weeks;
     nearest_deadline(
         world
             .resource::<Index>()
@@ -267,16 +270,21 @@ pub(crate) fn deadline_proximity(world: &World, w: u32) -> f64 {
             .values()
             .filter_map(|e| world.get::<Initiative>(*e)),
         w,
+        horizon,
     )
 }
 
 /// How close the nearest open committed date is: 0 six or more weeks out, 1 at or past it.
-pub(crate) fn nearest_deadline<'a>(items: impl Iterator<Item = &'a Initiative>, w: u32) -> f64 {
+pub(crate) fn nearest_deadline<'a>(
+    items: impl Iterator<Item = &'a Initiative>,
+    w: u32,
+    horizon: f64,
+) -> f64 {
     let mut best: f64 = 0.0;
     for it in items {
         if let (true, Some(d)) = (it.is_open(), it.deadline) {
             let left = f64::from(d) - f64::from(w);
-            best = best.max((1.0 - left / 6.0).clamp(0.0, 1.0));
+            best = best.max((1.0 - left / horizon).clamp(0.0, 1.0));
         }
     }
     best

@@ -121,8 +121,9 @@ pub fn market(
             }
             pr.reliability = eq::smooth(
                 pr.reliability,
-                (100.0 - 8.0 * inc4 - 0.3 * mean_debt).clamp(0.0, 100.0),
-                3.0,
+                (100.0 - p.reliability_per_incident * inc4 - p.reliability_per_debt * mean_debt)
+                    .clamp(0.0, 100.0),
+                p.reliability_tau,
             );
         }
         pr.nps = eq::nps(pr.value_fit, pr.reliability);
@@ -132,7 +133,7 @@ pub fn market(
         }
         // Dashboard: noisy, lagged by nothing but noise (σ_m = σ₀(1 − 0.7·M_a)); NPS survey noise.
         let mut s = Stream::new(seed, Purpose::DashboardNoise, u64::from(pid.0), w, 0);
-        let sigma = p.dashboard_noise * (1.0 - 0.7 * analytics);
+        let sigma = p.dashboard_noise * (1.0 - p.analytics_noise_cut * analytics);
         let truth = pr.dashboard.true_values_week == Some(w);
         let noisy = |v: f64, s: &mut Stream| {
             if truth {
@@ -145,7 +146,8 @@ pub fn market(
         pr.dashboard.monthly_churn = noisy(pr.monthly_churn, &mut s);
         pr.dashboard.users = noisy(pr.users, &mut s);
         pr.dashboard.revenue_w = noisy(pr.revenue_w, &mut s);
-        let nps_noise = Stream::new(seed, Purpose::NpsNoise, u64::from(pid.0), w, 0).normal() * 3.0;
+        let nps_noise = Stream::new(seed, Purpose::NpsNoise, u64::from(pid.0), w, 0).normal()
+            * p.nps_survey_noise;
         pr.dashboard.nps = if truth {
             pr.nps
         } else {
@@ -164,9 +166,9 @@ pub fn market(
         let Ok(mut t) = teams.get_mut(*te) else {
             continue;
         };
-        t.incident_load = (0.1 * n).min(0.5);
+        t.incident_load = (p.incident_load_each * n).min(p.incident_load_cap);
         if n > 0.0 {
-            t.failures_recent += 0.5 * n;
+            t.failures_recent += p.incident_failure_weight * n;
         }
     }
     // Objective values.

@@ -370,7 +370,7 @@ pub fn people_engagement_hazard(
             x.e_terms0 = t0;
             x.e0 = x.engagement;
         } else if !x.engagement_ledger.0.is_empty() {
-            if x.e_terms0.sum() == 0.0 && x.e0 == 65.0 && x.tenure_w <= 1.0 {
+            if x.e_terms0.sum() == 0.0 && x.e0 == p.hire_engagement && x.tenure_w <= 1.0 {
                 // A new hire: their starting terms are today's.
                 let mut t0 = Contribs::default();
                 for (d, v) in terms {

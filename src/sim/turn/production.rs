@@ -50,7 +50,7 @@ pub fn production(
             .unwrap_or_default();
         let n = ppl.len().max(1) as f64;
         let mean_x = ppl.iter().map(|x| x.0).sum::<f64>() / n;
-        let unassim = ppl.iter().filter(|x| x.1 < 0.6).count() as f64 / n;
+        let unassim = ppl.iter().filter(|x| x.1 < p.new_hire_assimilation).count() as f64 / n;
         let sp = team.schedule_pressure;
         let v_d = eq::debt_velocity(team.debt, p);
         let g = eq::pressure_boost(sp, team.weeks_under_pressure, p);
@@ -206,10 +206,12 @@ pub fn production(
                 // The truth surfaces at the 80 % mark or a missed date (§4.6): from then on status
                 // reports show true progress. A gap ≥ 0.10 at that moment is a watermelon reveal
                 // (§17.4), unless the leader disclosed it first.
-                if !it.revealed && (tf >= 0.8 || (missed_now && gap >= 0.10)) {
+                if !it.revealed
+                    && (tf >= p.truth_surfaces_at || (missed_now && gap >= p.watermelon_gap))
+                {
                     it.revealed = true;
                     it.perceived = tf;
-                    if gap >= 0.10 && !it.disclosed {
+                    if gap >= p.watermelon_gap && !it.disclosed {
                         reveals.push((it.id, it.sponsor, tid));
                     }
                 }
@@ -279,7 +281,7 @@ pub fn production(
             t.shipped_points += 1.0;
             // A shipped platform capability makes the platform more self-service (§8.3 XaaS).
             if kind == Some(InitiativeKind::PlatformCapability) {
-                t.platform_maturity = (t.platform_maturity + 0.2).min(1.0);
+                t.platform_maturity = (t.platform_maturity + p.platform_capability_gain).min(1.0);
             }
         }
         let name = name_of(id);
@@ -303,7 +305,7 @@ pub fn production(
             {
                 s.missed.push(w);
                 s.broken_promises.push(w);
-                s.waterfall = (s.waterfall + 0.03).min(1.0);
+                s.waterfall = (s.waterfall + p.waterfall_per_failure).min(1.0);
             }
         }
         let name = name_of(id);
@@ -324,7 +326,7 @@ pub fn production(
                 && (sponsor.is_none_or(|x| x == s.id) || s.power >= 0.8)
             {
                 s.watermelons.push(w);
-                s.waterfall = (s.waterfall + 0.03).min(1.0);
+                s.waterfall = (s.waterfall + p.waterfall_per_failure).min(1.0);
             }
         }
         let name = name_of(id);

@@ -83,9 +83,9 @@ pub fn staffing(world: &mut World) {
             });
         let _ = (tau, ps);
         let q = Stream::new(seed, Purpose::CandidateQuality, u64::from(r.seq), 0, 0).beta(4.0, 4.0);
-        let base = 30.0 + 10.0 * f64::from(r.level);
-        let skill = (base + 30.0 * (q - 0.5)).clamp(5.0, 95.0);
-        let salary = 2_000.0 + 500.0 * f64::from(r.level);
+        let base = p.hire_skill_base + p.hire_skill_per_level * f64::from(r.level);
+        let skill = (base + p.hire_skill_spread * (q - 0.5)).clamp(5.0, 95.0);
+        let salary = p.hire_salary_base + p.hire_salary_per_level * f64::from(r.level);
         let id = {
             let mut org = world.resource_mut::<Org>();
             let id = PersonId(org.next_person);
@@ -111,7 +111,11 @@ pub fn staffing(world: &mut World) {
             skills: [
                 skill,
                 skill,
-                if r.contractor { skill * 0.5 } else { skill },
+                if r.contractor {
+                    skill * p.contractor_domain_share
+                } else {
+                    skill
+                },
                 skill,
             ],
             pending: [0.0; 4],
@@ -120,10 +124,10 @@ pub fn staffing(world: &mut World) {
             a_max,
             onboarding: 1.0,
             hours: 40.0,
-            exhaustion: 15.0,
+            exhaustion: p.hire_exhaustion,
             chronic: 0.0,
-            engagement: 65.0,
-            trust_in_leader: 55.0,
+            engagement: p.hire_engagement,
+            trust_in_leader: p.hire_trust,
             weeks_since_1on1: 0.0,
             weeks_since_growth: 0.0,
             notice: None,
@@ -154,16 +158,16 @@ pub fn staffing(world: &mut World) {
             hazard: p.hazard_base,
             raw: 0.0,
             engagement_ledger: Contribs::default(),
-            exhaustion_ledger: Contribs::initial(15.0),
+            exhaustion_ledger: Contribs::initial(p.hire_exhaustion),
             tl_ledger: Contribs::default(),
             last_1on1: None,
             e_pulse: 0.0,
-            e0: 65.0,
-            tl0: 55.0,
+            e0: p.hire_engagement,
+            tl0: p.hire_trust,
             e_terms0: Contribs::default(),
             tl_terms0: Contribs::default(),
             growth_accum: 0.0,
-            x_start: 15.0,
+            x_start: p.hire_exhaustion,
         };
         if !r.contractor {
             let fee = p.recruiting_fee * salary * 52.0;
@@ -235,17 +239,17 @@ pub fn staffing(world: &mut World) {
             );
             continue;
         }
-        if x.exhaustion >= 85.0 {
+        if x.exhaustion >= p.sick_exhaustion {
             x.weeks_x_high += 1;
         } else {
             x.weeks_x_high = 0;
         }
-        if x.weeks_x_high >= 3 && x.away_until <= w {
+        if x.weeks_x_high >= p.sick_after_weeks && x.away_until <= w {
             let mut s = Stream::new(seed, Purpose::SickLeave, u64::from(id.0), w, 0);
-            if s.bernoulli(0.3) {
+            if s.bernoulli(p.sick_chance) {
                 let days = 1 + s.below(3) as u32;
                 x.away_until = w + days;
-                x.exhaustion = (x.exhaustion - 10.0 * f64::from(days)).max(0.0);
+                x.exhaustion = (x.exhaustion - p.sick_relief_per_week * f64::from(days)).max(0.0);
                 let name = x.name.clone();
                 world.resource_mut::<WeekLog>().record(
                     w,
@@ -271,7 +275,7 @@ pub fn staffing(world: &mut World) {
     for (_, e) in entities(&world.resource::<Index>().people) {
         if let Some(x) = world.get::<Person>(e)
             && x.role == Role::Em
-            && x.skills[Pillar::TeamDev as usize] >= 60.0
+            && x.skills[Pillar::TeamDev as usize] >= p.lead_one_on_one_skill
         {
             lead_1on1.insert(x.team, true);
         }

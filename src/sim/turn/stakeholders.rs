@@ -40,6 +40,7 @@ pub fn stakeholders(
             .values()
             .filter_map(|e| initiatives.get(*e).ok()),
         w,
+        p.deadline_horizon_weeks,
     );
     let no_visibility = !demos
         .iter()
