@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use orgcraft::cli;
+#[cfg(feature = "gui")]
 use orgcraft::headless::POLICY_NAMES;
 
 #[derive(Parser)]
@@ -226,8 +227,9 @@ enum Command {
     },
 }
 
-/// What `play` (or no subcommand) asks of the window.
+/// What `play` (or no subcommand) asks of the window (unread in a build without one).
 #[derive(Default)]
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct WindowArgs {
     scenario: Option<PathBuf>,
     seed: Option<u64>,
