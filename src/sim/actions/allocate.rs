@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// Prices a allocate action and checks its targets (see `super::price`).
+/// Prices an allocate action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
     match a {
@@ -65,7 +65,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             OvertimePolicy::Crunch | OvertimePolicy::Default => cost(0.0, 0.0, 0.0),
             OvertimePolicy::SustainablePace => cost(0.5, 0.0, 0.0),
         },
-        _ => unreachable!("{} is not a allocate action", a.kind()),
+        _ => unreachable!("{} is not an allocate action", a.kind()),
     }
 }
 
@@ -152,7 +152,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 l.political_capital = (l.political_capital + gained).min(100.0);
             }
         }
-        _ => unreachable!("{} is not a allocate action", a.kind()),
+        _ => unreachable!("{} is not an allocate action", a.kind()),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// Prices a inspire-and-credit action and checks its targets (see `super::price`).
+/// Prices an inspire-and-credit action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
     let w = week(world);
@@ -51,7 +51,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             }
             cost(1.0, 0.0, 0.0)
         }
-        _ => unreachable!("{} is not a inspire-and-credit action", a.kind()),
+        _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
     }
 }
 
@@ -131,7 +131,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             tm.inquiries_recent += 1.0;
             tm.quality = (tm.quality + 0.03).min(1.0);
         }),
-        _ => unreachable!("{} is not a inspire-and-credit action", a.kind()),
+        _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
     }
 }
 

@@ -5,8 +5,8 @@
 //! never a silent no-op. Actions are queued during the week and applied at the start of the turn.
 //!
 //! This file holds the queue, the affordability checks, payment, the helpers the actions share
-//! and the dispatch of `price` and `apply` to the family of the action (§6.1–§6.6), one file
-//! each: `people`, `inspire`, `defend`, `allocate`, `connect` and `data`.
+//! and the dispatch of `price` and `apply` to the action's family (`ActionKind::family`,
+//! §6.1–§6.6), one file each: `people`, `inspire`, `defend`, `allocate`, `connect` and `data`.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::model::rng::{Purpose, Stream};
 use crate::model::{DemandId, Driver, InitiativeId, PersonId, ProductId, StakeholderId, TeamId};
 use crate::scenario::{DemandKind, InitiativeKind, Role};
 
-pub use crate::model::action::{Action, Cost, Refusal, Response};
+pub use crate::model::action::{Action, ActionFamily, ActionKind, Cost, Refusal, Response};
 
 mod allocate;
 mod connect;
@@ -47,7 +47,7 @@ pub struct ActionQueue {
 
 fn refuse<T>(a: &Action, reason: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal {
-        action: a.kind().to_string(),
+        action: a.kind().as_str().to_string(),
         reason: reason.into(),
     })
 }
@@ -104,45 +104,13 @@ fn cost(ap: f64, pc: f64, money: f64) -> Result<Cost, Refusal> {
 
 /// Prices an action and checks its targets, without changing anything.
 pub fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
-    use Action::*;
-    match a {
-        OpenRequisition { .. }
-        | StructuredOnboarding { .. }
-        | HireContractors { .. }
-        | OneOnOne { .. }
-        | Mentor { .. }
-        | PairMentor { .. }
-        | Training { .. }
-        | StayInterview { .. }
-        | RetentionRaise { .. }
-        | RecoveryWeek { .. }
-        | Layoff { .. }
-        | DevelopManager { .. } => people::price(world, a),
-        VisionSession
-        | StrategySession { .. }
-        | ShareCredit { .. }
-        | TakeCredit { .. }
-        | TakeResponsibility { .. }
-        | Blame { .. }
-        | BlamelessReview { .. } => inspire::price(world, a),
-        Respond { .. } | DemoDay { .. } | DiscloseSlip { .. } => defend::price(world, a),
-        SetDiscoveryShare { .. }
-        | SetDebtShare { .. }
-        | SetWipLimit { .. }
-        | Tooling { .. }
-        | Analytics { .. }
-        | PlatformInvestment { .. }
-        | RequestBudget { .. }
-        | SetOvertimePolicy { .. } => allocate::price(world, a),
-        BrokerAlignment { .. }
-        | ConnectTeams { .. }
-        | SetInteractionMode { .. }
-        | Reteam { .. } => connect::price(world, a),
-        ReviewMetrics { .. }
-        | RunExperiment { .. }
-        | Forecast { .. }
-        | KillInitiative { .. }
-        | Descope { .. } => data::price(world, a),
+    match a.kind().family() {
+        ActionFamily::People => people::price(world, a),
+        ActionFamily::InspireAndCredit => inspire::price(world, a),
+        ActionFamily::Defend => defend::price(world, a),
+        ActionFamily::Allocate => allocate::price(world, a),
+        ActionFamily::Connect => connect::price(world, a),
+        ActionFamily::Data => data::price(world, a),
     }
 }
 
@@ -242,7 +210,7 @@ pub fn apply_queued(world: &mut World) {
                     world
                         .resource_mut::<Org>()
                         .action_weeks
-                        .entry(a.kind().to_string())
+                        .entry(a.kind().as_str().to_string())
                         .or_default()
                         .push(w);
                 }
@@ -334,45 +302,13 @@ fn log(
 }
 /// Applies an already-paid action. Effects follow MODEL.md §6 (see each family's file).
 pub fn apply(world: &mut World, a: &Action, w: u32) {
-    use Action::*;
-    match a {
-        OpenRequisition { .. }
-        | StructuredOnboarding { .. }
-        | HireContractors { .. }
-        | OneOnOne { .. }
-        | Mentor { .. }
-        | PairMentor { .. }
-        | Training { .. }
-        | StayInterview { .. }
-        | RetentionRaise { .. }
-        | RecoveryWeek { .. }
-        | Layoff { .. }
-        | DevelopManager { .. } => people::apply(world, a, w),
-        VisionSession
-        | StrategySession { .. }
-        | ShareCredit { .. }
-        | TakeCredit { .. }
-        | TakeResponsibility { .. }
-        | Blame { .. }
-        | BlamelessReview { .. } => inspire::apply(world, a, w),
-        Respond { .. } | DemoDay { .. } | DiscloseSlip { .. } => defend::apply(world, a, w),
-        SetDiscoveryShare { .. }
-        | SetDebtShare { .. }
-        | SetWipLimit { .. }
-        | Tooling { .. }
-        | Analytics { .. }
-        | PlatformInvestment { .. }
-        | RequestBudget { .. }
-        | SetOvertimePolicy { .. } => allocate::apply(world, a, w),
-        BrokerAlignment { .. }
-        | ConnectTeams { .. }
-        | SetInteractionMode { .. }
-        | Reteam { .. } => connect::apply(world, a, w),
-        ReviewMetrics { .. }
-        | RunExperiment { .. }
-        | Forecast { .. }
-        | KillInitiative { .. }
-        | Descope { .. } => data::apply(world, a, w),
+    match a.kind().family() {
+        ActionFamily::People => people::apply(world, a, w),
+        ActionFamily::InspireAndCredit => inspire::apply(world, a, w),
+        ActionFamily::Defend => defend::apply(world, a, w),
+        ActionFamily::Allocate => allocate::apply(world, a, w),
+        ActionFamily::Connect => connect::apply(world, a, w),
+        ActionFamily::Data => data::apply(world, a, w),
     }
 }
 
