@@ -30,7 +30,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     egui::Panel::bottom("week_panel")
         .resizable(true)
         .default_size(240.0)
-        .show(ui, |ui| week_panel(ui, st, g, cmds));
+        .show(ui, |ui| week_panel(ui, g, cmds));
     egui::Panel::left("tree")
         .resizable(true)
         .default_size(220.0)

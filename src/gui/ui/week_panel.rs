@@ -5,11 +5,11 @@ use bevy_egui::egui::{self, RichText, Ui};
 use super::widgets::cost_text;
 use crate::gui::catalog::{self, demand_name, name_of, response_explain};
 use crate::gui::game::Game;
-use crate::gui::state::{Command, GuiState};
+use crate::gui::state::Command;
 use crate::sim::{ActionQueue, Org, Response, Stakeholder, Team};
 
 /// The bottom panel: demand inbox, the queue with undo, End Week.
-pub(super) fn week_panel(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
+pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
     let org = w.resource::<Org>();
     let queue = w.resource::<ActionQueue>();
@@ -126,7 +126,6 @@ pub(super) fn week_panel(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Co
                 cmds.push(Command::CloseOverlay);
                 cmds.push(Command::ShowWeekSummary);
             }
-            let _ = st;
         });
     });
 }

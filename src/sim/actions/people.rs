@@ -108,12 +108,11 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if people.is_empty() {
                 return refuse(a, "name at least one person");
             }
-            let mut severance = 0.0;
+            // Severance is paid (see `apply`), but it is mandatory, so it does not need
+            // discretionary room: the price only checks that everyone named exists.
             for id in people {
-                severance += need_person(world, a, *id)?.salary_w * 4.0;
+                need_person(world, a, *id)?;
             }
-            // Severance is paid, but it is mandatory, so it does not need discretionary room.
-            let _ = severance;
             cost(3.0, 2.0, 0.0)
         }
         DevelopManager { person: p } => {
