@@ -1,5 +1,7 @@
 //! The CLI contract: `run --json` keys, `validate` exit codes, and bad input handled without panics.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -8,9 +10,7 @@ fn bin() -> Command {
 }
 
 fn scenario(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
+    common::scenarios_dir().join(name)
 }
 
 fn tmp(name: &str, bytes: &[u8]) -> PathBuf {

@@ -5,19 +5,16 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bevy_egui::egui;
+use common::scenarios_dir;
 use orgcraft::gui::catalog::{self, Selection};
 use orgcraft::gui::save::{SaveStatus, SaveStore, write_atomic};
 use orgcraft::gui::state::{Command, GuiState, Overlay, Screen, Tab};
 use orgcraft::gui::ui;
 use orgcraft::headless::policy_by_name;
 use orgcraft::sim::{self, Action, Person, Response};
-
-fn scenarios() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
 
 /// A fresh, empty save folder for one test.
 fn save_dir(name: &str) -> PathBuf {
@@ -28,7 +25,10 @@ fn save_dir(name: &str) -> PathBuf {
 }
 
 fn state(name: &str) -> GuiState {
-    GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(save_dir(name)))
+    GuiState::new(
+        &[(scenarios_dir(), "shipped")],
+        SaveStore::new(save_dir(name)),
+    )
 }
 
 fn index_of(st: &GuiState, stem: &str) -> usize {
@@ -221,7 +221,7 @@ fn a_whole_game_ends_on_the_debrief() {
     let r = g.report.as_ref().expect("a final report");
     assert_eq!(g.summaries.len() as u32, g.weeks());
     // The window's game is the headless run: same bot, same seed, same final state.
-    let sc = orgcraft::scenario::load(&scenarios().join("brooks_trap.ron")).expect("loads");
+    let sc = orgcraft::scenario::load(&scenarios_dir().join("brooks_trap.ron")).expect("loads");
     let mut bot = policy_by_name("servant").expect("servant");
     let headless = orgcraft::headless::run(&sc, "servant", bot.as_mut(), sc.raw.seed, None);
     assert_eq!(r.state_hash, headless.state_hash);
@@ -281,7 +281,7 @@ fn a_whole_game_ends_on_the_debrief() {
 #[test]
 fn the_autosave_restores_the_same_world() {
     let dir = save_dir("restore");
-    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    let mut st = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir.clone()));
     st.apply(Command::NewGame);
     st.apply(Command::Pick(index_of(&st, "dependency_hell")));
     st.apply(Command::BeginPlaying);
@@ -303,7 +303,7 @@ fn the_autosave_restores_the_same_world() {
             .any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "tmp")))
     );
     drop(st);
-    let mut again = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir));
+    let mut again = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir));
     assert!(matches!(again.save_status, SaveStatus::Ready(_)));
     again.apply(Command::Continue);
     assert_eq!(again.screen, Screen::Playing);
@@ -317,7 +317,7 @@ fn the_autosave_restores_the_same_world() {
 fn a_damaged_save_is_reported_and_set_aside() {
     let dir = save_dir("corrupt");
     std::fs::write(dir.join("autosave.json"), b"{ \"format\": 1, \"decis").expect("write");
-    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    let mut st = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir.clone()));
     assert!(matches!(st.save_status, SaveStatus::Corrupt(_)));
     st.apply(Command::Continue);
     assert_eq!(st.screen, Screen::Title);
@@ -352,7 +352,7 @@ fn a_save_whose_decisions_no_longer_apply_is_refused_with_the_week() {
         &serde_json::to_vec(&save).expect("json"),
     )
     .expect("write");
-    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir));
+    let mut st = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir));
     st.apply(Command::Continue);
     let m = st.message.clone().unwrap_or_default();
     assert!(m.contains("week 2") && m.contains("no person 999"), "{m}");
@@ -364,7 +364,7 @@ fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
     let dir = save_dir("playtest");
     let file = dir.join("mine.ron");
     let original =
-        std::fs::read_to_string(scenarios().join("brooks_trap.ron")).expect("read scenario");
+        std::fs::read_to_string(scenarios_dir().join("brooks_trap.ron")).expect("read scenario");
     std::fs::write(&file, &original).expect("write");
     let mut st = GuiState::new(&[], SaveStore::new(dir.clone()));
     st.open_file(&file, true).expect("opens");
@@ -629,7 +629,7 @@ fn the_playtest_watcher_notices_a_saved_file() {
 fn a_scenario_broken_at_start_opens_once_it_is_fixed() {
     let dir = save_dir("broken-start");
     let file = dir.join("draft.ron");
-    let good = std::fs::read_to_string(scenarios().join("budget_cut.ron")).expect("read");
+    let good = std::fs::read_to_string(scenarios_dir().join("budget_cut.ron")).expect("read");
     std::fs::write(&file, good.replacen("weeks:", "weeks: \"many\", wks:", 1)).expect("write");
     let mut st = GuiState::new(&[], SaveStore::new(dir));
     let err = st.open_file(&file, true).expect_err("the draft is broken");
@@ -654,7 +654,7 @@ fn a_scenario_broken_at_start_opens_once_it_is_fixed() {
 #[test]
 fn a_write_killed_half_way_leaves_the_last_save_intact() {
     let dir = save_dir("killed");
-    let mut st = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    let mut st = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir.clone()));
     st.apply(Command::NewGame);
     st.apply(Command::Pick(index_of(&st, "brooks_trap")));
     st.apply(Command::BeginPlaying);
@@ -664,7 +664,7 @@ fn a_write_killed_half_way_leaves_the_last_save_intact() {
     let hash = st.game.as_ref().map(|g| g.sim.state_hash());
     // A process killed while writing the next save leaves only a partial temporary file.
     std::fs::write(dir.join("autosave.json.tmp"), b"{\"format\": 1, \"ver").expect("write");
-    let mut again = GuiState::new(&[(scenarios(), "shipped")], SaveStore::new(dir.clone()));
+    let mut again = GuiState::new(&[(scenarios_dir(), "shipped")], SaveStore::new(dir.clone()));
     again.apply(Command::Continue);
     assert_eq!(again.game.as_ref().map(|g| g.sim.state_hash()), hash);
     assert_eq!(again.game.as_ref().map(|g| g.week()), Some(2));
@@ -689,7 +689,7 @@ fn the_window_game_writes_a_log_that_replays() {
     let log = orgcraft::headless::log::DecisionLog::read(&path).expect("the log was written");
     assert_eq!(log.weeks.len(), 5);
     assert_eq!(log.policy, "player");
-    let sc = orgcraft::scenario::load(&scenarios().join("dependency_hell.ron")).expect("loads");
+    let sc = orgcraft::scenario::load(&scenarios_dir().join("dependency_hell.ron")).expect("loads");
     let r = orgcraft::headless::log::replay(&sc, &log).expect("replays");
     assert_eq!(r.week_hashes.len(), 5);
     assert_eq!(

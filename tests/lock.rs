@@ -29,9 +29,7 @@ fn updating() -> bool {
 
 /// Every shipped scenario and the template, by file name.
 fn files() -> Vec<PathBuf> {
-    let mut v = common::shipped();
-    v.push(common::scenarios_dir().join("template.ron"));
-    v
+    common::shipped_and_template()
 }
 
 /// One line per run: `scenario bot seed: hash-after-week-1 … | hash-after-epilogue`.

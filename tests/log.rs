@@ -2,22 +2,16 @@
 //! policy; tampered logs are refused with a clear error; what-if with no change equals the
 //! original and a changed decision changes only what follows it; luck vs skill.
 
-use std::path::Path;
+mod common;
 
 use orgcraft::headless::log::{self, Change, DecisionLog, LogError};
 use orgcraft::headless::{POLICY_NAMES, policy_by_name};
 use orgcraft::scenario::{self, Scenario};
 use orgcraft::sim::Action;
 
+/// Every shipped scenario and the template, loaded.
 fn shipped() -> Vec<Scenario> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("scenarios")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    files
+    common::shipped_and_template()
         .iter()
         .map(|p| scenario::load(p).expect("shipped scenarios load"))
         .collect()

@@ -7,9 +7,7 @@ use orgcraft::headless::plans;
 use orgcraft::scenario;
 
 fn all_files() -> Vec<std::path::PathBuf> {
-    let mut v = common::shipped();
-    v.push(common::scenarios_dir().join("template.ron"));
-    v
+    common::shipped_and_template()
 }
 
 #[test]

@@ -2,14 +2,14 @@
 //! decisions, the luck figures and questions picked from what happened; the HTML is
 //! self-contained. (`.ci/check-report.py` opens it in headless Chromium.)
 
-use std::path::Path;
+mod common;
 
 use orgcraft::headless::log;
 use orgcraft::headless::policy_by_name;
 use orgcraft::report::{self, ReportData};
 
 fn build(stem: &str, policy: &str) -> (String, String, Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{stem}.ron"));
+    let path = common::scenarios_dir().join(format!("{stem}.ron"));
     let sc = orgcraft::scenario::load(&path).expect("loads");
     let mut bot = policy_by_name(policy).expect("policy");
     let (run, lg) = log::record(&sc, policy, bot.as_mut(), sc.raw.seed, None);

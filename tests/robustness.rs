@@ -192,8 +192,7 @@ fn hostile(s: &mut orgcraft::model::rng::Stream, bytes: &mut Vec<u8>) {
 #[test]
 fn mutated_and_random_inputs_never_panic_the_loader() {
     use orgcraft::model::rng::{Purpose, Stream};
-    let mut files = common::shipped();
-    files.push(common::scenarios_dir().join("template.ron"));
+    let files = common::shipped_and_template();
     let seeds: Vec<Vec<u8>> = files
         .iter()
         .map(|p| std::fs::read(p).expect("read"))

@@ -13,7 +13,7 @@ fn every_shipped_scenario_loads_and_validates_clean() {
         "expected at least eight shipped scenarios, found {}",
         files.len()
     );
-    files.push(common::scenarios_dir().join("template.ron"));
+    files.push(common::template());
     for p in files {
         match scenario::load(&p) {
             Ok(mut sc) => {

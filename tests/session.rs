@@ -1,7 +1,9 @@
 //! Workshop sessions: a pack, three tables' logs merged into a facilitator report that names
 //! each table; logs of another seed or scenario version are refused.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use orgcraft::headless::log;
 use orgcraft::headless::policy_by_name;
@@ -11,7 +13,7 @@ use orgcraft::report::session;
 fn three_tables_merge_into_one_report_and_strangers_are_refused() {
     let dir = std::env::temp_dir().join(format!("orgcraft-session-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/pmo_gantt.ron");
+    let src = common::scenarios_dir().join("pmo_gantt.ron");
     let text = std::fs::read_to_string(&src).expect("read");
     let original = orgcraft::scenario::load(&src).expect("loads");
     let pack = session::new_pack(&original, &text, 7, 3, &dir).expect("pack");

@@ -13,8 +13,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[cfg(feature = "gui")]
 use orgcraft::gui::game::Game;
+#[cfg(feature = "gui")]
 use orgcraft::gui::save::{SaveFile, SaveStatus, SaveStore};
+#[cfg(feature = "gui")]
 use orgcraft::gui::state::{Command as Ui, GuiState, Screen};
 use orgcraft::headless::{self, log};
 use orgcraft::model::MODEL_VERSION;
@@ -68,6 +71,13 @@ fn write_fixtures(d: &Path) {
     }
     old.write(&d.join("log_model0.json"))
         .expect("write old log");
+    #[cfg(feature = "gui")]
+    write_save_fixtures(d);
+}
+
+/// The save fixtures (the game's saves need the `gui` feature).
+#[cfg(feature = "gui")]
+fn write_save_fixtures(d: &Path) {
     // A save after four weeks of brooks_trap.
     let path = d.join("brooks_trap.ron");
     let text = std::fs::read_to_string(&path).expect("scenario text");
@@ -258,6 +268,7 @@ fn session_merge_never_mixes_model_versions() {
 }
 
 /// A save folder holding `fixture` as its autosave.
+#[cfg(feature = "gui")]
 fn save_folder(fixture: &str) -> (PathBuf, GuiState) {
     let d = std::env::temp_dir().join(format!(
         "orgcraft-upgrade-save-{fixture}-{}",
@@ -273,6 +284,7 @@ fn save_folder(fixture: &str) -> (PathBuf, GuiState) {
     (d, st)
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn a_save_of_this_model_continues_exactly() {
     let (_, mut st) = save_folder("save_current.json");
@@ -287,6 +299,7 @@ fn a_save_of_this_model_continues_exactly() {
     assert_eq!(g.week(), 5);
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn a_save_of_another_model_offers_the_choice_and_loses_nothing() {
     let (d, mut st) = save_folder("save_model0.json");

@@ -158,7 +158,7 @@ pub fn replay(
                         .actions
                         .iter()
                         .enumerate()
-                        .map(|(i, a)| format!("[{i}] {}", a.kind()))
+                        .map(|(i, a)| format!("[{i}] {}", a.kind().as_str()))
                         .collect();
                     out(&format!("  week {:>2}: {}", w.week, acts.join(", ")));
                 }

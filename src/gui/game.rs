@@ -198,7 +198,7 @@ impl Game {
     pub fn queue(&mut self, a: Action) -> Result<Cost, Refusal> {
         if self.is_over() {
             return Err(Refusal {
-                action: a.kind().to_string(),
+                action: a.kind().as_str().to_string(),
                 reason: "the scenario is over".into(),
             });
         }

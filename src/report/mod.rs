@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::headless::RunReport;
 use crate::headless::log::{DecisionLog, Luck};
+use crate::model::action::ActionKind;
 use crate::scenario::Scenario;
 use crate::score::WeekScores;
 
@@ -44,7 +45,12 @@ pub fn dominant_loops(run: &RunReport) -> Vec<(String, f64)> {
 pub fn questions(data: &ReportData) -> Vec<String> {
     let r = data.run;
     let d = &r.debrief;
-    let count = |kind: &str| d.decisions.iter().filter(|(_, k)| k == kind).count();
+    let count = |kind: ActionKind| {
+        d.decisions
+            .iter()
+            .filter(|(_, k)| k == kind.as_str())
+            .count()
+    };
     let mut q = Vec::new();
     match d.quadrant.as_str() {
         "High performance" => q.push("Culture and product both ended above 50. Which early decision made the later ones easier?".to_string()),
@@ -58,8 +64,9 @@ pub fn questions(data: &ReportData) -> Vec<String> {
             d.voluntary_exits
         ));
     }
-    let complied = count("comply");
-    let defended = count("shield") + count("reframe") + count("escalate");
+    let complied = count(ActionKind::Comply);
+    let defended =
+        count(ActionKind::Shield) + count(ActionKind::Reframe) + count(ActionKind::Escalate);
     if complied >= 2 {
         q.push(format!(
             "You complied with {complied} stakeholder demands. Which of them could have been reframed as an outcome, and what would that have cost you?"
@@ -70,13 +77,13 @@ pub fn questions(data: &ReportData) -> Vec<String> {
             "You shielded, reframed or escalated {defended} demands. How did the stakeholders' trust and your political capital move afterwards?"
         ));
     }
-    let hires = count("open_requisition") + count("hire_contractors");
+    let hires = count(ActionKind::OpenRequisition) + count(ActionKind::HireContractors);
     if hires >= 2 {
         q.push(format!(
             "You opened {hires} hiring actions. How long before the new people added more than they cost their teams (Brooks)?"
         ));
     }
-    if count("one_on_one") == 0 {
+    if count(ActionKind::OneOnOne) == 0 {
         q.push("You held no 1:1s. What did you not learn about your people as a result?".into());
     }
     if let Some(c) = d.culture_down.first().or(d.product_down.first()) {
@@ -165,7 +172,7 @@ pub fn markdown(data: &ReportData) -> String {
         if w.actions.is_empty() {
             continue;
         }
-        let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind()).collect();
+        let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind().as_str()).collect();
         let _ = writeln!(s, "- Week {}: {}", w.week, kinds.join(", "));
     }
     s.push('\n');
@@ -346,7 +353,7 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
     s.push_str("</ul><h2>Key decisions</h2><table><tr><th>Week</th><th>Decisions</th></tr>");
     for w in &data.log.weeks {
         if !w.actions.is_empty() {
-            let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind()).collect();
+            let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind().as_str()).collect();
             let _ = write!(
                 s,
                 "<tr><td>{}</td><td>{}</td></tr>",

@@ -157,7 +157,7 @@ pub fn divergences(tables: &[TableRun]) -> Vec<(u32, Vec<(String, String)>)> {
         let per: Vec<(String, String)> = tables
             .iter()
             .map(|t| {
-                let mut k: Vec<&str> = t.log.actions(w).iter().map(|a| a.kind()).collect();
+                let mut k: Vec<&str> = t.log.actions(w).iter().map(|a| a.kind().as_str()).collect();
                 k.sort_unstable();
                 (t.name.clone(), k.join(", "))
             })

@@ -26,6 +26,18 @@ pub fn shipped() -> Vec<PathBuf> {
     v
 }
 
+/// The template trainers copy (`scenarios/template.ron`): valid, but not a shipped scenario.
+pub fn template() -> PathBuf {
+    scenarios_dir().join("template.ron")
+}
+
+/// Every shipped scenario, then the template.
+pub fn shipped_and_template() -> Vec<PathBuf> {
+    let mut v = shipped();
+    v.push(template());
+    v
+}
+
 pub fn load(name: &str) -> Scenario {
     let p = scenarios_dir().join(name);
     scenario::load(&p).unwrap_or_else(|d| panic!("{} failed to load: {d:?}", p.display()))

@@ -2,10 +2,14 @@
 //! pushes `Command`s; `GuiState::apply` makes the change. Runs the same inside the window and
 //! inside a plain `egui::Context` in tests.
 
+mod centre;
 pub mod charts;
 pub mod debrief;
+mod details;
 pub mod playing;
 pub mod screens;
+mod tree;
+mod week_panel;
 pub mod widgets;
 
 use bevy_egui::egui::{self, Key, Modifiers, RichText, Ui};

@@ -1,0 +1,131 @@
+//! The playing screen's bottom panel: the demand inbox, the queue with undo, and End Week.
+
+use bevy_egui::egui::{self, RichText, Ui};
+
+use super::widgets::cost_text;
+use crate::gui::catalog::{self, demand_name, name_of, response_explain};
+use crate::gui::game::Game;
+use crate::gui::state::Command;
+use crate::sim::{ActionQueue, Org, Response, Stakeholder, Team};
+
+/// The bottom panel: demand inbox, the queue with undo, End Week.
+pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
+    let w = g.world();
+    let org = w.resource::<Org>();
+    let queue = w.resource::<ActionQueue>();
+    ui.columns(3, |cols| {
+        let ui = &mut cols[0];
+        ui.label(RichText::new(format!("Inbox · {} demand(s)", org.demands.len())).strong())
+            .on_hover_text("Stakeholder demands. Unanswered ones are complied with by default when they fall due.");
+        if !org.demands.is_empty() {
+            ui.label(
+                RichText::new("Hover a response for its consequences and cost. Unanswered demands are complied with when due.")
+                    .size(11.0)
+                    .weak(),
+            );
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("inbox")
+            .show(ui, |ui| {
+                if org.demands.is_empty() {
+                    ui.label(RichText::new("No demands waiting.").weak());
+                }
+                for (di, d) in org.demands.iter().enumerate() {
+                    let answered = queue.pending.iter().any(|a| {
+                        matches!(a, crate::sim::Action::Respond { demand, .. } if *demand == d.id)
+                    });
+                    ui.label(format!(
+                        "{}: {} for {} (answer by week {}){}",
+                        name_of::<Stakeholder>(w, d.from),
+                        demand_name(d.kind),
+                        name_of::<Team>(w, d.team),
+                        d.respond_by,
+                        if answered { " — answered" } else { "" }
+                    ));
+                    ui.horizontal(|ui| {
+                        for (r, k) in [
+                            (Response::Comply, "C"),
+                            (Response::Shield, "H"),
+                            (Response::Reframe, "R"),
+                            (Response::Escalate, "X"),
+                        ] {
+                            let a = crate::sim::Action::Respond {
+                                demand: d.id,
+                                response: r,
+                            };
+                            let price = g.price(&a);
+                            let label = if di == 0 {
+                                format!("{r:?} [{k}]")
+                            } else {
+                                format!("{r:?}")
+                            };
+                            let tip = match &price {
+                                Ok(c) => format!("{} Cost: {}.", response_explain(r), cost_text(c)),
+                                Err(e) => format!("{} Not possible now: {}.", response_explain(r), e.reason),
+                            };
+                            if ui
+                                .add_enabled(price.is_ok() && !answered, egui::Button::new(label))
+                                .on_hover_text(&tip)
+                                .on_disabled_hover_text(&tip)
+                                .clicked()
+                            {
+                                cmds.push(Command::Respond(d.id, r));
+                            }
+                        }
+                    });
+                }
+            });
+        let ui = &mut cols[1];
+        let total = g.queued_cost();
+        ui.label(RichText::new(format!("Queued for week {} · {}", g.week(), cost_text(&total))).strong())
+            .on_hover_text("Actions happen when the week ends. Remove any of them until then.");
+        egui::ScrollArea::vertical()
+            .id_salt("queue")
+            .show(ui, |ui| {
+                if queue.pending.is_empty() {
+                    ui.label(RichText::new("Nothing queued yet. Select a team, person or stakeholder to see what you can do.").weak());
+                }
+                for (i, a) in queue.pending.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove this action (undo). [Z] removes the last one.")
+                            .clicked()
+                        {
+                            cmds.push(Command::Undo(i));
+                        }
+                        ui.label(catalog::describe(w, a));
+                    });
+                }
+            });
+        let ui = &mut cols[2];
+        ui.vertical_centered(|ui| {
+            ui.add_space(8.0);
+            let over = g.is_over();
+            if over {
+                if ui.button(RichText::new("See the debrief  [Enter]").strong().size(18.0)).clicked() {
+                    cmds.push(Command::ShowDebrief);
+                }
+            } else if ui
+                .add_sized(
+                    [200.0, 44.0],
+                    egui::Button::new(RichText::new(format!("End week {}  [E]", g.week())).strong().size(18.0)),
+                )
+                .on_hover_text("Play the week: your queued actions happen, then the org runs for a week.")
+                .clicked()
+            {
+                cmds.push(Command::AskEndWeek);
+            }
+            ui.add_space(6.0);
+            if ui.button("Undo last  [Z]").clicked() {
+                cmds.push(Command::UndoLast);
+            }
+            if let Some(s) = g.summaries.last()
+                && ui.button(format!("Week {} summary  [W]", s.week)).clicked()
+            {
+                cmds.push(Command::CloseOverlay);
+                cmds.push(Command::ShowWeekSummary);
+            }
+        });
+    });
+}

@@ -1,0 +1,162 @@
+//! The data-driven actions (MODEL.md §6.6): reviewing metrics, experiments, forecasts, killing
+//! and descoping initiatives; each action's price and effects side by side.
+
+use super::*;
+
+/// Prices a data-driven action and checks its targets (see `super::price`).
+pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
+    use Action::*;
+    match a {
+        ReviewMetrics { product } => {
+            if !world.resource::<Index>().products.contains_key(product) {
+                return refuse(a, format!("no product {}", product.0));
+            }
+            cost(1.0, 0.0, 0.0)
+        }
+        RunExperiment { initiative: i } => {
+            let it = need_init(world, a, *i)?;
+            if !matches!(
+                it.state,
+                InitiativeState::Backlog | InitiativeState::Discovery
+            ) {
+                return refuse(a, "experiments run on ideas not yet in delivery");
+            }
+            if it.no_discovery {
+                return refuse(
+                    a,
+                    "this injected feature allows no discovery (reframe to get a spike)",
+                );
+            }
+            cost(0.5, 0.0, 1_000.0)
+        }
+        Forecast { initiative: i } => {
+            let it = need_init(world, a, *i)?;
+            if !it.is_open() {
+                return refuse(a, "only open initiatives can be forecast");
+            }
+            if world.resource::<Org>().throughput.len() < 6 {
+                return refuse(a, "a forecast needs at least 6 weeks of throughput history");
+            }
+            cost(1.0, 0.0, 0.0)
+        }
+        KillInitiative { initiative: i } => {
+            let it = need_init(world, a, *i)?;
+            if !it.is_open() {
+                return refuse(a, "already shipped or killed");
+            }
+            cost(0.5, sponsor_cost(world, it), 0.0)
+        }
+        Descope { initiative: i } => {
+            let it = need_init(world, a, *i)?;
+            if !it.is_open() || it.descoped {
+                return refuse(a, "only an open initiative, once");
+            }
+            let pc = match it.sponsor.and_then(|s| stakeholder(world, s)) {
+                Some(s) => 5.0 * s.power * (1.0 - s.trust() / 100.0),
+                None => 0.0,
+            };
+            cost(1.0, pc, 0.0)
+        }
+        _ => unreachable!("{} is not a data-driven action", a.kind()),
+    }
+}
+
+/// Applies an already-paid data-driven action (see `super::apply`).
+pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
+    use Action::*;
+    let seed = world.resource::<RunInfo>().seed;
+    match a {
+        ReviewMetrics { product } => {
+            if let Some(&e) = world.resource::<Index>().products.get(product)
+                && let Some(mut pr) = world.get_mut::<Product>(e)
+            {
+                pr.dashboard.true_values_week = Some(w);
+            }
+            let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
+            for t in ids {
+                with_team(world, t, |tm| tm.metric_reviews += 1.0);
+            }
+            world
+                .resource_mut::<Revealed>()
+                .0
+                .insert(format!("metrics:{}", product.0));
+        }
+        RunExperiment { initiative } => {
+            crate::sim::systems::run_experiment(world, *initiative, w, 100);
+            with_initiative(world, *initiative, |it| it.behind_experiment = true);
+        }
+        Forecast { initiative } => {
+            let samples: Vec<f64> = world.resource::<Org>().throughput.iter().copied().collect();
+            let rem = super::initiative(world, *initiative).map_or(0.0, Initiative::remaining);
+            let (p50, p85) = monte_carlo_forecast(&samples, rem, seed, w);
+            world.resource_mut::<Leader>().forecast_week = Some(w);
+            let name = initiative_name(world, *initiative);
+            log(
+                world,
+                w,
+                "forecast",
+                Happened::Forecast,
+                vec![Subject::Initiative(*initiative)],
+                format!(
+                    "Forecast for {name}: P50 week {}, P85 week {}",
+                    w + p50,
+                    w + p85
+                ),
+            );
+        }
+        KillInitiative { initiative } => {
+            with_initiative(world, *initiative, |it| it.state = InitiativeState::Killed);
+            let name = initiative_name(world, *initiative);
+            log(
+                world,
+                w,
+                "action",
+                Happened::Killed,
+                vec![Subject::Initiative(*initiative)],
+                format!("Stopped the initiative {name}"),
+            );
+        }
+        Descope { initiative } => with_initiative(world, *initiative, |it| {
+            // §17.2: size ← done + core·(size − done); the effect keeps (0.5 + 0.5·core).
+            let done = it.good_done + it.hidden_rework;
+            it.size = done + it.core_fraction * (it.size - done).max(0.0);
+            it.effect = it.effect.scaled(0.5 + 0.5 * it.core_fraction);
+            it.descoped = true;
+        }),
+        _ => unreachable!("{} is not a data-driven action", a.kind()),
+    }
+}
+
+/// PC cost of overriding a sponsored, fixed-scope item (§6.6, §17.2).
+fn sponsor_cost(world: &World, it: &Initiative) -> f64 {
+    match it.sponsor.and_then(|s| stakeholder(world, s)) {
+        Some(s) if it.fixed_scope => 5.0 * s.power * (1.0 - s.trust() / 100.0),
+        _ => 0.0,
+    }
+}
+
+/// An initiative's name for a log line (its number only if it is gone).
+fn initiative_name(world: &World, id: InitiativeId) -> String {
+    crate::sim::lookup::get::<Initiative>(world, id)
+        .map_or_else(|| format!("#{}", id.0), |i| format!("\"{}\"", i.name))
+}
+
+/// Monte Carlo forecast over throughput samples (weeks to finish): (P50, P85).
+pub fn monte_carlo_forecast(samples: &[f64], remaining: f64, seed: u64, w: u32) -> (u32, u32) {
+    if samples.is_empty() || remaining <= 0.0 {
+        return (0, 0);
+    }
+    let mut weeks: Vec<u32> = (0..200)
+        .map(|trial| {
+            let mut s = Stream::new(seed, Purpose::ActionRoll, 0xF0CA57 + trial, w, 0);
+            let (mut left, mut n) = (remaining, 0u32);
+            while left > 0.0 && n < 208 {
+                left -= samples[s.below(samples.len())].max(0.01);
+                n += 1;
+            }
+            n
+        })
+        .collect();
+    weeks.sort_unstable();
+    (weeks[100], weeks[170])
+}

@@ -1,0 +1,153 @@
+//! The inspire-and-credit actions (MODEL.md §6.2: inspire, recognise, take responsibility):
+//! vision and strategy sessions, sharing or taking credit, taking responsibility, blame and
+//! blameless reviews; each action's price and effects side by side.
+
+use super::*;
+
+/// Prices an inspire-and-credit action and checks its targets (see `super::price`).
+pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
+    use Action::*;
+    let w = week(world);
+    match a {
+        VisionSession => cost(2.0, 0.0, 0.0),
+        StrategySession { stakeholder: s } => {
+            stakeholder(world, *s)
+                .map_or_else(|| refuse(a, format!("no stakeholder {}", s.0)), |_| Ok(()))?;
+            cost(1.0, 0.0, 0.0)
+        }
+        ShareCredit { initiative: i } | TakeCredit { initiative: i } => {
+            let it = need_init(world, a, *i)?;
+            match it.ship_week {
+                Some(sw) if w.saturating_sub(sw) <= 4 => {}
+                _ => return refuse(a, "credit is for an initiative shipped in the last 4 weeks"),
+            }
+            if matches!(a, ShareCredit { .. }) {
+                cost(0.5, 0.0, 0.0)
+            } else {
+                cost(0.0, -2.0, 0.0)
+            }
+        }
+        TakeResponsibility { team: t } => {
+            let t = need_team(world, a, *t)?;
+            if !recent_failure(t) {
+                return refuse(
+                    a,
+                    "there is no recent failure (incident, missed date, reveal) to take responsibility for",
+                );
+            }
+            cost(1.0, 2.0, 0.0)
+        }
+        Blame { team: t } => {
+            let t = need_team(world, a, *t)?;
+            if !recent_failure(t) {
+                return refuse(a, "there is no recent failure to blame anyone for");
+            }
+            cost(0.0, -1.0, 0.0)
+        }
+        BlamelessReview { team: t } => {
+            let t = need_team(world, a, *t)?;
+            if !recent_failure(t) {
+                return refuse(a, "there is no recent failure to review");
+            }
+            cost(1.0, 0.0, 0.0)
+        }
+        _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
+    }
+}
+
+/// Applies an already-paid inspire-and-credit action (see `super::apply`).
+pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
+    use Action::*;
+    match a {
+        VisionSession => {
+            let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
+            for t in ids {
+                with_team(world, t, |tm| {
+                    tm.vision = (tm.vision + 0.5 * (1.0 - tm.vision)).min(1.0)
+                });
+            }
+            all_stakeholders(world, |s| s.alignment = (s.alignment + 0.05).min(1.0));
+        }
+        StrategySession { stakeholder } => with_stakeholder(world, *stakeholder, |s| {
+            s.meetings.push(w);
+            s.alignment = (s.alignment + 0.1).min(1.0);
+        }),
+        ShareCredit { initiative } => {
+            if let Some(t) = initiative_team(world, *initiative) {
+                team_person_pulse(world, t, PulseStock::Engagement, 5.0);
+                with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
+            }
+            // Stakeholders see the outcome, slightly less than if the leader took the credit.
+            all_stakeholders(world, |s| {
+                s.pulses
+                    .push(pulse(PulseStock::Ability, 2.0, w, 8.0, Driver::Shipped))
+            });
+            world
+                .resource_mut::<Org>()
+                .action_weeks
+                .entry("credit_shared".into())
+                .or_default()
+                .push(w);
+        }
+        TakeCredit { initiative } => {
+            if let Some(t) = initiative_team(world, *initiative) {
+                with_team(world, t, |tm| {
+                    tm.credit_events.push((w, -1.0));
+                    tm.psych_safety = (tm.psych_safety - 5.0).max(0.0);
+                });
+            }
+            all_stakeholders(world, |s| {
+                s.pulses
+                    .push(pulse(PulseStock::Ability, 3.0, w, 8.0, Driver::Shipped))
+            });
+        }
+        TakeResponsibility { team } => {
+            with_team(world, *team, |tm| {
+                tm.responsibility_recent += 1.0;
+                tm.responsibility_events.push(w);
+                tm.psych_safety =
+                    (tm.psych_safety + 8.0 * (1.0 - tm.psych_safety / 100.0)).min(100.0);
+            });
+            all_stakeholders(world, |s| {
+                s.pulses.push(pulse(
+                    PulseStock::Integrity,
+                    5.0,
+                    w,
+                    8.0,
+                    Driver::Responsibility,
+                ))
+            });
+        }
+        Blame { team } => {
+            with_team(world, *team, |tm| {
+                tm.blame_recent = 1.0;
+                // Blame is a shock with τ_down = 3: a third of the −20 lands at once.
+                tm.psych_safety = (tm.psych_safety - 20.0 / 3.0).max(0.0);
+            });
+            team_person_pulse(world, *team, PulseStock::Engagement, -8.0);
+            team_person_pulse(world, *team, PulseStock::TrustInLeader, -5.0);
+        }
+        BlamelessReview { team } => with_team(world, *team, |tm| {
+            tm.inquiries_recent += 1.0;
+            tm.quality = (tm.quality + 0.03).min(1.0);
+        }),
+        _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
+    }
+}
+
+fn recent_failure(t: &Team) -> bool {
+    t.failures_recent > 0.05
+}
+
+/// Adds a person-level pulse to engagement or trust in the leader for everyone in a team.
+fn team_person_pulse(world: &mut World, t: TeamId, stock: PulseStock, amount: f64) {
+    for id in team_people(world, t) {
+        with_person(world, id, |p| match stock {
+            PulseStock::Engagement => p.e_pulse += amount,
+            PulseStock::TrustInLeader => {
+                p.trust_in_leader = (p.trust_in_leader + amount).clamp(0.0, 100.0)
+            }
+            _ => {}
+        });
+    }
+}
