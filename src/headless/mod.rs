@@ -496,6 +496,10 @@ pub fn state_hash(world: &World) -> u64 {
         if let Some(x) = world.get::<Person>(*e) {
             h.add(x);
         }
+        // Written right after the person: the fields that once ended `Person`, in that order.
+        if let Some(x) = world.get::<sim::PersonDrivers>(*e) {
+            h.add(x);
+        }
     }
     for e in idx.teams.values() {
         if let Some(x) = world.get::<Team>(*e) {

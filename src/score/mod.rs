@@ -257,6 +257,11 @@ pub fn scoring(world: &mut World) {
         .values()
         .filter_map(|e| world.get::<Person>(*e))
         .collect();
+    let drivers: Vec<&PersonDrivers> = idx
+        .people
+        .values()
+        .filter_map(|e| world.get::<PersonDrivers>(*e))
+        .collect();
     let teams: Vec<&Team> = idx
         .teams
         .values()
@@ -427,9 +432,9 @@ pub fn scoring(world: &mut World) {
     // ledgers it is linear in; what those do not explain is booked to the component's own line.
     let hist = world.resource::<ScoreHistory>();
     let base = hist.weeks.first().cloned();
-    let mean_people = |f: &dyn Fn(&Person) -> Contribs| {
+    let mean_people = |f: &dyn Fn(&PersonDrivers) -> Contribs| {
         let mut m = Contribs::default();
-        for x in &people {
+        for x in &drivers {
             m.add_scaled(&f(x), 1.0 / n);
         }
         m

@@ -28,6 +28,7 @@ macro_rules! indexed {
 
 indexed! {
     Person => PersonId, people;
+    PersonDrivers => PersonId, people;
     Team => TeamId, teams;
     Initiative => InitiativeId, initiatives;
     Dependency => DependencyId, dependencies;

@@ -181,19 +181,11 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             drivers_revealed: false,
             hazard: p.hazard_base,
             raw: 0.0,
-            engagement_ledger: Contribs::default(),
-            exhaustion_ledger: Contribs::initial(x0),
-            tl_ledger: Contribs::default(),
-            last_1on1: None,
-            e_pulse: 0.0,
-            e0: r.engagement,
-            tl0: r.trust_in_leader,
-            e_terms0: Contribs::default(),
-            tl_terms0: Contribs::default(),
-            growth_accum: 0.0,
-            x_start: x0,
         };
-        let e = world.spawn((Name::new(person.name.clone()), person)).id();
+        let drivers = PersonDrivers::arriving(r.engagement, r.trust_in_leader, x0);
+        let e = world
+            .spawn((Name::new(person.name.clone()), person, drivers))
+            .id();
         index.people.insert(pd.id, e);
     }
 

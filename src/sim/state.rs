@@ -74,10 +74,19 @@ pub struct Person {
     pub hazard: f64,
     /// Raw capacity this week, points.
     pub raw: f64,
+}
+
+/// What moves a person's engagement, exhaustion and trust in the leader, and how they got where
+/// they are (MODEL.md §9.3): a contribution ledger per stock, the starting values and terms the
+/// targets are measured from, and the recent events that feed them. Only the people phases,
+/// actions that pulse a person and the score read it, so it lives beside `Person`, not in it.
+/// (The state hash writes `Person` and then this, field by field in this order.)
+#[derive(Component, Clone, Debug, Serialize, Deserialize)]
+pub struct PersonDrivers {
     pub engagement_ledger: Contribs,
     pub exhaustion_ledger: Contribs,
     pub tl_ledger: Contribs,
-    /// Week of the last 1:1 (for Rc).
+    /// Week of the last 1:1 (a second one the same week adds nothing).
     pub last_1on1: Option<u32>,
     /// Engagement target bonus from pulses (mentor benefit, retention fairness...).
     pub e_pulse: f64,
@@ -87,16 +96,37 @@ pub struct Person {
     pub tl0: f64,
     pub e_terms0: Contribs,
     pub tl_terms0: Contribs,
+    /// Skill vested since the last growth event.
     pub growth_accum: f64,
+    /// Exhaustion at spawn (the exhaustion ledger's starting line).
     pub x_start: f64,
 }
 
-impl Person {
+impl PersonDrivers {
+    /// A person's drivers when they arrive with this engagement, trust and exhaustion.
+    pub fn arriving(engagement: f64, trust_in_leader: f64, exhaustion: f64) -> Self {
+        PersonDrivers {
+            engagement_ledger: Contribs::default(),
+            exhaustion_ledger: Contribs::initial(exhaustion),
+            tl_ledger: Contribs::default(),
+            last_1on1: None,
+            e_pulse: 0.0,
+            e0: engagement,
+            tl0: trust_in_leader,
+            e_terms0: Contribs::default(),
+            tl_terms0: Contribs::default(),
+            growth_accum: 0.0,
+            x_start: exhaustion,
+        }
+    }
+
     /// Exhaustion at spawn (the ledger's starting line).
     pub fn exhaustion_ledger_start(&self) -> f64 {
         self.x_start
     }
+}
 
+impl Person {
     pub fn is_available(&self, week: u32) -> bool {
         week >= self.away_until && week >= self.lent_until
     }

@@ -300,7 +300,8 @@ fn person_details(ui: &mut Ui, w: &World, p: &Person) {
     .on_hover_text("Skills on the four pillars, 0–10.");
     ui.label(format!(
         "Last 1:1 {}",
-        p.last_1on1
+        crate::sim::lookup::get::<crate::sim::PersonDrivers>(w, p.id)
+            .and_then(|d| d.last_1on1)
             .map(|x| format!("in week {x}"))
             .unwrap_or_else(|| "never".into())
     ));

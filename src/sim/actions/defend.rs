@@ -369,7 +369,7 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
                 t.churn_events += 1.0 * scale;
             });
             for id in team_people(world, d.team) {
-                with_person(world, id, |x| x.e_pulse -= 2.0 * scale);
+                with_drivers(world, id, |d| d.e_pulse -= 2.0 * scale);
             }
         }
         DemandKind::ResourceGrab => {

@@ -142,12 +142,12 @@ fn recent_failure(t: &Team) -> bool {
 /// Adds a person-level pulse to engagement or trust in the leader for everyone in a team.
 fn team_person_pulse(world: &mut World, t: TeamId, stock: PulseStock, amount: f64) {
     for id in team_people(world, t) {
-        with_person(world, id, |p| match stock {
-            PulseStock::Engagement => p.e_pulse += amount,
-            PulseStock::TrustInLeader => {
+        match stock {
+            PulseStock::Engagement => with_drivers(world, id, |d| d.e_pulse += amount),
+            PulseStock::TrustInLeader => with_person(world, id, |p| {
                 p.trust_in_leader = (p.trust_in_leader + amount).clamp(0.0, 100.0)
-            }
+            }),
             _ => {}
-        });
+        }
     }
 }

@@ -253,6 +253,11 @@ fn with_person(world: &mut World, id: PersonId, f: impl FnOnce(&mut Person)) {
     lookup::with(world, id, f);
 }
 
+/// Runs `f` on what drives a person's engagement and trust (pulses, the last 1:1).
+fn with_drivers(world: &mut World, id: PersonId, f: impl FnOnce(&mut PersonDrivers)) {
+    lookup::with(world, id, f);
+}
+
 fn with_team(world: &mut World, id: TeamId, f: impl FnOnce(&mut Team)) {
     lookup::with(world, id, f);
 }

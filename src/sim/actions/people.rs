@@ -58,7 +58,8 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 .pending
                 .iter()
                 .any(|x| matches!(x, OneOnOne { person } if person == p));
-            let held = q.applying && person(world, *p).is_some_and(|p| p.last_1on1 == Some(w));
+            let held = q.applying
+                && lookup::get::<PersonDrivers>(world, *p).is_some_and(|d| d.last_1on1 == Some(w));
             if queued || held {
                 return refuse(a, "already had a 1:1 this week");
             }
@@ -151,8 +152,8 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         }
         OneOnOne { person } => {
             let leader_td = world.resource::<Leader>().skills[Pillar::TeamDev as usize];
+            with_drivers(world, *person, |d| d.last_1on1 = Some(w));
             with_person(world, *person, |x| {
-                x.last_1on1 = Some(w);
                 x.weeks_since_1on1 = 0.0;
                 x.flight_risk_revealed = true;
                 // Quality 1:1s also grow soft and team-development skills a little (§6.1).
@@ -174,7 +175,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         PairMentor { mentee, mentor } => {
             let m = *mentor;
             with_person(world, *mentee, |x| x.mentor = Some(m));
-            with_person(world, *mentor, |x| x.e_pulse += 3.0);
+            with_drivers(world, *mentor, |d| d.e_pulse += 3.0);
         }
         Training { person, pillar } => {
             with_person(world, *person, |x| {
@@ -208,7 +209,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 && let Some(t) = person_team(world, *person)
             {
                 for id in team_people(world, t).into_iter().filter(|i| i != person) {
-                    with_person(world, id, |x| x.e_pulse -= 2.0);
+                    with_drivers(world, id, |d| d.e_pulse -= 2.0);
                 }
                 log(
                     world,

@@ -15,7 +15,7 @@ pub fn people_skills_exhaustion_trust(
     clock: Res<Clock>,
     params: Res<SimParams>,
     index: Res<Index>,
-    mut people: Query<&mut Person>,
+    mut people: Query<(&mut Person, &mut PersonDrivers)>,
     teams: Query<&Team>,
 ) {
     let w = clock.week;
@@ -28,12 +28,12 @@ pub fn people_skills_exhaustion_trust(
             people
                 .get(*e)
                 .ok()
-                .map(|x| (*id, x.skills[Pillar::Craft as usize]))
+                .map(|(x, _)| (*id, x.skills[Pillar::Craft as usize]))
         })
         .collect();
     let teams = team_views(&index, &teams, w);
     for e in index.people.values() {
-        let Ok(mut x) = people.get_mut(*e) else {
+        let Ok((mut x, mut dr)) = people.get_mut(*e) else {
             continue;
         };
         let team = teams.get(&x.team);
@@ -70,9 +70,9 @@ pub fn people_skills_exhaustion_trust(
                 x.vested_log.pop_front();
             }
             x.vested_total += vested;
-            x.growth_accum += vested;
-            if x.growth_accum >= p.growth_event_points {
-                x.growth_accum = 0.0;
+            dr.growth_accum += vested;
+            if dr.growth_accum >= p.growth_event_points {
+                dr.growth_accum = 0.0;
                 x.weeks_since_growth = 0.0;
             }
         }
@@ -99,15 +99,15 @@ pub fn people_skills_exhaustion_trust(
             } else {
                 0.0
             };
-            for c in &mut x.exhaustion_ledger.0 {
+            for c in &mut dr.exhaustion_ledger.0 {
                 *c *= keep;
             }
-            x.exhaustion_ledger.add(Driver::Overtime, gain * keep);
-            x.exhaustion_ledger.add(Driver::CognitiveLoad, load * keep);
-            x.exhaustion_ledger
+            dr.exhaustion_ledger.add(Driver::Overtime, gain * keep);
+            dr.exhaustion_ledger.add(Driver::CognitiveLoad, load * keep);
+            dr.exhaustion_ledger
                 .add(Driver::PriorityChurn, churn_inc * keep);
             x.exhaustion = after;
-            x.exhaustion_ledger.reconcile(after, 0.0);
+            dr.exhaustion_ledger.reconcile(after, 0.0);
             x.chronic = eq::chronic_step(x.chronic, after, p);
         }
         // Trust in the leader (§17.2).
@@ -122,27 +122,27 @@ pub fn people_skills_exhaustion_trust(
             (Driver::Responsibility, p.tl_responsibility * resp),
             (Driver::BrokenPromises, -p.tl_broken_promises * broken),
         ];
-        if init || x.tl_terms0.0.iter().all(|v| *v == 0.0) && x.tl0 == 0.0 {
+        if init || dr.tl_terms0.0.iter().all(|v| *v == 0.0) && dr.tl0 == 0.0 {
             let mut t0 = Contribs::default();
             for (d, v) in terms {
                 t0.add(d, v);
             }
-            x.tl_terms0 = t0;
-            x.tl0 = x.trust_in_leader;
+            dr.tl_terms0 = t0;
+            dr.tl0 = x.trust_in_leader;
             if init {
                 continue;
             }
         }
         let rel: Vec<(Driver, f64)> = terms
             .iter()
-            .map(|(d, v)| (*d, v - x.tl_terms0.get(*d)))
+            .map(|(d, v)| (*d, v - dr.tl_terms0.get(*d)))
             .collect();
-        let target = (x.tl0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
+        let target = (dr.tl0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
         let (next, tau) = eq::smooth_asym(x.trust_in_leader, target, p.tl_tau_up, p.tl_tau_down);
         x.trust_in_leader = next;
-        x.tl_ledger.smooth(1.0 / tau, &rel);
-        let tl0 = x.tl0;
-        x.tl_ledger.reconcile(next, tl0);
+        dr.tl_ledger.smooth(1.0 / tau, &rel);
+        let tl0 = dr.tl0;
+        dr.tl_ledger.reconcile(next, tl0);
     }
 }
 
@@ -322,7 +322,7 @@ pub fn people_engagement_hazard(
     params: Res<SimParams>,
     index: Res<Index>,
     market: Res<Market>,
-    mut people: Query<&mut Person>,
+    mut people: Query<(&mut Person, &mut PersonDrivers)>,
     teams: Query<&Team>,
 ) {
     let w = clock.week;
@@ -331,7 +331,7 @@ pub fn people_engagement_hazard(
     let heat = market.heat;
     let teams = team_views(&index, &teams, w);
     for e in index.people.values() {
-        let Ok(mut x) = people.get_mut(*e) else {
+        let Ok((mut x, mut dr)) = people.get_mut(*e) else {
             continue;
         };
         let Some(t) = teams.get(&x.team) else {
@@ -360,34 +360,34 @@ pub fn people_engagement_hazard(
             (Driver::StatusOverhead, -p.e_status * status / 0.15),
             (Driver::Blocked, -p.e_blocked * blocked_frac),
             (Driver::Layoff, -p.e_layoff * t.layoff_recent),
-            (Driver::Credit, x.e_pulse),
+            (Driver::Credit, dr.e_pulse),
         ];
         if init {
             let mut t0 = Contribs::default();
             for (d, v) in terms {
                 t0.add(d, v);
             }
-            x.e_terms0 = t0;
-            x.e0 = x.engagement;
-        } else if !x.engagement_ledger.0.is_empty() {
-            if x.e_terms0.sum() == 0.0 && x.e0 == p.hire_engagement && x.tenure_w <= 1.0 {
+            dr.e_terms0 = t0;
+            dr.e0 = x.engagement;
+        } else if !dr.engagement_ledger.0.is_empty() {
+            if dr.e_terms0.sum() == 0.0 && dr.e0 == p.hire_engagement && x.tenure_w <= 1.0 {
                 // A new hire: their starting terms are today's.
                 let mut t0 = Contribs::default();
                 for (d, v) in terms {
                     t0.add(d, v);
                 }
-                x.e_terms0 = t0;
+                dr.e_terms0 = t0;
             }
             let rel: Vec<(Driver, f64)> = terms
                 .iter()
-                .map(|(d, v)| (*d, v - x.e_terms0.get(*d)))
+                .map(|(d, v)| (*d, v - dr.e_terms0.get(*d)))
                 .collect();
-            let target = (x.e0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
+            let target = (dr.e0 + rel.iter().map(|t| t.1).sum::<f64>()).clamp(0.0, 100.0);
             x.engagement = eq::smooth(x.engagement, target, p.engagement_tau);
-            x.engagement_ledger.smooth(1.0 / p.engagement_tau, &rel);
-            let (e_now, e0) = (x.engagement, x.e0);
-            x.engagement_ledger.reconcile(e_now, e0);
-            x.e_pulse *= p.carry_engagement_pulse;
+            dr.engagement_ledger.smooth(1.0 / p.engagement_tau, &rel);
+            let (e_now, e0) = (x.engagement, dr.e0);
+            dr.engagement_ledger.reconcile(e_now, e0);
+            dr.e_pulse *= p.carry_engagement_pulse;
         }
         let extra = if t.layoff_recent > 0.1 {
             p.hazard_layoff_survivor
@@ -426,12 +426,12 @@ pub fn people_engagement_hazard(
             people
                 .get(*e)
                 .ok()
-                .filter(|x| x.brilliant_jerk)
-                .map(|x| x.team)
+                .filter(|(x, _)| x.brilliant_jerk)
+                .map(|(x, _)| x.team)
         })
         .collect();
     for e in index.people.values() {
-        let Ok(mut x) = people.get_mut(*e) else {
+        let Ok((mut x, _)) = people.get_mut(*e) else {
             continue;
         };
         if jerk_teams.contains(&x.team) && !x.brilliant_jerk {

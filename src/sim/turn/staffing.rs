@@ -157,18 +157,8 @@ pub fn staffing(world: &mut World) {
             drivers_revealed: false,
             hazard: p.hazard_base,
             raw: 0.0,
-            engagement_ledger: Contribs::default(),
-            exhaustion_ledger: Contribs::initial(p.hire_exhaustion),
-            tl_ledger: Contribs::default(),
-            last_1on1: None,
-            e_pulse: 0.0,
-            e0: p.hire_engagement,
-            tl0: p.hire_trust,
-            e_terms0: Contribs::default(),
-            tl_terms0: Contribs::default(),
-            growth_accum: 0.0,
-            x_start: p.hire_exhaustion,
         };
+        let drivers = PersonDrivers::arriving(p.hire_engagement, p.hire_trust, p.hire_exhaustion);
         if !r.contractor {
             let fee = p.recruiting_fee * salary * 52.0;
             let mut b = world.resource_mut::<Budget>();
@@ -176,7 +166,7 @@ pub fn staffing(world: &mut World) {
             b.total_spent += fee;
         }
         let name = person.name.clone();
-        let e = world.spawn((Name::new(name.clone()), person)).id();
+        let e = world.spawn((Name::new(name.clone()), person, drivers)).id();
         world.resource_mut::<Index>().people.insert(id, e);
         let text = format!("{name} joined team {}", team_name(world, r.team));
         let mut about = vec![Subject::Person(id), Subject::Team(r.team)];
