@@ -11,8 +11,8 @@ use crate::model::{InitiativeId, PersonId, TeamId};
 use crate::scenario::{DemandKind, Role, TeamKind};
 use crate::sim::actions::price;
 use crate::sim::{
-    Action, Demand, Index, Initiative, InitiativeState, Leader, Org, Person, Pillar, Response,
-    RunInfo, Stakeholder, Team,
+    Action, Demand, Index, Initiative, Leader, Org, Person, Pillar, Response, RunInfo, Stakeholder,
+    Team,
 };
 
 /// A decision maker: looks at the world, returns this week's actions.
@@ -503,7 +503,6 @@ impl Policy for Servant {
             }
         }
         one_on_ones(&mut plan, 2.0, 0.0);
-        let _ = InitiativeState::Backlog;
         plan.out
     }
 }

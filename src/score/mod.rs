@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::model::action::ActionKind;
 use crate::model::eq;
 use crate::model::ledger::{ALL_DRIVERS, CauseKind, Contribs, Driver};
 use crate::sim::actions::attainment;
@@ -132,27 +133,28 @@ pub struct Cause {
 }
 
 /// Which action kinds feed a driver (for "an action with its week").
-pub fn actions_for(d: Driver) -> &'static [&'static str] {
+pub fn actions_for(d: Driver) -> &'static [ActionKind] {
+    use ActionKind as K;
     use Driver::*;
     match d {
-        OneOnOnes | Coaching => &["one_on_one", "stay_interview"],
-        Growth | SkillGrowth => &["mentor", "training", "pair_mentor", "develop_manager"],
-        Vision => &["vision_session"],
-        Inquiry => &["blameless_review"],
-        Blame => &["blame"],
-        Credit => &["share_credit", "take_credit"],
-        Responsibility => &["take_responsibility"],
-        Defended | Support => &["shield", "reframe", "escalate", "comply"],
-        Declined => &["shield"],
-        Meetings => &["strategy_session"],
-        Transparency => &["demo_day", "disclose_slip"],
-        Layoff => &["layoff"],
-        Contractors => &["hire_contractors"],
-        Hiring => &["open_requisition"],
-        DebtPaydown => &["set_debt_share"],
-        Overtime | Exhaustion => &["set_overtime_policy"],
-        Empowerment => &["set_discovery_share"],
-        PriorityChurn | Pressure | Autonomy => &["comply"],
+        OneOnOnes | Coaching => &[K::OneOnOne, K::StayInterview],
+        Growth | SkillGrowth => &[K::Mentor, K::Training, K::PairMentor, K::DevelopManager],
+        Vision => &[K::VisionSession],
+        Inquiry => &[K::BlamelessReview],
+        Blame => &[K::Blame],
+        Credit => &[K::ShareCredit, K::TakeCredit],
+        Responsibility => &[K::TakeResponsibility],
+        Defended | Support => &[K::Shield, K::Reframe, K::Escalate, K::Comply],
+        Declined => &[K::Shield],
+        Meetings => &[K::StrategySession],
+        Transparency => &[K::DemoDay, K::DiscloseSlip],
+        Layoff => &[K::Layoff],
+        Contractors => &[K::HireContractors],
+        Hiring => &[K::OpenRequisition],
+        DebtPaydown => &[K::SetDebtShare],
+        Overtime | Exhaustion => &[K::SetOvertimePolicy],
+        Empowerment => &[K::SetDiscoveryShare],
+        PriorityChurn | Pressure | Autonomy => &[K::Comply],
         _ => &[],
     }
 }
@@ -170,7 +172,7 @@ pub fn top_causes(
             let pts = c.get(*d);
             let mut weeks: Vec<u32> = actions_for(*d)
                 .iter()
-                .filter_map(|k| action_weeks.get(*k))
+                .filter_map(|k| action_weeks.get(k.as_str()))
                 .flatten()
                 .copied()
                 .collect();

@@ -9,7 +9,7 @@ use super::state::*;
 use super::systems::{ScriptedEvents, draw_effect};
 use crate::model::eq;
 use crate::model::rng::{Purpose, Stream};
-use crate::model::{Contribs, DependencyId, InitiativeId, PersonId, ProductId, StakeholderId};
+use crate::model::{Contribs, DependencyId, ProductId, StakeholderId};
 use crate::scenario::{InitiativeKind, Scenario, Segment, StartState, Trait, ValueDraw};
 
 fn segment_churn(s: Segment) -> f64 {
@@ -509,7 +509,6 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     world.insert_resource(Revealed::default());
     world.insert_resource(ActionQueue::default());
     world.insert_resource(ScriptedEvents(sc.events.clone()));
-    let _ = (PersonId(0), InitiativeId(0));
     // Week 0: derive every value, record starting terms and the week-0 scores.
     world.run_schedule(super::Turn);
 }

@@ -7,11 +7,9 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
     let Some(e) = world.resource_mut::<Index>().people.remove(&id) else {
         return;
     };
-    let (team, owns, name) = world
+    let (team, owns) = world
         .get::<Person>(e)
-        .map_or((TeamId(0), false, String::new()), |p| {
-            (p.team, p.owns_components, p.name.clone())
-        });
+        .map_or((TeamId(0), false), |p| (p.team, p.owns_components));
     world.despawn(e);
     let p = params(world);
     if owns && let Some(mut t) = lookup::get_mut::<Team>(world, team) {
@@ -30,7 +28,6 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
     if voluntary {
         org.voluntary_exits += 1;
     }
-    let _ = name;
 }
 
 /// Removes open dependencies where `consumer` waits on `provider` (re-team, inverse Conway).
@@ -40,7 +37,6 @@ pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider
             continue;
         };
         if d.consumer == consumer && d.provider == provider && d.done_at.is_none() {
-            let init = d.initiative;
             let now = f64::from(week(world));
             if let Some(mut dm) = world.get_mut::<Dependency>(e) {
                 dm.done_at = Some(now);
@@ -52,7 +48,6 @@ pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider
                 let rid = u64::from(id.0);
                 t.lane.queue.retain(|r| r.id != rid);
             }
-            let _ = init;
         }
     }
 }
@@ -77,11 +72,6 @@ pub fn staffing(world: &mut World) {
         if !world.resource::<Index>().teams.contains_key(&r.team) {
             continue;
         }
-        let (tau, ps) = lookup::get::<Team>(world, r.team)
-            .map_or((p.assimilation_tau, 50.0), |t| {
-                (t.assimilation_tau, t.psych_safety)
-            });
-        let _ = (tau, ps);
         let q = Stream::new(seed, Purpose::CandidateQuality, u64::from(r.seq), 0, 0).beta(4.0, 4.0);
         let base = p.hire_skill_base + p.hire_skill_per_level * f64::from(r.level);
         let skill = (base + p.hire_skill_spread * (q - 0.5)).clamp(5.0, 95.0);
@@ -208,8 +198,6 @@ pub fn staffing(world: &mut World) {
             .record(w, "exit", Happened::Left, about, text);
     }
     // Resignations (hazard from last week's state) and sick leave.
-    let heat = world.resource::<Market>().heat;
-    let _ = heat;
     for (id, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else {
             continue;
