@@ -25,6 +25,7 @@ fn turn_phases() -> Vec<(&'static str, Schedule)> {
         "actions" => sim::actions::apply_queued,
         "events" => s::events,
         "staffing" => s::staffing,
+        "roster" => s::refresh_roster,
         "pressure" => s::pressure,
         "overtime" => s::overtime,
         "capacity" => s::capacity,

@@ -247,42 +247,46 @@ pub fn plugin(app: &mut App) {
 
 /// Scoring system: computes this week's scores and their attribution (§9). Week 0 (a new
 /// game's spawn pass, also in a reused world) starts a new history.
-pub fn scoring(world: &mut World) {
-    let w = world.resource::<Clock>().week;
+#[allow(clippy::too_many_arguments)]
+pub fn scoring(
+    clock: Res<Clock>,
+    params: Res<SimParams>,
+    idx: Res<Index>,
+    org: Res<Org>,
+    budget: Res<Budget>,
+    objectives: Res<Objectives>,
+    mut hist: ResMut<ScoreHistory>,
+    people: Query<(&Person, &PersonDrivers)>,
+    teams: Query<&Team>,
+    stakeholders: Query<&Stakeholder>,
+    products: Query<&Product>,
+) {
+    let w = clock.week;
     if w == 0 {
-        *world.resource_mut::<ScoreHistory>() = ScoreHistory::default();
+        *hist = ScoreHistory::default();
     }
-    let epilogue = world.resource::<Clock>().epilogue;
-    let idx = world.resource::<Index>();
-    let people: Vec<&Person> = idx
+    let epilogue = clock.epilogue;
+    let (people, drivers): (Vec<&Person>, Vec<&PersonDrivers>) = idx
         .people
         .values()
-        .filter_map(|e| world.get::<Person>(*e))
-        .collect();
-    let drivers: Vec<&PersonDrivers> = idx
-        .people
-        .values()
-        .filter_map(|e| world.get::<PersonDrivers>(*e))
-        .collect();
+        .filter_map(|e| people.get(*e).ok())
+        .unzip();
     let teams: Vec<&Team> = idx
         .teams
         .values()
-        .filter_map(|e| world.get::<Team>(*e))
+        .filter_map(|e| teams.get(*e).ok())
         .collect();
     let stakeholders: Vec<&Stakeholder> = idx
         .stakeholders
         .values()
-        .filter_map(|e| world.get::<Stakeholder>(*e))
+        .filter_map(|e| stakeholders.get(*e).ok())
         .collect();
     let products: Vec<&Product> = idx
         .products
         .values()
-        .filter_map(|e| world.get::<Product>(*e))
+        .filter_map(|e| products.get(*e).ok())
         .collect();
-    let org = world.resource::<Org>();
-    let budget = world.resource::<Budget>();
-    let objectives = world.resource::<Objectives>();
-    let p = &world.resource::<SimParams>().0;
+    let p = &params.0;
 
     // ---- Culture.
     let team_size: BTreeMap<_, f64> = teams.iter().map(|t| (t.id, t.headcount.max(0.0))).collect();
@@ -432,7 +436,6 @@ pub fn scoring(world: &mut World) {
 
     // ---- Attribution versus week 0 (§9.3): each component's change is split through the stock
     // ledgers it is linear in; what those do not explain is booked to the component's own line.
-    let hist = world.resource::<ScoreHistory>();
     let base = hist.weeks.first().cloned();
     let mean_people = |f: &dyn Fn(&PersonDrivers) -> Contribs| {
         let mut m = Contribs::default();
@@ -589,7 +592,6 @@ pub fn scoring(world: &mut World) {
         let gap_p = (product - b.product) - pc.sum();
         pc.add(Driver::Residual, gap_p);
     }
-    let mut hist = world.resource_mut::<ScoreHistory>();
     hist.weeks.push(scores);
     hist.culture_contrib.push(cc);
     hist.product_contrib.push(pc);

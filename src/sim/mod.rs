@@ -76,7 +76,9 @@ pub fn turn_schedule() -> Schedule {
             .chain()
             .in_set(TurnSet::Actions),
         systems::events.in_set(TurnSet::Events),
-        systems::staffing.in_set(TurnSet::Staffing),
+        (systems::staffing, systems::refresh_roster)
+            .chain()
+            .in_set(TurnSet::Staffing),
         systems::pressure.in_set(TurnSet::Pressure),
         systems::overtime.in_set(TurnSet::Overtime),
         systems::capacity.in_set(TurnSet::Capacity),

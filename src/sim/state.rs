@@ -637,6 +637,12 @@ impl WeekLog {
     }
 }
 
+/// Who is on which team this turn: people entities per team in person-id order. A per-turn
+/// cache, rebuilt right after the staffing phase (the last one that changes who is where), for
+/// the phases that walk teams' members. Derived, so not part of the state hash.
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
+pub struct Roster(pub BTreeMap<TeamId, Vec<Entity>>);
+
 /// Maps stable ids to entities; rebuilt on spawn and whenever entities are added or removed.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct Index {

@@ -7,6 +7,7 @@ pub fn capacity(
     clock: Res<Clock>,
     params: Res<SimParams>,
     index: Res<Index>,
+    roster: Res<Roster>,
     org: Res<Org>,
     mut teams: Query<&mut Team>,
     mut people: Query<&mut Person>,
@@ -14,7 +15,7 @@ pub fn capacity(
 ) {
     let w = clock.week;
     let p = &params.0;
-    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let members = roster_members(&roster, &index, |e| people.get(e).ok().map(|x| x.team));
     let items = items_by_team(&index, |e| initiatives.get(e).ok().and_then(open_slot));
     let reqs: BTreeMap<TeamId, f64> =
         org.requisitions

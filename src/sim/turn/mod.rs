@@ -85,6 +85,21 @@ fn members_by_team(
     out
 }
 
+/// This turn's `Roster`, checked in debug builds against the people as they are now: a phase
+/// that moved people after staffing would make the cache stale, and the tests would say so.
+fn roster_members<'a>(
+    roster: &'a Roster,
+    index: &Index,
+    team_of: impl Fn(Entity) -> Option<TeamId>,
+) -> &'a BTreeMap<TeamId, Vec<Entity>> {
+    debug_assert_eq!(
+        roster.0,
+        members_by_team(index, team_of),
+        "the roster is stale: people moved after the staffing phase"
+    );
+    &roster.0
+}
+
 /// People entities per team, in person-id order (for exclusive systems).
 fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
     members_by_team(world.resource::<Index>(), |e| {

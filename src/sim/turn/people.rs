@@ -151,6 +151,7 @@ pub fn team_safety(
     clock: Res<Clock>,
     params: Res<SimParams>,
     index: Res<Index>,
+    roster: Res<Roster>,
     leader: Res<Leader>,
     people: Query<&Person>,
     mut teams: Query<&mut Team>,
@@ -158,7 +159,7 @@ pub fn team_safety(
     let w = clock.week;
     let p = &params.0;
     let init = w == 0;
-    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let members = roster_members(&roster, &index, |e| people.get(e).ok().map(|x| x.team));
     let leader_td = leader.skills[Pillar::TeamDev as usize];
     for (tid, te) in &index.teams {
         let ppl: Vec<(f64, bool, f64, Role, bool)> = members
@@ -370,7 +371,7 @@ pub fn people_engagement_hazard(
             dr.e_terms0 = t0;
             dr.e0 = x.engagement;
         } else if !dr.engagement_ledger.0.is_empty() {
-            if dr.e_terms0.sum() == 0.0 && dr.e0 == p.hire_engagement && x.tenure_w <= 1.0 {
+            if x.tenure_w <= 1.0 && dr.e0 == p.hire_engagement && dr.e_terms0.sum() == 0.0 {
                 // A new hire: their starting terms are today's.
                 let mut t0 = Contribs::default();
                 for (d, v) in terms {

@@ -19,6 +19,7 @@ pub fn production(
     clock: Res<Clock>,
     params: Res<SimParams>,
     index: Res<Index>,
+    roster: Res<Roster>,
     mut org: ResMut<Org>,
     mut log: ResMut<WeekLog>,
     mut teams: Query<&mut Team>,
@@ -29,7 +30,7 @@ pub fn production(
 ) {
     let w = clock.week;
     let p = &params.0;
-    let members = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+    let members = roster_members(&roster, &index, |e| people.get(e).ok().map(|x| x.team));
     let items = items_by_team(&index, |e| initiatives.get(e).ok().and_then(open_slot));
     let mut total_progress = 0.0;
     let mut shipped: Vec<(InitiativeId, ProductId, f64, TeamId)> = Vec::new();

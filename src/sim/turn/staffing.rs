@@ -52,6 +52,11 @@ pub fn remove_dependencies_between(world: &mut World, consumer: TeamId, provider
     }
 }
 
+/// Rebuilds the `Roster` once staffing is done: no later phase moves people between teams.
+pub fn refresh_roster(index: Res<Index>, people: Query<&Person>, mut roster: ResMut<Roster>) {
+    roster.0 = members_by_team(&index, |e| people.get(e).ok().map(|x| x.team));
+}
+
 /// Hiring pipeline, contracts, notices, resignations, sick leave, assimilation (§4.3).
 pub fn staffing(world: &mut World) {
     let w = week(world);
