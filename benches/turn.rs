@@ -4,7 +4,10 @@
 //! few minutes on a 2-core machine:
 //!
 //! - `playthrough_26w_servant/<scenario>`: the shipped scenario with the most people (chosen when
-//!   the bench starts), 26 weeks plus the 8-week epilogue, played by the `servant` bot.
+//!   the bench starts), 26 weeks plus the 8-week epilogue, played by the `servant` bot, as
+//!   `orgcraft run` plays it (a state hash every week, the debrief).
+//! - `playthrough_26w_servant_no_hashes/<scenario>`: the same game as `balance` plays it, in a
+//!   reused world, scores only.
 //! - `balance_6x100/<scenario>`: `orgcraft balance --runs 100` with the six default policies on
 //!   the largest scenario, on all cores (throughput in runs per second).
 //! - `turn_servant/<people>`: one `Sim::step_with(servant)` on a generated organisation of 50,
@@ -74,6 +77,29 @@ fn playthrough(c: &mut Criterion) {
             };
             let report = headless::run(&sc, "servant", policy.as_mut(), sc.raw.seed, Some(WEEKS));
             black_box(report.combined)
+        })
+    });
+    g.finish();
+    // The same game as `balance` plays it: scores only, no weekly state hash and no debrief
+    // (the per-week hash alone walks every ledger and the growing score history).
+    let mut g = c.benchmark_group("playthrough_26w_servant_no_hashes");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
+        b.iter(|| {
+            let Some(mut policy) = policy_by_name("servant") else {
+                unreachable!("servant is a built-in policy")
+            };
+            Sim::with_reused(&sc, sc.raw.seed, |sim| {
+                orgcraft::sim::set_length(sim.world_mut(), WEEKS);
+                for _ in 0..WEEKS {
+                    sim.step_with(policy.as_mut());
+                }
+                sim.run_epilogue();
+                black_box(sim.history().final_scores().2)
+            })
         })
     });
     g.finish();

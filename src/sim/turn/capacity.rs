@@ -26,7 +26,7 @@ pub fn capacity(
                 m
             });
     let rel_by_team = relations_by_team(&org.relations);
-    let mentors: Vec<PersonId> = index
+    let mentors: std::collections::BTreeSet<PersonId> = index
         .people
         .values()
         .filter_map(|e| people.get(*e).ok().and_then(|x| x.mentor))

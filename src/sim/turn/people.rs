@@ -420,7 +420,7 @@ pub fn people_engagement_hazard(
         );
     }
     // Brilliant jerks raise their peers' hazard (§11 scenario 7).
-    let jerk_teams: Vec<TeamId> = index
+    let jerk_teams: std::collections::BTreeSet<TeamId> = index
         .people
         .values()
         .filter_map(|e| {
