@@ -121,6 +121,9 @@ pub fn start_epilogue(world: &mut World) -> u32 {
 
 /// Advances the world by one week: runs every phase once.
 pub fn advance(world: &mut World) {
+    // What an App's update does every frame: drop the record of despawned components. No
+    // system reads it, and in a world reused for thousands of games it would only grow.
+    world.clear_trackers();
     world.resource_mut::<Clock>().week += 1;
     let now = world_week(world);
     world
