@@ -16,10 +16,15 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
         t.debt = (t.debt + p.departure_debt).min(100.0);
     }
     // Mentees lose their mentor.
-    for (_, pe) in entities(&world.resource::<Index>().people) {
-        if let Some(mut x) = world.get_mut::<Person>(pe)
-            && x.mentor == Some(id)
-        {
+    let mentees: Vec<Entity> = world
+        .resource::<Index>()
+        .people
+        .values()
+        .copied()
+        .filter(|pe| world.get::<Person>(*pe).is_some_and(|x| x.mentor == Some(id)))
+        .collect();
+    for pe in mentees {
+        if let Some(mut x) = world.get_mut::<Person>(pe) {
             x.mentor = None;
         }
     }
