@@ -21,7 +21,11 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
         .people
         .values()
         .copied()
-        .filter(|pe| world.get::<Person>(*pe).is_some_and(|x| x.mentor == Some(id)))
+        .filter(|pe| {
+            world
+                .get::<Person>(*pe)
+                .is_some_and(|x| x.mentor == Some(id))
+        })
         .collect();
     for pe in mentees {
         if let Some(mut x) = world.get_mut::<Person>(pe) {
