@@ -520,9 +520,25 @@ pub fn product_score(c: &ProductParts, p: &Params) -> f64 {
         + p.w_trust * c.trust
 }
 
+/// Political capital it takes to go against an initiative's sponsor (kill or descope their
+/// work): more for a powerful sponsor, less the more they trust the leader.
+pub fn sponsor_cost(power: f64, trust: f64, p: &Params) -> f64 {
+    p.sponsor_pc_scale * power * (1.0 - trust / 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sponsor_cost_grows_with_power_and_falls_with_trust() {
+        let p = Params::default();
+        assert_eq!(sponsor_cost(0.0, 20.0, &p), 0.0);
+        assert_eq!(sponsor_cost(1.0, 100.0, &p), 0.0);
+        assert!((sponsor_cost(1.0, 0.0, &p) - p.sponsor_pc_scale).abs() < 1e-12);
+        assert!(sponsor_cost(0.9, 40.0, &p) > sponsor_cost(0.5, 40.0, &p));
+        assert!(sponsor_cost(0.9, 40.0, &p) > sponsor_cost(0.9, 70.0, &p));
+    }
 
     #[test]
     fn scores_are_weighted_sums_whose_weights_sum_to_one() {

@@ -18,6 +18,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The default value of every parameter (the table in `docs/model.md` lists them with ranges).
+mod defaults;
+
 /// All model parameters. A scenario's `params: (...)` overrides any subset by name.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -541,272 +544,131 @@ pub struct Params {
     /// [G] Share of tooling spend kept under a hiring freeze.
     pub freeze_tooling_cut: f64,
 
+    // ---- Action costs: the cost table (AP = attention points, PC = political capital, $ = budget) ----
+    /// [G] AP to open a requisition.
+    pub open_requisition_ap: f64,
+    /// [G] PC to open a requisition while spend is above `requisition_plan_share` of the quarter.
+    pub open_requisition_pc: f64,
+    /// [G] Share of the quarter's budget spent above which new headcount needs political capital.
+    pub requisition_plan_share: f64,
+    /// [G] AP to give a new hire structured onboarding.
+    pub structured_onboarding_ap: f64,
+    /// [G] Budget, $, to give a new hire structured onboarding.
+    pub structured_onboarding_money: f64,
+    /// [G] AP to bring in contractors.
+    pub hire_contractors_ap: f64,
+    /// [G] PC to bring in contractors.
+    pub hire_contractors_pc: f64,
+    /// [G] AP to hold a 1:1.
+    pub one_on_one_ap: f64,
+    /// [G] AP to mentor someone yourself.
+    pub mentor_ap: f64,
+    /// [G] AP to pair a mentee with a senior mentor.
+    pub pair_mentor_ap: f64,
+    /// [G] AP to send someone to training.
+    pub training_ap: f64,
+    /// [G] Budget, $, to send someone to training.
+    pub training_money: f64,
+    /// [G] AP to hold a stay interview.
+    pub stay_interview_ap: f64,
+    /// [G] AP to give a retention raise.
+    pub retention_raise_ap: f64,
+    /// [G] PC to give a retention raise.
+    pub retention_raise_pc: f64,
+    /// [G] A retention raise as a share of weekly salary.
+    pub retention_raise_share: f64,
+    /// [G] Weeks a retention raise is paid for (its cost up front).
+    pub retention_raise_weeks: f64,
+    /// [G] AP to give someone a recovery week.
+    pub recovery_week_ap: f64,
+    /// [G] AP to run a layoff.
+    pub layoff_ap: f64,
+    /// [G] PC to run a layoff.
+    pub layoff_pc: f64,
+    /// [G] AP to develop a manager.
+    pub develop_manager_ap: f64,
+    /// [G] AP to run a vision session.
+    pub vision_session_ap: f64,
+    /// [G] AP to hold a strategy session with a stakeholder.
+    pub strategy_session_ap: f64,
+    /// [G] AP to share credit for a shipped initiative.
+    pub share_credit_ap: f64,
+    /// [G] PC the leader gains by taking credit for a team's work.
+    pub take_credit_pc_gain: f64,
+    /// [G] AP to take responsibility for a failure.
+    pub take_responsibility_ap: f64,
+    /// [G] PC to take responsibility for a failure.
+    pub take_responsibility_pc: f64,
+    /// [G] PC the leader gains by blaming a team for a failure.
+    pub blame_pc_gain: f64,
+    /// [G] AP to run a blameless review.
+    pub blameless_review_ap: f64,
+    /// [G] AP to shield a team from a demand (PC from the stakeholder's power, the demand's intensity and trust).
+    pub shield_ap: f64,
+    /// [G] AP to reframe a demand.
+    pub reframe_ap: f64,
+    /// [G] PC to reframe a demand.
+    pub reframe_pc: f64,
+    /// [G] AP to escalate a demand over the stakeholder's head.
+    pub escalate_ap: f64,
+    /// [G] PC to escalate a demand, before the stakeholder's power.
+    pub escalate_pc_base: f64,
+    /// [G] PC to escalate, per unit of the stakeholder's power.
+    pub escalate_pc_per_power: f64,
+    /// [G] AP to hold a demo day.
+    pub demo_day_ap: f64,
+    /// [G] AP to disclose a slipping commitment.
+    pub disclose_slip_ap: f64,
+    /// [G] PC to disclose a slipping commitment.
+    pub disclose_slip_pc: f64,
+    /// [G] AP to change a team's discovery or debt share.
+    pub set_share_ap: f64,
+    /// [G] AP to change a team's WIP limit.
+    pub set_wip_limit_ap: f64,
+    /// [G] AP to buy a team tooling.
+    pub tooling_ap: f64,
+    /// [G] Budget, $, to buy a team tooling.
+    pub tooling_money: f64,
+    /// [G] AP to invest in a team's analytics.
+    pub analytics_ap: f64,
+    /// [G] Budget, $, to invest in a team's analytics.
+    pub analytics_money: f64,
+    /// [G] AP to invest in the platform.
+    pub platform_investment_ap: f64,
+    /// [G] Budget, $, to invest in the platform.
+    pub platform_investment_money: f64,
+    /// [G] AP to ask for more budget.
+    pub request_budget_ap: f64,
+    /// [G] PC to ask for more budget.
+    pub request_budget_pc: f64,
+    /// [G] AP to set a sustainable-pace policy.
+    pub sustainable_pace_ap: f64,
+    /// [G] AP to broker alignment between two teams (or set their interaction mode).
+    pub broker_alignment_ap: f64,
+    /// [G] PC to broker alignment between two teams (or set their interaction mode).
+    pub broker_alignment_pc: f64,
+    /// [G] AP to connect two teams.
+    pub connect_teams_ap: f64,
+    /// [G] AP to move a person to another team.
+    pub reteam_ap: f64,
+    /// [G] PC to move a person to another team.
+    pub reteam_pc: f64,
+    /// [G] AP to review a product's metrics.
+    pub review_metrics_ap: f64,
+    /// [G] AP to run an extra experiment.
+    pub run_experiment_ap: f64,
+    /// [G] Budget, $, to run an extra experiment.
+    pub run_experiment_money: f64,
+    /// [G] AP to make a forecast.
+    pub forecast_ap: f64,
+    /// [G] AP to kill an initiative (PC from its sponsor, `sponsor_pc_scale`).
+    pub kill_initiative_ap: f64,
+    /// [G] AP to descope an initiative (PC from its sponsor).
+    pub descope_ap: f64,
+    /// [G] PC to go against a sponsor: this × their power × (1 − trust/100).
+    pub sponsor_pc_scale: f64,
+
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
     pub epilogue_weeks: u32,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            assimilation_a0: 0.30,
-            assimilation_tau: 10.0,
-            onboarding_multiplier: 1.4,
-            training_overhead: 0.25,
-            hire_mean_weeks_employee: 8.0,
-            hire_mean_weeks_contractor: 2.0,
-            hire_gamma_shape: 3.0,
-            recruiting_fee: 0.20,
-            contractor_rate: 1.5,
-            contractor_a_max: 0.8,
-            interview_fte: 0.05,
-            hazard_base: -(1.0f64 - 0.132).ln() / 52.0,
-            hazard_engagement_slope: 0.025,
-            hazard_no_growth: 1.3,
-            hazard_no_one_on_one: 1.25,
-            hazard_new_hire: 0.5,
-            hazard_layoff_survivor: 1.3,
-            notice_weeks: 3,
-            notice_productivity: 0.7,
-            departure_debt: 1.5,
-
-            comm_coeff: 0.0006,
-            comm_large_team: 0.01,
-            switch_cost: 0.15,
-            switch_cap: 0.6,
-            status_cap: 0.25,
-            collab_cost: 0.12,
-            f_base: 0.8,
-            beyond_parallel: 0.25,
-            fatigue_slope: 0.6,
-            ops_base: 0.05,
-            ops_debt: 0.25,
-            ops_incident_weight: 0.5,
-            debt_drag: 0.7,
-
-            ot_response: 0.5,
-            ot_max: 0.5,
-            ot_tolerable_x: 70.0,
-            crunch_ot: 0.5,
-            sustainable_ot: 0.1,
-            pressure_boost: 0.15,
-            pressure_boost_fade_weeks: 4.0,
-            pressure_boost_min: 0.92,
-            pressure_boost_max: 1.15,
-
-            error_base: 0.10,
-            error_pressure: 0.5,
-            error_fatigue: 0.5,
-            error_new_hire: 0.8,
-            error_debt: 1.5,
-            error_quality: 0.4,
-            latent_defect_debt: 0.3,
-            detect_base: 0.25,
-            detect_quality: 0.35,
-            detect_safety: 0.20,
-            detect_honesty: 0.10,
-            escaped_drain: 0.20,
-            incident_per_escaped: 0.15,
-            incident_per_debt: 0.002,
-            debt_shortcut_gain: 3.0,
-            debt_paydown_gain: 4.0,
-            debt_entropy: 0.05,
-
-            idea_prior: 1.0 / 3.0,
-            idea_prior_informed: 0.45,
-            experiment_cost: 0.5,
-            discovery_confident: 0.6,
-            kill_threshold: 0.2,
-            max_experiments: 3,
-            points_per_idea: 4.0,
-            magnitude_sigma: 0.8,
-
-            adoption_tau: 4.0,
-            value_fit_drift: 0.2,
-            word_of_mouth: 1.5,
-            dashboard_noise: 0.10,
-            late_decay_weeks: 8.0,
-            ship_quality_per_escaped: 0.05,
-
-            engagement_tau: 6.0,
-            ps_tau_up: 12.0,
-            ps_tau_down: 3.0,
-            tl_tau_up: 8.0,
-            tl_tau_down: 3.0,
-            exhaustion_gain: 30.0,
-            recovery_base: 5.0,
-            chronic_gain: 0.1,
-            chronic_tau: 26.0,
-            skill_use_rate: 0.002,
-            vest_tau: 6.0,
-            mentoring_gain: 8.0,
-            training_gain: 6.0,
-            vacation_relief: 25.0,
-
-            demand_rate: 0.25,
-            trust_tau_up: 8.0,
-            trust_tau_down: 3.0,
-            anxiety_tau_up: 2.0,
-            anxiety_tau_down: 4.0,
-            pressure_per_demand: 20.0,
-            pressure_decay: 0.10,
-            pc_regen: 0.05,
-            status_per_obligation: 0.065,
-            status_light: 0.02,
-            demand_response_weeks: 2,
-
-            kingman_variability: 1.0,
-            kingman_variability_xaas: 0.75,
-            congruence_effect: 0.32,
-            distributed_multiplier: 2.5,
-            collab_timebox: 10.0,
-            platform_effect: 0.7,
-
-            ap_per_week: 10.0,
-            ap_overdraft: 4.0,
-            leader_overdraft_exhaustion: 8.0,
-            quarter_weeks: 13,
-            budget_approval_weeks: 4,
-            leader_weekly_recovery: 3.0,
-            budget_freeze_ratio: 1.1,
-
-            load_per_obligation: 0.05,
-            load_per_request: 0.1,
-            load_per_collaboration: 0.15,
-            load_per_extra_person: 0.1,
-            comfortable_team_size: 9.0,
-            load_items_per_unit: 4.0,
-
-            mentor_skill_transfer: 0.3,
-            mentor_vest_speedup: 1.5,
-            growth_event_points: 1.0,
-
-            exhaustion_load_gain: 10.0,
-            exhaustion_churn_gain: 3.0,
-
-            tl_one_on_ones: 20.0,
-            tl_defended: 15.0,
-            tl_credit: 10.0,
-            tl_responsibility: 10.0,
-            tl_broken_promises: 15.0,
-
-            ps_coaching: 25.0,
-            ps_support: 15.0,
-            ps_inquiry: 15.0,
-            ps_blame: 25.0,
-            ps_pressure: 10.0,
-            ps_layoff: 15.0,
-            ps_trust_in_leader: 10.0,
-            ps_brilliant_jerk: 10.0,
-            ps_per_extra_member: 2.0,
-            autonomy_pressure: 0.3,
-            autonomy_tau: 4.0,
-
-            carry_priority_churn: 0.75,
-            carry_blame: 0.8,
-            carry_layoff: 0.92,
-            carry_failures: 0.85,
-            carry_shielding: 0.9,
-            carry_metric_reviews: 0.8,
-            carry_engagement_pulse: 0.75,
-            vision_carry: 0.98,
-            vision_floor: 0.3,
-
-            e_autonomy: 12.0,
-            e_one_on_ones: 8.0,
-            e_growth: 8.0,
-            e_safety: 10.0,
-            e_vision: 6.0,
-            e_empowerment: 6.0,
-            e_exhaustion: 20.0,
-            e_priority_churn: 10.0,
-            e_status: 8.0,
-            e_blocked: 8.0,
-            e_layoff: 15.0,
-
-            hazard_blame: 1.15,
-            hazard_flight_risk: 2.0,
-            hazard_jerk_peers: 1.3,
-            hazard_retention_bonus: 0.5,
-
-            congruence_decay: 0.05,
-            collab_alignment_decay: 0.02,
-
-            st_outcomes: 50.0,
-            st_missed: 25.0,
-            st_forecasts: 10.0,
-            st_meetings: 15.0,
-            st_goals: 30.0,
-            st_declined: 20.0,
-            st_transparency: 20.0,
-            st_watermelon: 50.0,
-            st_broken_promises: 20.0,
-            anxiety_deadline: 20.0,
-            anxiety_no_visibility: 15.0,
-            stakeholder_alignment_decay: 0.005,
-
-            w_westrum: 0.25,
-            w_safety: 0.2,
-            w_engagement: 0.15,
-            w_retention: 0.15,
-            w_wellbeing: 0.15,
-            w_growth: 0.1,
-            w_outcomes: 0.35,
-            w_customers: 0.2,
-            w_quality: 0.15,
-            w_finance: 0.15,
-            w_trust: 0.15,
-
-            hire_skill_base: 30.0,
-            hire_skill_per_level: 10.0,
-            hire_skill_spread: 30.0,
-            hire_salary_base: 2000.0,
-            hire_salary_per_level: 500.0,
-            contractor_domain_share: 0.5,
-            hire_exhaustion: 15.0,
-            hire_engagement: 65.0,
-            hire_trust: 55.0,
-            sick_exhaustion: 85.0,
-            sick_after_weeks: 3,
-            sick_chance: 0.3,
-            sick_relief_per_week: 10.0,
-            lead_one_on_one_skill: 60.0,
-
-            around_effect_scale: 1.5,
-            around_trust_loss: 5.0,
-            around_benevolence_loss: 10.0,
-            around_benevolence_half_life: 6.0,
-            max_open_demands: 12,
-            leader_snap_exhaustion: 60.0,
-            leader_snap_chance: 0.05,
-            leader_snap_safety_loss: 20.0 / 3.0,
-            deadline_horizon_weeks: 6.0,
-
-            mentor_capacity: 0.85,
-            collab_cap: 0.5,
-            new_hire_assimilation: 0.6,
-            truth_surfaces_at: 0.8,
-            watermelon_gap: 0.1,
-            platform_capability_gain: 0.2,
-            waterfall_per_failure: 0.03,
-            reliability_per_incident: 8.0,
-            reliability_per_debt: 0.3,
-            reliability_tau: 3.0,
-            nps_survey_noise: 3.0,
-            analytics_noise_cut: 0.7,
-            incident_load_each: 0.1,
-            incident_load_cap: 0.5,
-            incident_failure_weight: 0.5,
-            facilitating_weeks: 8,
-            facilitating_work_cut: 0.5,
-            dependency_jitter: 0.25,
-            carry_lane_inflow: 0.75,
-            collab_consumer_share: 0.25,
-            informed_discovery_quality: 0.6,
-            max_open_ideas: 4,
-            freeze_tooling_cut: 0.5,
-
-            epilogue_weeks: 8,
-        }
-    }
 }

@@ -7,6 +7,7 @@ use super::*;
 /// Prices an allocate action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     match a {
         SetDiscoveryShare { team: t, share } | SetDebtShare { team: t, share } => {
             let tm = need_team(world, a, *t)?;
@@ -25,45 +26,49 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                     ),
                 );
             }
-            cost(0.5, 0.0, 0.0)
+            cost(prm.set_share_ap, 0.0, 0.0)
         }
         SetWipLimit { team: t, limit } => {
             need_team(world, a, *t)?;
             if !(1..=10).contains(limit) {
                 return refuse(a, "WIP limit must be 1–10");
             }
-            cost(0.5, 0.0, 0.0)
+            cost(prm.set_wip_limit_ap, 0.0, 0.0)
         }
         Tooling { team: t } => {
             let tm = need_team(world, a, *t)?;
             if tm.quality >= 0.95 {
                 return refuse(a, "quality practice is already at its maximum");
             }
-            cost(1.0, 0.0, 15_000.0)
+            cost(prm.tooling_ap, 0.0, prm.tooling_money)
         }
         Analytics { team: t } => {
             let tm = need_team(world, a, *t)?;
             if tm.analytics >= 0.95 {
                 return refuse(a, "analytics is already at its maximum");
             }
-            cost(1.0, 0.0, 10_000.0)
+            cost(prm.analytics_ap, 0.0, prm.analytics_money)
         }
         PlatformInvestment { team: t } => {
             let tm = need_team(world, a, *t)?;
             if tm.platform_maturity >= 0.95 {
                 return refuse(a, "the platform is already self-service");
             }
-            cost(1.0, 0.0, 20_000.0)
+            cost(
+                prm.platform_investment_ap,
+                0.0,
+                prm.platform_investment_money,
+            )
         }
         RequestBudget { amount } => {
             if !amount.is_finite() || *amount <= 0.0 || *amount > 1e8 {
                 return refuse(a, "amount must be positive");
             }
-            cost(2.0, 4.0, 0.0)
+            cost(prm.request_budget_ap, prm.request_budget_pc, 0.0)
         }
         SetOvertimePolicy { policy } => match policy {
             OvertimePolicy::Crunch | OvertimePolicy::Default => cost(0.0, 0.0, 0.0),
-            OvertimePolicy::SustainablePace => cost(0.5, 0.0, 0.0),
+            OvertimePolicy::SustainablePace => cost(prm.sustainable_pace_ap, 0.0, 0.0),
         },
         _ => unreachable!("{} is not an allocate action", a.kind()),
     }

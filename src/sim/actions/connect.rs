@@ -7,6 +7,7 @@ use super::*;
 /// Prices a connect action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     match a {
         BrokerAlignment { a: x, b: y }
         | ConnectTeams { a: x, b: y }
@@ -17,9 +18,11 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 return refuse(a, "pick two different teams");
             }
             match a {
-                BrokerAlignment { .. } => cost(2.0, 1.0, 0.0),
-                ConnectTeams { .. } => cost(1.0, 0.0, 0.0),
-                _ => cost(2.0, 1.0, 0.0),
+                BrokerAlignment { .. } => {
+                    cost(prm.broker_alignment_ap, prm.broker_alignment_pc, 0.0)
+                }
+                ConnectTeams { .. } => cost(prm.connect_teams_ap, 0.0, 0.0),
+                _ => cost(prm.broker_alignment_ap, prm.broker_alignment_pc, 0.0),
             }
         }
         Reteam { person: p, to } => {
@@ -28,7 +31,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if pp.team == *to {
                 return refuse(a, "already in that team");
             }
-            cost(4.0, 3.0, 0.0)
+            cost(prm.reteam_ap, prm.reteam_pc, 0.0)
         }
         _ => unreachable!("{} is not a connect action", a.kind()),
     }

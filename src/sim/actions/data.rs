@@ -6,12 +6,13 @@ use super::*;
 /// Prices a data-driven action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     match a {
         ReviewMetrics { product } => {
             if !world.resource::<Index>().products.contains_key(product) {
                 return refuse(a, format!("no product {}", product.0));
             }
-            cost(1.0, 0.0, 0.0)
+            cost(prm.review_metrics_ap, 0.0, 0.0)
         }
         RunExperiment { initiative: i } => {
             let it = need_init(world, a, *i)?;
@@ -27,7 +28,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                     "this injected feature allows no discovery (reframe to get a spike)",
                 );
             }
-            cost(0.5, 0.0, 1_000.0)
+            cost(prm.run_experiment_ap, 0.0, prm.run_experiment_money)
         }
         Forecast { initiative: i } => {
             let it = need_init(world, a, *i)?;
@@ -37,14 +38,14 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if world.resource::<Org>().throughput.len() < 6 {
                 return refuse(a, "a forecast needs at least 6 weeks of throughput history");
             }
-            cost(1.0, 0.0, 0.0)
+            cost(prm.forecast_ap, 0.0, 0.0)
         }
         KillInitiative { initiative: i } => {
             let it = need_init(world, a, *i)?;
             if !it.is_open() {
                 return refuse(a, "already shipped or killed");
             }
-            cost(0.5, sponsor_cost(world, it), 0.0)
+            cost(prm.kill_initiative_ap, sponsor_cost(world, it), 0.0)
         }
         Descope { initiative: i } => {
             let it = need_init(world, a, *i)?;
@@ -52,10 +53,10 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 return refuse(a, "only an open initiative, once");
             }
             let pc = match it.sponsor.and_then(|s| stakeholder(world, s)) {
-                Some(s) => 5.0 * s.power * (1.0 - s.trust() / 100.0),
+                Some(s) => eq::sponsor_cost(s.power, s.trust(), prm),
                 None => 0.0,
             };
-            cost(1.0, pc, 0.0)
+            cost(prm.descope_ap, pc, 0.0)
         }
         _ => unreachable!("{} is not a data-driven action", a.kind()),
     }
@@ -130,7 +131,9 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
 /// PC cost of overriding a sponsored, fixed-scope item (§6.6, §17.2).
 fn sponsor_cost(world: &World, it: &Initiative) -> f64 {
     match it.sponsor.and_then(|s| stakeholder(world, s)) {
-        Some(s) if it.fixed_scope => 5.0 * s.power * (1.0 - s.trust() / 100.0),
+        Some(s) if it.fixed_scope => {
+            eq::sponsor_cost(s.power, s.trust(), &world.resource::<SimParams>().0)
+        }
         _ => 0.0,
     }
 }

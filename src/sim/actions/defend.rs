@@ -8,6 +8,7 @@ use super::*;
 /// Prices a defend action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     match a {
         Respond { demand, response } => {
             let org = world.resource::<Org>();
@@ -18,28 +19,34 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 .map_or_else(|| refuse(a, "the demand's stakeholder is gone"), Ok)?;
             match response {
                 Response::Comply => cost(0.0, 0.0, 0.0),
-                Response::Shield => {
-                    cost(1.0, eq::shield_cost(s.power, d.intensity, s.trust()), 0.0)
-                }
+                Response::Shield => cost(
+                    prm.shield_ap,
+                    eq::shield_cost(s.power, d.intensity, s.trust()),
+                    0.0,
+                ),
                 Response::Reframe => {
                     if d.reframe_failed {
                         return refuse(a, "a reframe already failed: comply or shield");
                     }
-                    cost(2.0, 1.0, 0.0)
+                    cost(prm.reframe_ap, prm.reframe_pc, 0.0)
                 }
-                Response::Escalate => cost(2.0, 8.0 + 7.0 * s.power, 0.0),
+                Response::Escalate => cost(
+                    prm.escalate_ap,
+                    prm.escalate_pc_base + prm.escalate_pc_per_power * s.power,
+                    0.0,
+                ),
             }
         }
         DemoDay { team: t } => {
             need_team(world, a, *t)?;
-            cost(1.0, 0.0, 0.0)
+            cost(prm.demo_day_ap, 0.0, 0.0)
         }
         DiscloseSlip { initiative: i } => {
             let it = need_init(world, a, *i)?;
             if !it.is_open() || it.disclosed {
                 return refuse(a, "only an open initiative not yet disclosed");
             }
-            cost(1.0, 1.0, 0.0)
+            cost(prm.disclose_slip_ap, prm.disclose_slip_pc, 0.0)
         }
         _ => unreachable!("{} is not a defend action", a.kind()),
     }

@@ -7,13 +7,14 @@ use super::*;
 /// Prices an inspire-and-credit action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     let w = week(world);
     match a {
-        VisionSession => cost(2.0, 0.0, 0.0),
+        VisionSession => cost(prm.vision_session_ap, 0.0, 0.0),
         StrategySession { stakeholder: s } => {
             stakeholder(world, *s)
                 .map_or_else(|| refuse(a, format!("no stakeholder {}", s.0)), |_| Ok(()))?;
-            cost(1.0, 0.0, 0.0)
+            cost(prm.strategy_session_ap, 0.0, 0.0)
         }
         ShareCredit { initiative: i } | TakeCredit { initiative: i } => {
             let it = need_init(world, a, *i)?;
@@ -22,9 +23,9 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 _ => return refuse(a, "credit is for an initiative shipped in the last 4 weeks"),
             }
             if matches!(a, ShareCredit { .. }) {
-                cost(0.5, 0.0, 0.0)
+                cost(prm.share_credit_ap, 0.0, 0.0)
             } else {
-                cost(0.0, -2.0, 0.0)
+                cost(0.0, -prm.take_credit_pc_gain, 0.0)
             }
         }
         TakeResponsibility { team: t } => {
@@ -35,21 +36,21 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                     "there is no recent failure (incident, missed date, reveal) to take responsibility for",
                 );
             }
-            cost(1.0, 2.0, 0.0)
+            cost(prm.take_responsibility_ap, prm.take_responsibility_pc, 0.0)
         }
         Blame { team: t } => {
             let t = need_team(world, a, *t)?;
             if !recent_failure(t) {
                 return refuse(a, "there is no recent failure to blame anyone for");
             }
-            cost(0.0, -1.0, 0.0)
+            cost(0.0, -prm.blame_pc_gain, 0.0)
         }
         BlamelessReview { team: t } => {
             let t = need_team(world, a, *t)?;
             if !recent_failure(t) {
                 return refuse(a, "there is no recent failure to review");
             }
-            cost(1.0, 0.0, 0.0)
+            cost(prm.blameless_review_ap, 0.0, 0.0)
         }
         _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
     }

@@ -75,7 +75,11 @@ fn week(world: &World) -> u32 {
 /// Money the leader can still commit this quarter (discretionary: budget minus pro-rated spend).
 pub fn money_available(world: &World) -> f64 {
     let b = world.resource::<Budget>();
-    (b.quarter_total * 1.1 - b.quarter_spent).max(0.0)
+    eq::budget_headroom(
+        b.quarter_total,
+        b.quarter_spent,
+        &world.resource::<SimParams>().0,
+    )
 }
 
 /// The person an action names, or the refusal saying there is none.

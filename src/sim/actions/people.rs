@@ -7,6 +7,7 @@ use super::*;
 /// Prices a people action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
     use Action::*;
+    let prm = &world.resource::<SimParams>().0;
     let w = week(world);
     match a {
         OpenRequisition { team: t, level, .. } => {
@@ -22,12 +23,12 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 );
             }
             // Over plan: more PC needed to justify the headcount.
-            let pc = if b.quarter_spent > b.quarter_total * 0.9 {
-                2.0
+            let pc = if b.quarter_spent > b.quarter_total * prm.requisition_plan_share {
+                prm.open_requisition_pc
             } else {
                 0.0
             };
-            cost(1.0, pc, 0.0)
+            cost(prm.open_requisition_ap, pc, 0.0)
         }
         StructuredOnboarding { person: p } => {
             let p = need_person(world, a, *p)?;
@@ -37,7 +38,11 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                     "onboarding is for new hires (tenure < 12 weeks) not already onboarded",
                 );
             }
-            cost(1.0, 0.0, 2_000.0)
+            cost(
+                prm.structured_onboarding_ap,
+                0.0,
+                prm.structured_onboarding_money,
+            )
         }
         HireContractors { team: t, count } => {
             need_team(world, a, *t)?;
@@ -47,7 +52,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if world.resource::<Budget>().freeze {
                 return refuse(a, "a hiring freeze is in force");
             }
-            cost(1.0, 1.0, 0.0)
+            cost(prm.hire_contractors_ap, prm.hire_contractors_pc, 0.0)
         }
         OneOnOne { person: p } => {
             need_person(world, a, *p)?;
@@ -63,11 +68,11 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if queued || held {
                 return refuse(a, "already had a 1:1 this week");
             }
-            cost(0.5, 0.0, 0.0)
+            cost(prm.one_on_one_ap, 0.0, 0.0)
         }
         Mentor { person: p, .. } => {
             need_person(world, a, *p)?;
-            cost(1.0, 0.0, 0.0)
+            cost(prm.mentor_ap, 0.0, 0.0)
         }
         PairMentor { mentee, mentor } => {
             let me = need_person(world, a, *mentee)?;
@@ -78,15 +83,15 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if mo.level <= me.level {
                 return refuse(a, "the mentor must be more senior than the mentee");
             }
-            cost(0.5, 0.0, 0.0)
+            cost(prm.pair_mentor_ap, 0.0, 0.0)
         }
         Training { person: p, .. } => {
             need_person(world, a, *p)?;
-            cost(0.5, 0.0, 3_000.0)
+            cost(prm.training_ap, 0.0, prm.training_money)
         }
         StayInterview { person: p } => {
             need_person(world, a, *p)?;
-            cost(0.5, 0.0, 0.0)
+            cost(prm.stay_interview_ap, 0.0, 0.0)
         }
         RetentionRaise { person: p } => {
             let p = need_person(world, a, *p)?;
@@ -96,14 +101,18 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if matches!(p.contract, Contract::Contractor { .. }) {
                 return refuse(a, "contractors do not get retention raises");
             }
-            cost(0.5, 1.0, p.salary_w * 0.12 * 26.0)
+            cost(
+                prm.retention_raise_ap,
+                prm.retention_raise_pc,
+                p.salary_w * prm.retention_raise_share * prm.retention_raise_weeks,
+            )
         }
         RecoveryWeek { person: p } => {
             let p = need_person(world, a, *p)?;
             if p.away_until > w {
                 return refuse(a, "already away");
             }
-            cost(0.5, 0.0, 0.0)
+            cost(prm.recovery_week_ap, 0.0, 0.0)
         }
         Layoff { people } => {
             if people.is_empty() {
@@ -114,14 +123,14 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             for id in people {
                 need_person(world, a, *id)?;
             }
-            cost(3.0, 2.0, 0.0)
+            cost(prm.layoff_ap, prm.layoff_pc, 0.0)
         }
         DevelopManager { person: p } => {
             let p = need_person(world, a, *p)?;
             if p.role != Role::Em && p.level < 3 {
                 return refuse(a, "develop a lead: an EM or someone at level 3+");
             }
-            cost(1.0, 0.0, 0.0)
+            cost(prm.develop_manager_ap, 0.0, 0.0)
         }
         _ => unreachable!("{} is not a people action", a.kind()),
     }
