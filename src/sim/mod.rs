@@ -71,20 +71,27 @@ pub fn turn_schedule() -> Schedule {
         )
             .chain(),
     );
+    // Week 0 (the spawn pass) only derives this week's values and records the starting terms;
+    // the phases that move the world on (effects falling due, events, staffing, service lanes,
+    // experiments, spending) run from week 1.
     s.add_systems((
-        (systems::begin_week, actions::apply_queued)
+        (systems::begin_week.run_if(in_play), actions::apply_queued)
             .chain()
             .in_set(TurnSet::Actions),
-        systems::events.in_set(TurnSet::Events),
-        (systems::staffing, systems::refresh_roster)
+        systems::events.run_if(in_play).in_set(TurnSet::Events),
+        (systems::staffing.run_if(in_play), systems::refresh_roster)
             .chain()
             .in_set(TurnSet::Staffing),
         systems::pressure.in_set(TurnSet::Pressure),
         systems::overtime.in_set(TurnSet::Overtime),
         systems::capacity.in_set(TurnSet::Capacity),
-        systems::dependencies.in_set(TurnSet::Dependencies),
+        systems::dependencies
+            .run_if(in_play)
+            .in_set(TurnSet::Dependencies),
         systems::production.in_set(TurnSet::Production),
-        systems::discovery.in_set(TurnSet::Discovery),
+        systems::discovery
+            .run_if(in_play)
+            .in_set(TurnSet::Discovery),
         systems::market.in_set(TurnSet::Market),
         (
             systems::people_skills_exhaustion_trust,
@@ -95,10 +102,15 @@ pub fn turn_schedule() -> Schedule {
             .in_set(TurnSet::People),
         systems::culture.in_set(TurnSet::Culture),
         systems::stakeholders.in_set(TurnSet::Stakeholders),
-        systems::budget.in_set(TurnSet::Budget),
+        systems::budget.run_if(in_play).in_set(TurnSet::Budget),
         systems::end_week.in_set(TurnSet::Close),
     ));
     s
+}
+
+/// Run condition: a played week (1 and later), not the spawn pass at week 0.
+pub fn in_play(clock: Res<Clock>) -> bool {
+    clock.week > 0
 }
 
 /// Adds the simulation's schedule to an app (function-plugin style). Scoring is the `score`

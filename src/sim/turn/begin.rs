@@ -10,9 +10,6 @@ pub fn begin_week(
     mut log: ResMut<WeekLog>,
 ) {
     let w = clock.week;
-    if w == 0 {
-        return;
-    }
     let due: Vec<(u32, u32)> = delayed.0.range(..=(w, u32::MAX)).map(|(k, _)| *k).collect();
     for key in due {
         let Some(effect) = delayed.0.remove(&key) else {

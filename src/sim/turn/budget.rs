@@ -18,9 +18,6 @@ pub fn budget(
     mut stakeholders: Query<&mut Stakeholder>,
 ) {
     let w = clock.week;
-    if w == 0 {
-        return;
-    }
     let p = &params.0;
     let salaries: f64 = index
         .people

@@ -18,9 +18,6 @@ pub fn dependencies(
     mut dependencies: Query<&mut Dependency>,
 ) {
     let w = clock.week;
-    if w == 0 {
-        return;
-    }
     let p = &params.0;
     let seed = run.seed;
     let t0 = f64::from(w - 1);

@@ -82,9 +82,6 @@ pub fn discovery_quality_of(t: &Team) -> f64 {
 /// Discovery capacity runs experiments and produces new ideas (§17.2).
 pub fn discovery(world: &mut World) {
     let w = week(world);
-    if w == 0 {
-        return;
-    }
     let p = params(world);
     let seed = seed(world);
     let items = team_items(world);

@@ -5,9 +5,6 @@ use super::*;
 /// Scripted events, ignored demands, new demands and market shocks (§4.1, §7).
 pub fn events(world: &mut World) {
     let w = week(world);
-    if w == 0 {
-        return;
-    }
     let p = params(world);
     let seed = seed(world);
     // Scripted events.

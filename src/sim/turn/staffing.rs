@@ -69,9 +69,6 @@ pub fn refresh_roster(index: Res<Index>, people: Query<&Person>, mut roster: Res
 /// Hiring pipeline, contracts, notices, resignations, sick leave, assimilation (§4.3).
 pub fn staffing(world: &mut World) {
     let w = week(world);
-    if w == 0 {
-        return;
-    }
     let p = params(world);
     let seed = seed(world);
     // Fill requisitions.
