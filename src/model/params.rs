@@ -668,6 +668,78 @@ pub struct Params {
     /// [G] PC to go against a sponsor: this × their power × (1 − trust/100).
     pub sponsor_pc_scale: f64,
 
+    // ---- Action effects (what each action does) ----
+    /// [G] Pending soft and team-development skill a 1:1 gives, each, at full quality (quality = 0.5 + 0.5 · the leader's team-development skill/100).
+    pub one_on_one_growth: f64,
+    /// [G] Engagement pulse a senior gets from being asked to mentor.
+    pub pair_mentor_pulse: f64,
+    /// [G] Team capacity the week someone is away training (two days of one person).
+    pub training_capacity: f64,
+    /// [G] Trust in the leader a stay interview adds.
+    pub stay_interview_trust: f64,
+    /// [G] Chance that peers find out about a retention raise.
+    pub raise_envy_chance: f64,
+    /// [G] Engagement each peer loses when they find out (fairness).
+    pub raise_envy_pulse: f64,
+    /// [G] Weeks of salary paid as severance per person laid off.
+    pub layoff_severance_weeks: f64,
+    /// [G] Layoff shock in teams that lost nobody, relative to the teams that did.
+    pub layoff_survivor_other_teams: f64,
+    /// [G] Pending team-development skill developing a manager gives (× room to grow).
+    pub develop_manager_gain: f64,
+    /// [G] Share of the gap to full vision clarity a vision session closes.
+    pub vision_gain: f64,
+    /// [G] Stakeholder alignment a vision session adds.
+    pub vision_alignment: f64,
+    /// [G] Alignment a strategy session adds with that stakeholder.
+    pub strategy_alignment: f64,
+    /// [G] Engagement pulse for everyone in a team whose work the leader credits.
+    pub share_credit_pulse: f64,
+    /// [G] Ability pulse with every stakeholder when credit is shared.
+    pub share_credit_ability: f64,
+    /// [G] Ability pulse with every stakeholder when the leader takes the credit.
+    pub take_credit_ability: f64,
+    /// [G] Psychological safety the team loses when the leader takes its credit.
+    pub take_credit_safety_loss: f64,
+    /// [G] Safety taking responsibility adds (× room to grow).
+    pub responsibility_safety_gain: f64,
+    /// [G] Integrity pulse with every stakeholder when the leader takes responsibility.
+    pub responsibility_integrity: f64,
+    /// [G] Safety lost at once to blame (a third of the −20 shock, τ_down = 3).
+    pub blame_safety_loss: f64,
+    /// [G] Engagement each team member loses when blamed.
+    pub blame_engagement_pulse: f64,
+    /// [G] Trust in the leader each team member loses when blamed.
+    pub blame_trust_pulse: f64,
+    /// [G] Quality practice a blameless review adds.
+    pub blameless_review_quality: f64,
+    /// [G] Anxiety relief pulse with every stakeholder after a demo.
+    pub demo_anxiety_relief: f64,
+    /// [G] Ability pulse after a demo once something has shipped.
+    pub demo_ability: f64,
+    /// [G] Ability pulse after a demo while nothing has shipped yet.
+    pub demo_ability_nothing_shipped: f64,
+    /// [G] Waterfall appetite a demo of shipped work takes away.
+    pub demo_waterfall_relief: f64,
+    /// [G] PC a demo of shipped work earns.
+    pub demo_pc: f64,
+    /// [G] Integrity pulse with every stakeholder after disclosing a slip.
+    pub disclose_integrity: f64,
+    /// [G] Quality practice tooling adds.
+    pub tooling_quality: f64,
+    /// [G] Team capacity while a new tool is adopted (two weeks).
+    pub tooling_dip: f64,
+    /// [G] Weekly running cost of each tooling purchase, $.
+    pub tooling_running_cost: f64,
+    /// [G] Analytics maturity an analytics investment adds.
+    pub analytics_gain: f64,
+    /// [G] Platform maturity a platform investment adds.
+    pub platform_investment_gain: f64,
+    /// [G] Congruence connecting two teams adds.
+    pub connect_congruence: f64,
+    /// [G] Share of assimilation a person keeps when moved to another team.
+    pub reteam_assimilation_kept: f64,
+
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.
     pub epilogue_weeks: u32,

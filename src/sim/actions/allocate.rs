@@ -87,20 +87,20 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         SetWipLimit { team, limit } => with_team(world, *team, |t| t.wip_limit = *limit),
         Tooling { team } => {
             with_team(world, *team, |t| {
-                t.quality = (t.quality + 0.15).min(1.0);
+                t.quality = (t.quality + p.tooling_quality).min(1.0);
                 t.modifiers.push(CapacityModifier {
-                    multiplier: 0.95,
+                    multiplier: p.tooling_dip,
                     until_week: w + 1,
                     cause: "tooling adoption dip".into(),
                 });
             });
-            world.resource_mut::<Budget>().tooling_weekly += 500.0;
+            world.resource_mut::<Budget>().tooling_weekly += p.tooling_running_cost;
         }
-        Analytics { team } => {
-            with_team(world, *team, |t| t.analytics = (t.analytics + 0.3).min(1.0))
-        }
+        Analytics { team } => with_team(world, *team, |t| {
+            t.analytics = (t.analytics + p.analytics_gain).min(1.0)
+        }),
         PlatformInvestment { team } => with_team(world, *team, |t| {
-            t.platform_maturity = (t.platform_maturity + 0.2).min(1.0)
+            t.platform_maturity = (t.platform_maturity + p.platform_investment_gain).min(1.0)
         }),
         RequestBudget { amount } => {
             let cfo = cfo_trust(world);

@@ -40,6 +40,7 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
 /// Applies an already-paid connect action (see `super::apply`).
 pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
     use Action::*;
+    let p = world.resource::<SimParams>().0.clone();
     match a {
         BrokerAlignment { a: x, b: y } => {
             let mut org = world.resource_mut::<Org>();
@@ -50,7 +51,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         ConnectTeams { a: x, b: y } => {
             let mut org = world.resource_mut::<Org>();
             let r = org.relations.entry(pair(*x, *y)).or_default();
-            r.congruence = (r.congruence + 0.2).min(1.0);
+            r.congruence = (r.congruence + p.connect_congruence).min(1.0);
             r.connecting_until = w + 1;
         }
         SetInteractionMode { a: x, b: y, mode } => {
@@ -75,7 +76,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             let from = person_team(world, *person);
             with_person(world, *person, |x| {
                 x.team = *to;
-                x.assimilation *= 0.7;
+                x.assimilation *= p.reteam_assimilation_kept;
             });
             for t in [Some(*to), from].into_iter().flatten() {
                 with_team(world, t, |tm| {

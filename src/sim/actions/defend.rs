@@ -82,25 +82,29 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 s.transparency.push(w);
                 s.pulses.push(pulse(
                     PulseStock::Anxiety,
-                    -10.0,
+                    -p.demo_anxiety_relief,
                     w,
                     3.0,
                     Driver::Transparency,
                 ));
                 s.pulses.push(pulse(
                     PulseStock::Ability,
-                    if moved { 4.0 } else { 1.0 },
+                    if moved {
+                        p.demo_ability
+                    } else {
+                        p.demo_ability_nothing_shipped
+                    },
                     w,
                     6.0,
                     Driver::Transparency,
                 ));
                 if moved {
-                    s.waterfall = (s.waterfall - 0.01).max(0.0);
+                    s.waterfall = (s.waterfall - p.demo_waterfall_relief).max(0.0);
                 }
             });
             if moved {
                 let mut l = world.resource_mut::<Leader>();
-                l.political_capital = (l.political_capital + 1.0).min(100.0);
+                l.political_capital = (l.political_capital + p.demo_pc).min(100.0);
             }
         }
         DiscloseSlip { initiative } => {
@@ -114,7 +118,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 s.transparency.push(w);
                 s.pulses.push(pulse(
                     PulseStock::Integrity,
-                    5.0,
+                    p.disclose_integrity,
                     w,
                     8.0,
                     Driver::Transparency,

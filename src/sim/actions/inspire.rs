@@ -59,29 +59,37 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
 /// Applies an already-paid inspire-and-credit action (see `super::apply`).
 pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
     use Action::*;
+    let p = world.resource::<SimParams>().0.clone();
     match a {
         VisionSession => {
             let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
             for t in ids {
                 with_team(world, t, |tm| {
-                    tm.vision = (tm.vision + 0.5 * (1.0 - tm.vision)).min(1.0)
+                    tm.vision = (tm.vision + p.vision_gain * (1.0 - tm.vision)).min(1.0)
                 });
             }
-            all_stakeholders(world, |s| s.alignment = (s.alignment + 0.05).min(1.0));
+            all_stakeholders(world, |s| {
+                s.alignment = (s.alignment + p.vision_alignment).min(1.0)
+            });
         }
         StrategySession { stakeholder } => with_stakeholder(world, *stakeholder, |s| {
             s.meetings.push(w);
-            s.alignment = (s.alignment + 0.1).min(1.0);
+            s.alignment = (s.alignment + p.strategy_alignment).min(1.0);
         }),
         ShareCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {
-                team_person_pulse(world, t, PulseStock::Engagement, 5.0);
+                team_person_pulse(world, t, PulseStock::Engagement, p.share_credit_pulse);
                 with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
             }
             // Stakeholders see the outcome, slightly less than if the leader took the credit.
             all_stakeholders(world, |s| {
-                s.pulses
-                    .push(pulse(PulseStock::Ability, 2.0, w, 8.0, Driver::Shipped))
+                s.pulses.push(pulse(
+                    PulseStock::Ability,
+                    p.share_credit_ability,
+                    w,
+                    8.0,
+                    Driver::Shipped,
+                ))
             });
             world
                 .resource_mut::<Org>()
@@ -94,25 +102,31 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             if let Some(t) = initiative_team(world, *initiative) {
                 with_team(world, t, |tm| {
                     tm.credit_events.push((w, -1.0));
-                    tm.psych_safety = (tm.psych_safety - 5.0).max(0.0);
+                    tm.psych_safety = (tm.psych_safety - p.take_credit_safety_loss).max(0.0);
                 });
             }
             all_stakeholders(world, |s| {
-                s.pulses
-                    .push(pulse(PulseStock::Ability, 3.0, w, 8.0, Driver::Shipped))
+                s.pulses.push(pulse(
+                    PulseStock::Ability,
+                    p.take_credit_ability,
+                    w,
+                    8.0,
+                    Driver::Shipped,
+                ))
             });
         }
         TakeResponsibility { team } => {
             with_team(world, *team, |tm| {
                 tm.responsibility_recent += 1.0;
                 tm.responsibility_events.push(w);
-                tm.psych_safety =
-                    (tm.psych_safety + 8.0 * (1.0 - tm.psych_safety / 100.0)).min(100.0);
+                tm.psych_safety = (tm.psych_safety
+                    + p.responsibility_safety_gain * (1.0 - tm.psych_safety / 100.0))
+                    .min(100.0);
             });
             all_stakeholders(world, |s| {
                 s.pulses.push(pulse(
                     PulseStock::Integrity,
-                    5.0,
+                    p.responsibility_integrity,
                     w,
                     8.0,
                     Driver::Responsibility,
@@ -123,14 +137,24 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             with_team(world, *team, |tm| {
                 tm.blame_recent = 1.0;
                 // Blame is a shock with τ_down = 3: a third of the −20 lands at once.
-                tm.psych_safety = (tm.psych_safety - 20.0 / 3.0).max(0.0);
+                tm.psych_safety = (tm.psych_safety - p.blame_safety_loss).max(0.0);
             });
-            team_person_pulse(world, *team, PulseStock::Engagement, -8.0);
-            team_person_pulse(world, *team, PulseStock::TrustInLeader, -5.0);
+            team_person_pulse(
+                world,
+                *team,
+                PulseStock::Engagement,
+                -p.blame_engagement_pulse,
+            );
+            team_person_pulse(
+                world,
+                *team,
+                PulseStock::TrustInLeader,
+                -p.blame_trust_pulse,
+            );
         }
         BlamelessReview { team } => with_team(world, *team, |tm| {
             tm.inquiries_recent += 1.0;
-            tm.quality = (tm.quality + 0.03).min(1.0);
+            tm.quality = (tm.quality + p.blameless_review_quality).min(1.0);
         }),
         _ => unreachable!("{} is not an inspire-and-credit action", a.kind()),
     }

@@ -167,8 +167,8 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 x.flight_risk_revealed = true;
                 // Quality 1:1s also grow soft and team-development skills a little (§6.1).
                 let q = 0.5 + 0.5 * leader_td / 100.0;
-                x.pending[Pillar::Soft as usize] += 0.5 * q;
-                x.pending[Pillar::TeamDev as usize] += 0.5 * q;
+                x.pending[Pillar::Soft as usize] += p.one_on_one_growth * q;
+                x.pending[Pillar::TeamDev as usize] += p.one_on_one_growth * q;
             });
         }
         Mentor { person, pillar } => {
@@ -184,7 +184,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         PairMentor { mentee, mentor } => {
             let m = *mentor;
             with_person(world, *mentee, |x| x.mentor = Some(m));
-            with_drivers(world, *mentor, |d| d.e_pulse += 3.0);
+            with_drivers(world, *mentor, |d| d.e_pulse += p.pair_mentor_pulse);
         }
         Training { person, pillar } => {
             with_person(world, *person, |x| {
@@ -196,7 +196,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             if let Some(t) = team {
                 with_team(world, t, |t| {
                     t.modifiers.push(CapacityModifier {
-                        multiplier: 0.96,
+                        multiplier: p.training_capacity,
                         until_week: w,
                         cause: "training".into(),
                     })
@@ -206,7 +206,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         StayInterview { person } => with_person(world, *person, |x| {
             x.flight_risk_revealed = true;
             x.drivers_revealed = true;
-            x.trust_in_leader = (x.trust_in_leader + 2.0).min(100.0);
+            x.trust_in_leader = (x.trust_in_leader + p.stay_interview_trust).min(100.0);
         }),
         RetentionRaise { person } => {
             with_person(world, *person, |x| {
@@ -214,11 +214,12 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 x.salary_w *= 1.12;
             });
             // Peers may find out: fairness costs engagement (§6.1).
-            if Stream::new(seed, Purpose::ActionRoll, u64::from(person.0), w, 1).bernoulli(0.5)
+            if Stream::new(seed, Purpose::ActionRoll, u64::from(person.0), w, 1)
+                .bernoulli(p.raise_envy_chance)
                 && let Some(t) = person_team(world, *person)
             {
                 for id in team_people(world, t).into_iter().filter(|i| i != person) {
-                    with_drivers(world, id, |d| d.e_pulse -= 2.0);
+                    with_drivers(world, id, |d| d.e_pulse -= p.raise_envy_pulse);
                 }
                 log(
                     world,
@@ -226,7 +227,10 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                     "event",
                     Happened::RaiseEnvy,
                     vec![Subject::Person(*person), Subject::Team(t)],
-                    "Peers found out about a retention raise (fairness: engagement −2)".into(),
+                    format!(
+                        "Peers found out about a retention raise (fairness: engagement −{})",
+                        p.raise_envy_pulse
+                    ),
                 );
             }
         }
@@ -243,8 +247,8 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 let salary = person(world, *id).map_or(0.0, |x| x.salary_w);
                 {
                     let mut b = world.resource_mut::<Budget>();
-                    b.quarter_spent += salary * 4.0;
-                    b.total_spent += salary * 4.0;
+                    b.quarter_spent += salary * p.layoff_severance_weeks;
+                    b.total_spent += salary * p.layoff_severance_weeks;
                 }
                 crate::sim::systems::remove_person(world, *id, w, false);
                 world.resource_mut::<Org>().layoffs += 1;
@@ -254,7 +258,11 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             // Survivor syndrome everywhere, strongest in the affected teams.
             let all: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
             for t in all {
-                let k = if teams.contains(&t) { 1.0 } else { 0.5 };
+                let k = if teams.contains(&t) {
+                    1.0
+                } else {
+                    p.layoff_survivor_other_teams
+                };
                 with_team(world, t, |tm| {
                     tm.layoff_recent = (tm.layoff_recent + k).min(1.0)
                 });
@@ -271,7 +279,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         }
         DevelopManager { person } => with_person(world, *person, |x| {
             let s = x.skills[Pillar::TeamDev as usize];
-            x.pending[Pillar::TeamDev as usize] += 3.0 * (1.0 - s / 100.0);
+            x.pending[Pillar::TeamDev as usize] += p.develop_manager_gain * (1.0 - s / 100.0);
         }),
         _ => unreachable!("{} is not a people action", a.kind()),
     }
