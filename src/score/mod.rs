@@ -160,11 +160,7 @@ pub fn actions_for(d: Driver) -> &'static [ActionKind] {
 }
 
 /// Top positive and negative causes from an attribution vector.
-pub fn top_causes(
-    c: &Contribs,
-    action_weeks: &BTreeMap<String, Vec<u32>>,
-    n: usize,
-) -> (Vec<Cause>, Vec<Cause>) {
+pub fn top_causes(c: &Contribs, action_weeks: &ActionWeeks, n: usize) -> (Vec<Cause>, Vec<Cause>) {
     let mut all: Vec<Cause> = ALL_DRIVERS
         .iter()
         .filter(|d| **d != Driver::Initial)
@@ -172,7 +168,7 @@ pub fn top_causes(
             let pts = c.get(*d);
             let mut weeks: Vec<u32> = actions_for(*d)
                 .iter()
-                .filter_map(|k| action_weeks.get(k.as_str()))
+                .filter_map(|k| action_weeks.of(*k))
                 .flatten()
                 .copied()
                 .collect();

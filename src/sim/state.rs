@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::model::domain::{InteractionMode, Pillar};
 pub use crate::model::happened::{Happened, LogEntry, Subject};
 
+use crate::model::action::ActionKind;
+
 use crate::model::eq::OvertimePolicy;
 use crate::model::queue::FifoLane;
 use crate::model::{
@@ -577,7 +579,7 @@ pub struct Org {
     pub next_req: u32,
     pub demos: Vec<u32>,
     pub disclosures: Vec<u32>,
-    pub action_weeks: BTreeMap<String, Vec<u32>>,
+    pub action_weeks: ActionWeeks,
     pub layoffs: u32,
     pub voluntary_exits: u32,
     pub exits: Vec<(u32, PersonId, bool)>,
@@ -672,6 +674,74 @@ pub struct ObjectiveState {
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Revealed(pub BTreeSet<String>);
 
+/// What a week of the action record is about: an applied action of a kind, or credit shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActionMark {
+    Kind(ActionKind),
+    /// Credit shared for a shipped initiative (recorded beside the `share_credit` action).
+    CreditShared,
+}
+
+impl ActionMark {
+    /// The name the record is written under (an action's log name).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionMark::Kind(k) => k.as_str(),
+            ActionMark::CreditShared => "credit_shared",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<ActionMark> {
+        if name == "credit_shared" {
+            return Some(ActionMark::CreditShared);
+        }
+        ActionKind::ALL
+            .iter()
+            .find(|k| k.as_str() == name)
+            .map(|k| ActionMark::Kind(*k))
+    }
+}
+
+/// The weeks in which each kind of action was applied (the debrief's "your actions in weeks …").
+/// Written as a map from the kinds' names in name order, as it always was, so the state hash
+/// and saved worlds do not depend on the order of the `ActionKind` enum.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ActionWeeks(pub BTreeMap<ActionMark, Vec<u32>>);
+
+impl ActionWeeks {
+    /// Records that an action of this kind (or this mark) was applied in week `w`.
+    pub fn record(&mut self, mark: ActionMark, w: u32) {
+        self.0.entry(mark).or_default().push(w);
+    }
+
+    /// The weeks an action of kind `k` was applied in.
+    pub fn of(&self, k: ActionKind) -> Option<&Vec<u32>> {
+        self.0.get(&ActionMark::Kind(k))
+    }
+}
+
+impl Serialize for ActionWeeks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let by_name: BTreeMap<&str, &Vec<u32>> =
+            self.0.iter().map(|(k, v)| (k.name(), v)).collect();
+        by_name.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ActionWeeks {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let by_name = BTreeMap::<String, Vec<u32>>::deserialize(d)?;
+        let mut out = ActionWeeks::default();
+        for (name, weeks) in by_name {
+            let mark = ActionMark::from_name(&name).ok_or_else(|| {
+                serde::de::Error::custom(format!("unknown action kind \"{name}\""))
+            })?;
+            out.0.insert(mark, weeks);
+        }
+        Ok(out)
+    }
+}
+
 /// Serializes a map keyed by team pairs as a list (JSON maps need string keys).
 mod pair_map {
     use std::collections::BTreeMap;
@@ -694,5 +764,30 @@ mod pair_map {
         Ok(Vec::<((TeamId, TeamId), Relation)>::deserialize(d)?
             .into_iter()
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_weeks_are_written_by_name_in_name_order_and_read_back() {
+        let mut weeks = ActionWeeks::default();
+        // Enum order (OneOnOne before VisionSession before Blame...) is not name order.
+        weeks.record(ActionMark::Kind(ActionKind::VisionSession), 1);
+        weeks.record(ActionMark::Kind(ActionKind::OneOnOne), 2);
+        weeks.record(ActionMark::Kind(ActionKind::OneOnOne), 3);
+        weeks.record(ActionMark::CreditShared, 4);
+        weeks.record(ActionMark::Kind(ActionKind::Blame), 5);
+        let json = serde_json::to_string(&weeks).expect("serialize");
+        assert_eq!(
+            json,
+            r#"{"blame":[5],"credit_shared":[4],"one_on_one":[2,3],"vision_session":[1]}"#
+        );
+        let back: ActionWeeks = serde_json::from_str(&json).expect("deserialize");
+        assert_eq!(back, weeks);
+        assert_eq!(weeks.of(ActionKind::OneOnOne), Some(&vec![2, 3]));
+        assert!(serde_json::from_str::<ActionWeeks>(r#"{"juggle":[1]}"#).is_err());
     }
 }

@@ -94,9 +94,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             world
                 .resource_mut::<Org>()
                 .action_weeks
-                .entry("credit_shared".into())
-                .or_default()
-                .push(w);
+                .record(ActionMark::CreditShared, w);
         }
         TakeCredit { initiative } => {
             if let Some(t) = initiative_team(world, *initiative) {

@@ -214,9 +214,7 @@ pub fn apply_queued(world: &mut World) {
                     world
                         .resource_mut::<Org>()
                         .action_weeks
-                        .entry(a.kind().as_str().to_string())
-                        .or_default()
-                        .push(w);
+                        .record(ActionMark::Kind(a.kind()), w);
                 }
                 world.resource_mut::<ActionQueue>().applied.push((w, a));
             }
