@@ -14,7 +14,7 @@ fn main() {
     for seed in 0..n {
         let t = Instant::now();
         let mut app = App::empty();
-        app.add_plugins(sim::plugin);
+        app.add_plugins((sim::plugin, orgcraft::score::plugin));
         t_app += t.elapsed().as_secs_f64();
         let t = Instant::now();
         sim::spawn::spawn(app.world_mut(), &sc, seed);

@@ -67,7 +67,8 @@ pub fn person_raw(c: &PersonCapacity, p: &Params) -> f64 {
 
 /// Communication overhead for a team of n (Madachy 0.06·n² %, plus §17.4's large-team term).
 pub fn comm_overhead(n: f64, p: &Params) -> f64 {
-    (p.comm_coeff * n * n + p.comm_large_team * (n - 9.0).max(0.0).powi(2)).min(0.9)
+    (p.comm_coeff * n * n + p.comm_large_team * (n - p.comfortable_team_size).max(0.0).powi(2))
+        .min(0.9)
 }
 
 /// Context switching for k active items (Weinberg), wip_ok = 1 + floor(n/4).

@@ -70,7 +70,7 @@ pub struct Params {
     // ---- Capacity (§4.4) ----
     /// [S] Communication overhead coefficient: 0.06·n² % (Madachy).
     pub comm_coeff: f64,
-    /// [G] Extra communication cost above 9 people (§17.4).
+    /// [G] Extra communication cost per squared person above `comfortable_team_size` (§17.4).
     pub comm_large_team: f64,
     /// [D] Context-switch cost per active item beyond wip_ok (Weinberg 20 %, empirical 17 %).
     pub switch_cost: f64,
@@ -80,7 +80,7 @@ pub struct Params {
     pub status_cap: f64,
     /// [G] Collaboration-mode cost per relation (Team Topologies: collaboration is expensive).
     pub collab_cost: f64,
-    /// [G] Share of time not on project work (org-wide meetings, admin).
+    /// [G] Share of time left for project work after org-wide meetings and admin (multiplies raw capacity).
     pub f_base: f64,
     /// [G] Productivity of people beyond an item's max_parallel (Brooks partitioning).
     pub beyond_parallel: f64,
@@ -157,7 +157,7 @@ pub struct Params {
     // ---- Discovery (§4.7, §17.2) ----
     /// [S] Prior P(hit) for unvalidated ideas (Kohavi ~⅓).
     pub idea_prior: f64,
-    /// [G] Prior for ideas from teams with domain ≥ 60 and customer contact.
+    /// [G] Prior for ideas from teams whose discovery quality reaches `informed_discovery_quality`.
     pub idea_prior_informed: f64,
     /// [G] Experiment cost in discovery points.
     pub experiment_cost: f64,
@@ -167,7 +167,7 @@ pub struct Params {
     pub kill_threshold: f64,
     /// [G] Experiments after which an item moves to delivery regardless.
     pub max_experiments: u32,
-    /// [G] Discovery points per new team idea.
+    /// [G] Discovery points that make one unit of idea work: a new idea costs half of this, and unspent discovery carries over up to twice this.
     pub points_per_idea: f64,
     /// [G] Effect magnitude log-sd of hits.
     pub magnitude_sigma: f64,
@@ -521,9 +521,9 @@ pub struct Params {
     pub nps_survey_noise: f64,
     /// [D] Share of dashboard noise full analytics removes (σ = σ₀(1 − this·M_a)).
     pub analytics_noise_cut: f64,
-    /// [G] Share of a team's capacity each incident on its product takes.
+    /// [G] Incident load each incident on its product puts on a team (the ops share rises by this × `ops_incident_weight`).
     pub incident_load_each: f64,
-    /// [G] Most of a team's capacity incidents can take.
+    /// [G] Most incident load a team can carry.
     pub incident_load_cap: f64,
     /// [G] How much an incident counts as a team failure (for blame or inquiry).
     pub incident_failure_weight: f64,
@@ -577,7 +577,7 @@ pub struct Params {
     pub retention_raise_pc: f64,
     /// [G] A retention raise as a share of weekly salary.
     pub retention_raise_share: f64,
-    /// [G] Weeks a retention raise is paid for (its cost up front).
+    /// [G] Weeks a retention raise runs (whole weeks; its cost is paid up front).
     pub retention_raise_weeks: f64,
     /// [G] AP to give someone a recovery week.
     pub recovery_week_ap: f64,

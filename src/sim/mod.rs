@@ -23,7 +23,7 @@ pub use state::*;
 #[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Turn;
 
-/// The phases of a turn (MODEL.md §17.3). Order new variants here; `configure` chains them.
+/// The phases of a turn (MODEL.md §17.3). Order new variants here; `turn_schedule` chains them.
 #[derive(SystemSet, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TurnSet {
     Actions,
@@ -46,7 +46,8 @@ pub enum TurnSet {
     Close,
 }
 
-/// Builds the turn schedule: one chained system per phase, single-threaded.
+/// Builds the turn schedule: each phase's systems in a chained set, the sets chained in phase
+/// order, single-threaded (the score plugin adds its system to `TurnSet::Scoring`).
 pub fn turn_schedule() -> Schedule {
     let mut s = Schedule::new(Turn);
     s.set_executor(SingleThreadedExecutor::default());

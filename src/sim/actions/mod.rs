@@ -72,7 +72,8 @@ fn week(world: &World) -> u32 {
     world.resource::<Clock>().week
 }
 
-/// Money the leader can still commit this quarter (discretionary: budget minus pro-rated spend).
+/// Money the leader can still commit this quarter: the quarter's budget times the freeze ratio,
+/// minus what has been spent (`eq::budget_headroom`).
 pub fn money_available(world: &World) -> f64 {
     let b = world.resource::<Budget>();
     eq::budget_headroom(

@@ -19,7 +19,10 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if b.freeze {
                 return refuse(
                     a,
-                    "a hiring freeze is in force (spend went above 110 % of budget)",
+                    format!(
+                        "a hiring freeze is in force (spend went above {:.0} % of budget)",
+                        prm.budget_freeze_ratio * 100.0
+                    ),
                 );
             }
             // Over plan: more PC needed to justify the headcount.
@@ -210,8 +213,8 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         }),
         RetentionRaise { person } => {
             with_person(world, *person, |x| {
-                x.retention_until = w + 26;
-                x.salary_w *= 1.12;
+                x.retention_until = w + p.retention_raise_weeks as u32;
+                x.salary_w *= 1.0 + p.retention_raise_share;
             });
             // Peers may find out: fairness costs engagement (§6.1).
             if Stream::new(seed, Purpose::ActionRoll, u64::from(person.0), w, 1)

@@ -1,8 +1,8 @@
-//! Budget: spend against the quarter's allowance, the 110 % rule and the quarter's turn.
+//! Budget: spend against the quarter's allowance, the freeze rule and the quarter's turn.
 
 use super::*;
 
-/// Weekly spend against the pro-rated quarter; freeze above 110 % (§4.11).
+/// Weekly spend against the pro-rated quarter; freeze above `budget_freeze_ratio` of it (§4.11).
 #[expect(
     clippy::too_many_arguments,
     reason = "a system names every resource it touches"
@@ -51,7 +51,10 @@ pub fn budget(
             "event",
             Happened::HiringFreeze,
             Vec::new(),
-            "Spend passed 110 % of budget: hiring freeze and discretionary cuts",
+            format!(
+                "Spend passed {:.0} % of budget: hiring freeze and discretionary cuts",
+                p.budget_freeze_ratio * 100.0
+            ),
         );
         for se in index.stakeholders.values() {
             if let Ok(mut s) = stakeholders.get_mut(*se)

@@ -25,7 +25,9 @@ pub fn culture(
                 .iter()
                 .filter(|r| match r.mode {
                     InteractionMode::XaaS | InteractionMode::Facilitating => true,
-                    InteractionMode::Collaboration => w.saturating_sub(r.mode_since) <= 10,
+                    InteractionMode::Collaboration => {
+                        f64::from(w.saturating_sub(r.mode_since)) <= p.collab_timebox
+                    }
                     InteractionMode::AdHoc => false,
                 })
                 .count() as f64
@@ -81,7 +83,9 @@ pub fn culture(
         if w > r.connecting_until {
             r.congruence = (r.congruence - p.congruence_decay).max(0.0);
         }
-        if r.mode == InteractionMode::Collaboration && w.saturating_sub(r.mode_since) > 10 {
+        if r.mode == InteractionMode::Collaboration
+            && f64::from(w.saturating_sub(r.mode_since)) > p.collab_timebox
+        {
             r.alignment = (r.alignment - p.collab_alignment_decay).max(0.0);
         }
     }

@@ -4,24 +4,31 @@ use super::*;
 
 /// Runs one experiment on an idea: a keyed signal draw and a Bayes update (§4.7).
 pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
-    let p = params(world);
+    // The three thresholds this needs, not a copy of every parameter per experiment.
+    let (kill_threshold, discovery_confident, max_experiments) = {
+        let p = &world.resource::<SimParams>().0;
+        (p.kill_threshold, p.discovery_confident, p.max_experiments)
+    };
     let seed = seed(world);
     let Some(ie) = world.resource::<Index>().initiatives.get(&id).copied() else {
         return;
     };
-    let Some(it) = world.get::<Initiative>(ie).cloned() else {
+    let Some((team, hit, experiments_run)) = world
+        .get::<Initiative>(ie)
+        .map(|it| (it.team, it.hit, it.experiments_run))
+    else {
         return;
     };
-    let qd = lookup::get::<Team>(world, it.team).map_or(0.4, discovery_quality_of);
+    let qd = lookup::get::<Team>(world, team).map_or(0.4, discovery_quality_of);
     let (p_hit, p_miss) = eq::signal_probabilities(qd);
     let pos = Stream::new(
         seed,
         Purpose::ExperimentSignal,
         u64::from(id.0),
         w,
-        salt + it.experiments_run,
+        salt + experiments_run,
     )
-    .bernoulli(if it.hit { p_hit } else { p_miss });
+    .bernoulli(if hit { p_hit } else { p_miss });
     let Some(mut it) = world.get_mut::<Initiative>(ie) else {
         return;
     };
@@ -30,8 +37,8 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     if it.state == InitiativeState::Backlog {
         it.state = InitiativeState::Discovery;
     }
-    let killed = it.belief < p.kill_threshold && !it.fixed_scope;
-    let ready = it.belief >= p.discovery_confident || it.experiments_run >= p.max_experiments;
+    let killed = it.belief < kill_threshold && !it.fixed_scope;
+    let ready = it.belief >= discovery_confident || it.experiments_run >= max_experiments;
     if killed {
         it.state = InitiativeState::Killed;
     } else if ready {

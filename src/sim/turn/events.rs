@@ -257,7 +257,7 @@ pub(crate) fn push_demand(
     true
 }
 
-/// max over open deadlines of clamp(1 − weeks_left/6, 0, 1) (§17.2).
+/// max over open deadlines of clamp(1 − weeks_left/`deadline_horizon_weeks`, 0, 1) (§17.2).
 pub(crate) fn deadline_proximity(world: &World, w: u32) -> f64 {
     let horizon = world.resource::<SimParams>().deadline_horizon_weeks;
     nearest_deadline(
@@ -271,7 +271,7 @@ pub(crate) fn deadline_proximity(world: &World, w: u32) -> f64 {
     )
 }
 
-/// How close the nearest open committed date is: 0 six or more weeks out, 1 at or past it.
+/// How close the nearest open committed date is: 0 `horizon` or more weeks out, 1 at or past it.
 pub(crate) fn nearest_deadline<'a>(
     items: impl Iterator<Item = &'a Initiative>,
     w: u32,

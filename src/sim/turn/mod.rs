@@ -3,8 +3,9 @@
 //!
 //! Systems take the resources (`Res`, `ResMut`) and queries they need and walk entities in the
 //! order of the `Index` maps, which are ordered by stable id: iteration order, random draws and
-//! float sums are therefore identical on every run. Phases that add or remove entities or call
-//! shared action code (events, staffing, discovery, close-out) stay exclusive (`&mut World`).
+//! float sums are therefore identical on every run. Events (which share code with answering a
+//! demand), staffing (hires and leavers) and discovery (experiments shared with an action, new
+//! ideas) stay exclusive (`&mut World`), as does the close-out after the epilogue.
 //! At week 0 (the spawn pass) systems only derive values and record starting terms.
 
 // A system lists every resource and query it touches as a parameter; long lists are normal.
@@ -105,6 +106,30 @@ fn members(world: &World) -> BTreeMap<TeamId, Vec<Entity>> {
     members_by_team(world.resource::<Index>(), |e| {
         world.get::<Person>(e).map(|p| p.team)
     })
+}
+
+/// Values per team, found by team id in constant time: team ids are dense (0, 1, 2, … in file
+/// order), so a per-person lookup costs the same in an organisation of 7 teams or 700.
+pub(crate) struct PerTeam<T>(Vec<Option<T>>);
+
+impl<T> PerTeam<T> {
+    pub(crate) fn get(&self, id: &TeamId) -> Option<&T> {
+        self.0.get(id.0 as usize).and_then(Option::as_ref)
+    }
+}
+
+impl<T> FromIterator<(TeamId, T)> for PerTeam<T> {
+    fn from_iter<I: IntoIterator<Item = (TeamId, T)>>(items: I) -> Self {
+        let mut slots: Vec<Option<T>> = Vec::new();
+        for (id, value) in items {
+            let i = id.0 as usize;
+            if slots.len() <= i {
+                slots.resize_with(i + 1, || None);
+            }
+            slots[i] = Some(value);
+        }
+        PerTeam(slots)
+    }
 }
 
 /// Open initiatives per team in backlog order; `open_slot` gives an open initiative's team and

@@ -283,7 +283,7 @@ pub(crate) struct TeamView {
 }
 
 /// Every team's view this week, by team id.
-fn team_views(index: &Index, teams: &Query<&Team>, w: u32) -> BTreeMap<TeamId, TeamView> {
+fn team_views(index: &Index, teams: &Query<&Team>, w: u32) -> PerTeam<TeamView> {
     index
         .teams
         .iter()

@@ -64,7 +64,7 @@ pub fn overtime(
     let w = clock.week;
     let p = &params.0;
     let policy = org.overtime_policy.0;
-    let teams: BTreeMap<TeamId, (f64, bool)> = index
+    let teams: PerTeam<(f64, bool)> = index
         .teams
         .iter()
         .filter_map(|(id, e)| {

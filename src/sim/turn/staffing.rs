@@ -251,7 +251,7 @@ pub fn staffing(world: &mut World) {
         }
     }
     // Assimilation and tenure.
-    let teams: BTreeMap<TeamId, (f64, f64, bool)> = entities(&world.resource::<Index>().teams)
+    let teams: PerTeam<(f64, f64, bool)> = entities(&world.resource::<Index>().teams)
         .into_iter()
         .filter_map(|(id, e)| {
             world
@@ -260,15 +260,16 @@ pub fn staffing(world: &mut World) {
         })
         .collect();
     // Leads with team_dev ≥ 60 run effective 1:1s for their team (§4.9), saving the player AP.
-    let mut lead_1on1: BTreeMap<TeamId, bool> = BTreeMap::new();
-    for (_, e) in entities(&world.resource::<Index>().people) {
-        if let Some(x) = world.get::<Person>(e)
-            && x.role == Role::Em
-            && x.skills[Pillar::TeamDev as usize] >= p.lead_one_on_one_skill
-        {
-            lead_1on1.insert(x.team, true);
-        }
-    }
+    let lead_1on1: PerTeam<()> = world
+        .resource::<Index>()
+        .people
+        .values()
+        .filter_map(|e| world.get::<Person>(*e))
+        .filter(|x| {
+            x.role == Role::Em && x.skills[Pillar::TeamDev as usize] >= p.lead_one_on_one_skill
+        })
+        .map(|x| (x.team, ()))
+        .collect();
     for (_, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else {
             continue;
@@ -283,7 +284,7 @@ pub fn staffing(world: &mut World) {
         x.tenure_w += 1.0;
         x.weeks_since_1on1 += 1.0;
         x.weeks_since_growth += 1.0;
-        if lead_1on1.contains_key(&x.team) && x.role != Role::Em && x.weeks_since_1on1 >= 2.0 {
+        if lead_1on1.get(&x.team).is_some() && x.role != Role::Em && x.weeks_since_1on1 >= 2.0 {
             x.weeks_since_1on1 = 0.0;
         }
     }
