@@ -68,7 +68,7 @@ pub fn person_raw(c: &PersonCapacity, p: &Params) -> f64 {
 /// Communication overhead for a team of n (Madachy 0.06·n² %, plus §17.4's large-team term).
 pub fn comm_overhead(n: f64, p: &Params) -> f64 {
     (p.comm_coeff * n * n + p.comm_large_team * (n - p.comfortable_team_size).max(0.0).powi(2))
-        .min(0.9)
+        .min(p.comm_overhead_cap)
 }
 
 /// Context switching for k active items (Weinberg), wip_ok = 1 + floor(n/4).
@@ -235,24 +235,26 @@ pub struct HazardInputs {
 
 pub fn hazard(h: &HazardInputs, p: &Params) -> f64 {
     let mut x = p.hazard_base
-        * (-p.hazard_engagement_slope * (h.engagement - 50.0)).exp()
-        * (1.0 + 2.0 * (h.exhaustion - 60.0).max(0.0) / 40.0)
-        * (1.0 + h.chronic / 50.0)
+        * (-p.hazard_engagement_slope * (h.engagement - p.hazard_engagement_pivot)).exp()
+        * (1.0
+            + p.hazard_exhaustion_gain * (h.exhaustion - p.hazard_exhaustion_knee).max(0.0)
+                / (100.0 - p.hazard_exhaustion_knee))
+        * (1.0 + h.chronic / p.hazard_chronic_scale)
         * h.market_heat
         * h.extra;
-    if h.weeks_since_growth > 26.0 {
+    if h.weeks_since_growth > p.hazard_growth_window {
         x *= p.hazard_no_growth;
     }
-    if h.weeks_since_one_on_one > 4.0 {
+    if h.weeks_since_one_on_one > p.hazard_one_on_one_window {
         x *= p.hazard_no_one_on_one;
     }
-    if h.tenure_weeks < 12.0 {
+    if h.tenure_weeks < p.hazard_new_hire_weeks {
         x *= p.hazard_new_hire;
     }
     if h.retention_bonus {
         x *= p.hazard_retention_bonus;
     }
-    x.clamp(0.0, 0.5)
+    x.clamp(0.0, p.hazard_cap)
 }
 
 /// Annual turnover implied by a constant weekly hazard.
@@ -280,7 +282,8 @@ pub fn exhaustion_step(
 
 /// Weekly recovery (§17.4): continuous in overwork, scaled down by chronic burnout.
 pub fn recovery(x: f64, overwork: f64, chronic: f64, p: &Params) -> f64 {
-    (1.0 + (p.recovery_base + 0.1 * x) * (1.0 - overwork / 0.15).clamp(0.0, 1.0))
+    (1.0 + (p.recovery_base + p.recovery_per_exhaustion * x)
+        * (1.0 - overwork / p.recovery_overwork_span).clamp(0.0, 1.0))
         * (1.0 - chronic / 100.0).max(0.0)
 }
 

@@ -52,11 +52,11 @@ pub struct Params {
     pub hazard_base: f64,
     /// [G] Engagement slope of the hazard per engagement point (20-pt gap ≈ 40 % lower turnover).
     pub hazard_engagement_slope: f64,
-    /// [G] Hazard multiplier when no growth in 26 weeks ("lack of opportunity", LinkedIn).
+    /// [G] Hazard multiplier after `hazard_growth_window` weeks without growth ("lack of opportunity", LinkedIn).
     pub hazard_no_growth: f64,
-    /// [S/G] Hazard multiplier when no 1:1 in 4 weeks (at least monthly, Flinchum).
+    /// [S/G] Hazard multiplier after `hazard_one_on_one_window` weeks without a 1:1 (at least monthly, Flinchum).
     pub hazard_no_one_on_one: f64,
-    /// [D] Hazard multiplier for tenure < 12 weeks (Abdel-Hamid: new hires rarely quit early).
+    /// [D] Hazard multiplier for tenure below `hazard_new_hire_weeks` (Abdel-Hamid: new hires rarely quit early).
     pub hazard_new_hire: f64,
     /// [G] Hazard multiplier for layoff survivors (survivor syndrome).
     pub hazard_layoff_survivor: f64,
@@ -739,6 +739,30 @@ pub struct Params {
     pub connect_congruence: f64,
     /// [G] Share of assimilation a person keeps when moved to another team.
     pub reteam_assimilation_kept: f64,
+
+    // ---- Shape of the equations (thresholds and caps inside model::eq) ----
+    /// [G] Most of a team's capacity communication overhead can take (Brooks: a team this big does little else).
+    pub comm_overhead_cap: f64,
+    /// [G] Engagement at which the resignation hazard is its base rate.
+    pub hazard_engagement_pivot: f64,
+    /// [G] Exhaustion above which the hazard starts to rise.
+    pub hazard_exhaustion_knee: f64,
+    /// [G] Extra hazard (× base) at full exhaustion: 1 + this · (X − knee)/(100 − knee).
+    pub hazard_exhaustion_gain: f64,
+    /// [G] Chronic exhaustion that doubles the hazard (1 + chronic/this).
+    pub hazard_chronic_scale: f64,
+    /// [G] Weeks without growth after which `hazard_no_growth` applies.
+    pub hazard_growth_window: f64,
+    /// [G] Weeks without a 1:1 after which `hazard_no_one_on_one` applies.
+    pub hazard_one_on_one_window: f64,
+    /// [G] Tenure, weeks, below which `hazard_new_hire` applies.
+    pub hazard_new_hire_weeks: f64,
+    /// [G] Highest weekly resignation hazard.
+    pub hazard_cap: f64,
+    /// [G] Weekly recovery per point of exhaustion (on top of `recovery_base`): the more tired, the faster rest helps.
+    pub recovery_per_exhaustion: f64,
+    /// [G] Overwork (share above 40 hours) at which recovery stops.
+    pub recovery_overwork_span: f64,
 
     // ---- Scoring (§9, §17.5) ----
     /// [G] Weeks of caretaker epilogue after the last played week.

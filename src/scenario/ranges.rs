@@ -345,6 +345,17 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("platform_investment_gain", 0.0, 1.0),
     ("connect_congruence", 0.0, 1.0),
     ("reteam_assimilation_kept", 0.0, 1.0),
+    ("comm_overhead_cap", 0.0, 1.0),
+    ("hazard_engagement_pivot", 0.0, 100.0),
+    ("hazard_exhaustion_knee", 0.0, 95.0),
+    ("hazard_exhaustion_gain", 0.0, 20.0),
+    ("hazard_chronic_scale", 1.0, 1000.0),
+    ("hazard_growth_window", 1.0, 104.0),
+    ("hazard_one_on_one_window", 1.0, 52.0),
+    ("hazard_new_hire_weeks", 0.0, 104.0),
+    ("hazard_cap", 0.0, 1.0),
+    ("recovery_per_exhaustion", 0.0, 1.0),
+    ("recovery_overwork_span", 0.01, 1.0),
     ("epilogue_weeks", 0.0, 26.0),
 ];
 

@@ -360,6 +360,18 @@ impl Default for Params {
             connect_congruence: 0.2,
             reteam_assimilation_kept: 0.7,
 
+            comm_overhead_cap: 0.9,
+            hazard_engagement_pivot: 50.0,
+            hazard_exhaustion_knee: 60.0,
+            hazard_exhaustion_gain: 2.0,
+            hazard_chronic_scale: 50.0,
+            hazard_growth_window: 26.0,
+            hazard_one_on_one_window: 4.0,
+            hazard_new_hire_weeks: 12.0,
+            hazard_cap: 0.5,
+            recovery_per_exhaustion: 0.1,
+            recovery_overwork_span: 0.15,
+
             epilogue_weeks: 8,
         }
     }
