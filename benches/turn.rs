@@ -65,24 +65,31 @@ fn playthrough(c: &mut Criterion) {
         sc.teams.len(),
         sc.initiatives.len()
     );
-    let mut g = c.benchmark_group("playthrough_26w_servant");
-    g.sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(2))
-        .measurement_time(Duration::from_secs(10));
-    g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
-        b.iter(|| {
-            let Some(mut policy) = policy_by_name("servant") else {
-                unreachable!("servant is a built-in policy")
-            };
-            let report = headless::run(&sc, "servant", policy.as_mut(), sc.raw.seed, Some(WEEKS));
-            black_box(report.combined)
-        })
+    playthrough_group(c, "playthrough_26w_servant", &sc, |sc, policy| {
+        headless::run(sc, "servant", policy, sc.raw.seed, Some(WEEKS)).combined
     });
-    g.finish();
     // The same game as `balance` plays it: scores only, no weekly state hash and no debrief
     // (the per-week hash alone walks every ledger and the growing score history).
-    let mut g = c.benchmark_group("playthrough_26w_servant_no_hashes");
+    playthrough_group(c, "playthrough_26w_servant_no_hashes", &sc, |sc, policy| {
+        Sim::with_reused(sc, sc.raw.seed, |sim| {
+            orgcraft::sim::set_length(sim.world_mut(), WEEKS);
+            for _ in 0..WEEKS {
+                sim.step_with(policy);
+            }
+            sim.run_epilogue();
+            sim.history().final_scores().2
+        })
+    });
+}
+
+/// One playthrough benchmark: `play` runs a whole game of `sc` with a fresh servant bot.
+fn playthrough_group(
+    c: &mut Criterion,
+    name: &str,
+    sc: &Scenario,
+    play: impl Fn(&Scenario, &mut dyn headless::Policy) -> f64,
+) {
+    let mut g = c.benchmark_group(name);
     g.sample_size(10)
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(2))
@@ -92,14 +99,7 @@ fn playthrough(c: &mut Criterion) {
             let Some(mut policy) = policy_by_name("servant") else {
                 unreachable!("servant is a built-in policy")
             };
-            Sim::with_reused(&sc, sc.raw.seed, |sim| {
-                orgcraft::sim::set_length(sim.world_mut(), WEEKS);
-                for _ in 0..WEEKS {
-                    sim.step_with(policy.as_mut());
-                }
-                sim.run_epilogue();
-                black_box(sim.history().final_scores().2)
-            })
+            black_box(play(sc, policy.as_mut()))
         })
     });
     g.finish();

@@ -428,11 +428,7 @@ impl Policy for Servant {
         blocked_pairs.sort();
         blocked_pairs.dedup();
         for (c, p) in blocked_pairs.iter().take(2) {
-            let rel = org
-                .relations
-                .get(&crate::sim::actions::pair(*c, *p))
-                .cloned()
-                .unwrap_or_default();
+            let rel = org.relation(*c, *p);
             if rel.congruence < 0.8 {
                 plan.add(Action::ConnectTeams { a: *c, b: *p });
             }

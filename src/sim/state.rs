@@ -674,6 +674,17 @@ pub struct ObjectiveState {
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Revealed(pub BTreeSet<String>);
 
+impl Org {
+    /// The relation between two teams, named either way round; teams without one have the
+    /// default relation (ad hoc, neutral alignment, no congruence).
+    pub fn relation(&self, a: TeamId, b: TeamId) -> Relation {
+        self.relations
+            .get(&crate::sim::actions::pair(a, b))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 /// What a week of the action record is about: an applied action of a kind, or credit shared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ActionMark {

@@ -51,12 +51,7 @@ pub(super) fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Comma
                     name_of::<Team>(w, a),
                     name_of::<Team>(w, b)
                 ));
-                let rel = w
-                    .resource::<Org>()
-                    .relations
-                    .get(&crate::sim::actions::pair(a, b))
-                    .cloned()
-                    .unwrap_or_default();
+                let rel = w.resource::<Org>().relation(a, b);
                 ui.label(format!("Interaction mode: {:?}", rel.mode));
                 meter(
                     ui,

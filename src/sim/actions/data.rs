@@ -73,10 +73,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             {
                 pr.dashboard.true_values_week = Some(w);
             }
-            let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
-            for t in ids {
-                with_team(world, t, |tm| tm.metric_reviews += 1.0);
-            }
+            lookup::for_each(world, |tm: &mut Team| tm.metric_reviews += 1.0);
             world
                 .resource_mut::<Revealed>()
                 .0

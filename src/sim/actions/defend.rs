@@ -63,21 +63,13 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             let moved = !world.resource::<Org>().shipped.is_empty();
             world.resource_mut::<Org>().demos.push(w);
             // A demo shows true progress: perceived snaps to the truth (honestly, no penalty).
-            let ids: Vec<InitiativeId> = world
-                .resource::<Index>()
-                .initiatives
-                .keys()
-                .copied()
-                .collect();
             let weekly = team_weekly(world, *team);
-            for i in ids {
-                with_initiative(world, i, |it| {
-                    if it.team == *team && it.is_open() {
-                        crate::sim::systems::rebaseline(it, w, weekly);
-                        it.disclosed = true;
-                    }
-                });
-            }
+            lookup::for_each(world, |it: &mut Initiative| {
+                if it.team == *team && it.is_open() {
+                    crate::sim::systems::rebaseline(it, w, weekly);
+                    it.disclosed = true;
+                }
+            });
             all_stakeholders(world, |s| {
                 s.transparency.push(w);
                 s.pulses.push(pulse(
@@ -327,30 +319,22 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
     });
     match d.kind {
         DemandKind::FixedPlan => {
-            let ids: Vec<InitiativeId> = world
-                .resource::<Index>()
-                .initiatives
-                .keys()
-                .copied()
-                .collect();
             let cap = team(world, d.team).map_or(1.0, |t| t.delivery_capacity.max(0.5));
             let mut promised = 0;
-            for i in ids {
-                with_initiative(world, i, |it| {
-                    if it.team == d.team && it.is_open() && it.kind != InitiativeKind::DebtPaydown {
-                        it.fixed_scope = true;
-                        it.sponsor = it.sponsor.or(Some(d.from));
-                        if it.deadline.is_none() {
-                            // The plan promises a date with little slack: 90 % of the honest estimate.
-                            let est = (it.remaining() / cap * 0.9).ceil().max(2.0) as u32;
-                            it.deadline = Some(w + est);
-                            it.planned_start = w;
-                            it.planned_weeks = f64::from(est);
-                            promised += 1;
-                        }
+            lookup::for_each(world, |it: &mut Initiative| {
+                if it.team == d.team && it.is_open() && it.kind != InitiativeKind::DebtPaydown {
+                    it.fixed_scope = true;
+                    it.sponsor = it.sponsor.or(Some(d.from));
+                    if it.deadline.is_none() {
+                        // The plan promises a date with little slack: 90 % of the honest estimate.
+                        let est = (it.remaining() / cap * 0.9).ceil().max(2.0) as u32;
+                        it.deadline = Some(w + est);
+                        it.planned_start = w;
+                        it.planned_weeks = f64::from(est);
+                        promised += 1;
                     }
-                });
-            }
+                }
+            });
             with_team(world, d.team, |t| {
                 t.modifiers.push(CapacityModifier {
                     multiplier: 0.97,
@@ -401,25 +385,17 @@ pub fn comply_effects(world: &mut World, d: &Demand, scale: f64, w: u32, p: &cra
             }
         }
         DemandKind::DeadlinePullIn => {
-            let ids: Vec<InitiativeId> = world
-                .resource::<Index>()
-                .initiatives
-                .keys()
-                .copied()
-                .collect();
             let mut any = false;
-            for i in ids {
-                with_initiative(world, i, |it| {
-                    if it.team == d.team
-                        && it.is_open()
-                        && let Some(dl) = it.deadline
-                    {
-                        it.deadline = Some(dl.saturating_sub(3).max(w + 1));
-                        it.planned_weeks = (it.planned_weeks - 3.0).max(1.0);
-                        any = true;
-                    }
-                });
-            }
+            lookup::for_each(world, |it: &mut Initiative| {
+                if it.team == d.team
+                    && it.is_open()
+                    && let Some(dl) = it.deadline
+                {
+                    it.deadline = Some(dl.saturating_sub(3).max(w + 1));
+                    it.planned_weeks = (it.planned_weeks - 3.0).max(1.0);
+                    any = true;
+                }
+            });
             if !any {
                 let fp = Demand {
                     kind: DemandKind::FixedPlan,
@@ -465,21 +441,13 @@ fn light_alternative(world: &mut World, d: &Demand, w: u32, p: &crate::model::Pa
         }),
         // Descoping keeps the date.
         DemandKind::DeadlinePullIn => {
-            let ids: Vec<InitiativeId> = world
-                .resource::<Index>()
-                .initiatives
-                .keys()
-                .copied()
-                .collect();
-            for i in ids {
-                with_initiative(world, i, |it| {
-                    if it.team == d.team && it.is_open() && it.deadline.is_some() && !it.descoped {
-                        let done = it.good_done + it.hidden_rework;
-                        it.size = done + (0.5 + 0.5 * it.core_fraction) * (it.size - done).max(0.0);
-                        it.descoped = true;
-                    }
-                });
-            }
+            lookup::for_each(world, |it: &mut Initiative| {
+                if it.team == d.team && it.is_open() && it.deadline.is_some() && !it.descoped {
+                    let done = it.good_done + it.hidden_rework;
+                    it.size = done + (0.5 + 0.5 * it.core_fraction) * (it.size - done).max(0.0);
+                    it.descoped = true;
+                }
+            });
         }
         DemandKind::StaffingSolution => {}
     }

@@ -62,12 +62,9 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
     let p = world.resource::<SimParams>().0.clone();
     match a {
         VisionSession => {
-            let ids: Vec<TeamId> = world.resource::<Index>().teams.keys().copied().collect();
-            for t in ids {
-                with_team(world, t, |tm| {
-                    tm.vision = (tm.vision + p.vision_gain * (1.0 - tm.vision)).min(1.0)
-                });
-            }
+            lookup::for_each(world, |tm: &mut Team| {
+                tm.vision = (tm.vision + p.vision_gain * (1.0 - tm.vision)).min(1.0)
+            });
             all_stakeholders(world, |s| {
                 s.alignment = (s.alignment + p.vision_alignment).min(1.0)
             });

@@ -39,11 +39,7 @@ pub fn dependencies(
         if !ready {
             continue;
         }
-        let rel = org
-            .relations
-            .get(&pair(d.consumer, d.provider))
-            .cloned()
-            .unwrap_or_default();
+        let rel = org.relation(d.consumer, d.provider);
         let Some(mp) = team_ents
             .get(&d.provider)
             .and_then(|e| teams.get(*e).ok())
@@ -130,11 +126,7 @@ pub fn dependencies(
         if d.requested_week.is_none() || d.done_at.is_some() {
             continue;
         }
-        let rel = org
-            .relations
-            .get(&pair(d.consumer, d.provider))
-            .cloned()
-            .unwrap_or_default();
+        let rel = org.relation(d.consumer, d.provider);
         if rel.mode != InteractionMode::Collaboration {
             continue;
         }
@@ -206,11 +198,7 @@ pub fn dependencies(
         if d.done_at.is_some() {
             continue;
         }
-        let rel = org
-            .relations
-            .get(&pair(d.consumer, d.provider))
-            .cloned()
-            .unwrap_or_default();
+        let rel = org.relation(d.consumer, d.provider);
         let Some(t) = team_ents.get(&d.provider).and_then(|e| teams.get(*e).ok()) else {
             continue;
         };

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use super::actions::{self, pair};
+use super::actions;
 use super::lookup;
 use super::state::*;
 use crate::model::eq;
