@@ -10,6 +10,8 @@
 //!   reused world, scores only.
 //! - `balance_6x100/<scenario>`: `orgcraft balance --runs 100` with the six default policies on
 //!   the largest scenario, on all cores (throughput in runs per second).
+//! - `attribution_26w_servant/<scenario>`: the debrief by decisions of that playthrough (the
+//!   game, the caretaker's, one replay per decision group, on all cores).
 //! - `turn_servant/<people>`: one `Sim::step_with(servant)` on a generated organisation of 50,
 //!   500 and 5,000 people. Each size keeps one `Sim` and rebuilds it (untimed) after 26 weeks,
 //!   so the figure is the mean cost of a turn over a 26-week run, spawn excluded.
@@ -184,5 +186,29 @@ fn balance_runs(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, playthrough, per_turn, balance_runs);
+/// The debrief by decisions of a 26-week servant game of the largest shipped scenario: the game,
+/// the caretaker's and one replay per decision group (issue 12's target: ≤ 1 s).
+fn attribution(c: &mut Criterion) {
+    let Some((_, sc)) = largest_scenario() else {
+        return;
+    };
+    let Some(mut bot) = policy_by_name("servant") else {
+        unreachable!("servant is a built-in policy")
+    };
+    let (_, log) = headless::log::record(&sc, "servant", bot.as_mut(), sc.raw.seed, Some(WEEKS));
+    let mut g = c.benchmark_group("attribution_26w_servant");
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10));
+    g.bench_function(BenchmarkId::from_parameter(&sc.raw.id), |b| {
+        b.iter(|| {
+            let a = headless::attribution::attribute(&sc, &log);
+            black_box(a.map(|a| a.replays).unwrap_or(0))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, playthrough, per_turn, balance_runs, attribution);
 criterion_main!(benches);

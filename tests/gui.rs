@@ -51,6 +51,11 @@ fn playing(name: &str, stem: &str) -> GuiState {
 
 /// Runs one egui frame of the interface and returns the commands and every text it drew.
 fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
+    frame_of_height(st, events, 800.0)
+}
+
+/// `frame` on a 1280-wide screen `height` pixels tall (a long page without scrolling).
+fn frame_of_height(st: &GuiState, events: Vec<egui::Event>, height: f32) -> (Vec<Command>, String) {
     let ctx = egui::Context::default();
     let mut cmds = Vec::new();
     let mut texts = String::new();
@@ -59,7 +64,7 @@ fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
+                egui::vec2(1280.0, height),
             )),
             events: if pass == 1 {
                 events.clone()
@@ -226,11 +231,26 @@ fn a_whole_game_ends_on_the_debrief() {
     let headless = orgcraft::headless::run(&sc, "servant", bot.as_mut(), sc.raw.seed, None);
     assert_eq!(r.state_hash, headless.state_hash);
     assert_eq!(r.culture, headless.culture);
-    let (_, text) = frame(&st, Vec::new());
+    // The whole debrief page: it leads with decisions, so the timeline is below the fold.
+    let (_, text) = frame_of_height(&st, Vec::new(), 2400.0);
+    // The debrief leads with the player's decisions, measured against the caretaker; the
+    // ledger's mechanisms sit folded below.
+    let by = r
+        .debrief
+        .by_decisions
+        .as_ref()
+        .expect("a debrief by decisions");
+    let top = by.moved(true, 0.1);
+    let top = top.first().expect("the servant's decisions moved culture");
+    assert!(
+        text.contains(&top.label),
+        "the top decision line is shown: {}",
+        top.label
+    );
     for want in [
         "Your scores",
-        "What moved culture",
-        "What moved product success",
+        "Your decisions that moved the scores",
+        "The mechanisms: what the model's ledger credits",
         "Culture × product",
         "Key decisions and events, week by week",
         "Culture · psychological safety",

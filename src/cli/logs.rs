@@ -143,11 +143,14 @@ pub fn replay(
                 "dropped": r.dropped,
             }));
         }
-        return print_report(&loaded.sc, &r.report, false);
+        let mut report = r.report.clone();
+        report.attribute(&loaded.sc, &r.log);
+        return print_report(&loaded.sc, &report, false);
     }
     let (log, sc) = (loaded.log, loaded.sc);
     match headless::log::replay(&sc, &log) {
-        Ok(report) => {
+        Ok(mut report) => {
+            report.attribute(&sc, &log);
             if !json {
                 out(&format!(
                     "replayed {} week(s); every week's state hash matched the log",
@@ -317,7 +320,10 @@ pub fn report(
         return ExitCode::from(2);
     }
     let run = match headless::log::replay(&sc, &log) {
-        Ok(r) => r,
+        Ok(mut r) => {
+            r.attribute(&sc, &log);
+            r
+        }
         Err(e) => {
             eprintln!("orgcraft: {e}");
             return ExitCode::from(1);

@@ -94,6 +94,12 @@ pub fn print_report(sc: &scenario::Scenario, report: &headless::RunReport, json:
             report.combined,
             report.debrief.quadrant
         ));
+        if let Some(a) = &report.debrief.by_decisions {
+            for l in a.summary_lines(5) {
+                out(&format!("  {l}"));
+            }
+            out("  The mechanisms (the model's ledger):");
+        }
         for (title, list) in [
             ("Culture rose with", &report.debrief.culture_up),
             ("Culture fell with", &report.debrief.culture_down),
@@ -140,18 +146,15 @@ pub fn run(
         return ExitCode::from(1);
     };
     let seed = seed.unwrap_or(sc.raw.seed);
-    let report = match log_path {
-        None => headless::run(&sc, policy, bot.as_mut(), seed, weeks),
-        Some(p) => {
-            let (report, mut log) = headless::log::record(&sc, policy, bot.as_mut(), seed, weeks);
-            log.table = table;
-            if let Err(e) = log.write(p) {
-                eprintln!("orgcraft: cannot write the log {}: {e}", p.display());
-                return ExitCode::from(1);
-            }
-            report
+    let (mut report, mut log) = headless::log::record(&sc, policy, bot.as_mut(), seed, weeks);
+    if let Some(p) = log_path {
+        log.table = table;
+        if let Err(e) = log.write(p) {
+            eprintln!("orgcraft: cannot write the log {}: {e}", p.display());
+            return ExitCode::from(1);
         }
-    };
+    }
+    report.attribute(&sc, &log);
     print_report(&sc, &report, json)
 }
 
@@ -184,7 +187,7 @@ pub fn run_plan(
         return ExitCode::from(2);
     };
     let seed = seed.unwrap_or(sc.raw.seed);
-    let Some((report, mut log, refused)) = headless::plans::run_plan(&sc, plan, seed) else {
+    let Some((mut report, mut log, refused)) = headless::plans::run_plan(&sc, plan, seed) else {
         eprintln!("orgcraft: plan \"{}\" names an unknown bot", plan.name);
         return ExitCode::from(1);
     };
@@ -198,5 +201,6 @@ pub fn run_plan(
     for (w, r) in &refused {
         eprintln!("note: week {w} {} was refused: {}", r.action, r.reason);
     }
+    report.attribute(&sc, &log);
     print_report(&sc, &report, json)
 }

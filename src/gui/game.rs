@@ -349,6 +349,11 @@ impl Game {
             self.hashes.clone(),
             self.events.clone(),
         ));
+        // The debrief by decisions: a few dozen replays of this game, well under a second.
+        let log = self.decision_log();
+        if let Some(r) = self.report.as_mut() {
+            r.attribute(&self.scenario, &log);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Headless runners: build a simulation without a window, play it with a policy, report.
 
+pub mod attribution;
 pub mod balance;
 pub mod bots;
 pub mod generate;
@@ -274,6 +275,10 @@ pub struct Debrief {
     pub layoffs: u32,
     pub shipped: usize,
     pub refused_actions: usize,
+    /// The scores against the caretaker's in the same world, explained by the player's
+    /// decision groups (`attribution::attribute`); absent where no one asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_decisions: Option<attribution::Attribution>,
 }
 
 /// The 2×2 of culture × product (§9.2).
@@ -427,6 +432,14 @@ impl Spread {
     }
 }
 
+impl RunReport {
+    /// Adds the debrief by decisions, measured by replaying `log` (the game this report is of).
+    /// A log that does not fit the scenario leaves the report as it is.
+    pub fn attribute(&mut self, scenario: &Scenario, log: &log::DecisionLog) {
+        self.debrief.by_decisions = attribution::attribute(scenario, log).ok();
+    }
+}
+
 /// Builds the report of a finished simulation.
 pub fn report(
     sim: &Sim,
@@ -476,6 +489,7 @@ pub fn report(
             layoffs: org.layoffs,
             shipped: org.shipped.len(),
             refused_actions: q.refused.len(),
+            by_decisions: None,
         },
     }
 }

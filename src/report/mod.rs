@@ -149,7 +149,14 @@ pub fn markdown(data: &ReportData) -> String {
         );
     }
     s.push('\n');
-    let _ = writeln!(s, "## What moved the scores\n");
+    if let Some(a) = &r.debrief.by_decisions {
+        let _ = writeln!(s, "## Your decisions that moved the scores\n");
+        for l in a.summary_lines(8) {
+            let _ = writeln!(s, "{}", markdown_line(&l));
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## What moved the scores (the mechanisms)\n");
     for (title, list) in [
         ("Culture up", &r.debrief.culture_up),
         ("Culture down", &r.debrief.culture_down),
@@ -194,6 +201,66 @@ pub fn markdown(data: &ReportData) -> String {
         let _ = writeln!(s, "{}. {q}", i + 1);
     }
     s
+}
+
+/// The debrief by decisions as HTML: the comparison, then one table per score.
+fn html_by_decisions(s: &mut String, a: &crate::headless::attribution::Attribution) {
+    let (y, c) = (a.you, a.caretaker);
+    let _ = write!(
+        s,
+        "<h2>Your decisions that moved the scores</h2><p>Against a caretaker in the same world with the same luck: culture {:.1} vs {:.1} ({:+.1}), product {:.1} vs {:.1} ({:+.1}), combined {:.1} vs {:.1} ({:+.1}). Each line replays the game with the caretaker deciding in that topic instead.</p>",
+        y.0,
+        c.0,
+        y.0 - c.0,
+        y.1,
+        c.1,
+        y.1 - c.1,
+        y.2,
+        c.2,
+        y.2 - c.2
+    );
+    for (culture, what, together) in [
+        (true, "Culture", a.together.0),
+        (false, "Product success", a.together.1),
+    ] {
+        let _ = write!(
+            s,
+            "<h3>{what}</h3><table><tr><th>Points</th><th>Your decisions</th><th>How</th></tr>"
+        );
+        for l in a.moved(culture, 0.1).into_iter().take(8) {
+            let pts = if culture { l.culture } else { l.product };
+            let class = if pts >= 0.0 { "up" } else { "down" };
+            let _ = write!(
+                s,
+                "<tr><td class=\"{class}\">{pts:+.1}</td><td>{}</td><td>{}</td></tr>",
+                esc(&l.title()),
+                esc(&l.mechanism)
+            );
+        }
+        if together.abs() >= 0.1 {
+            let _ = write!(
+                s,
+                "<tr><td>{together:+.1}</td><td>Your decisions together</td><td>beyond what each did on its own</td></tr>"
+            );
+        }
+        s.push_str("</table>");
+    }
+    if !a.situation.is_empty() {
+        let _ = write!(
+            s,
+            "<p><b>The situation</b> (what moved the caretaker's scores): {}</p>",
+            esc(&a.situation.join("; "))
+        );
+    }
+}
+
+/// A summary line as Markdown: indented lines become list items, headings bold.
+fn markdown_line(l: &str) -> String {
+    match l.strip_prefix("  ") {
+        Some(item) => format!("- {}", item.trim_start()),
+        None if l.ends_with(':') => format!("\n**{l}**\n"),
+        None => format!("{l}\n"),
+    }
 }
 
 fn esc(t: &str) -> String {
@@ -329,7 +396,10 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
         }
         s.push_str("</table>");
     }
-    s.push_str("<h2>What moved the scores</h2>");
+    if let Some(a) = &r.debrief.by_decisions {
+        html_by_decisions(&mut s, a);
+    }
+    s.push_str("<h2>What moved the scores (the mechanisms)</h2>");
     for (title, list, class) in [
         ("Culture up", &r.debrief.culture_up, "up"),
         ("Culture down", &r.debrief.culture_down, "down"),

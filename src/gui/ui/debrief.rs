@@ -8,6 +8,7 @@ use super::widgets::{palette, plain, section};
 use crate::gui::game::Game;
 use crate::gui::state::{Command, GuiState};
 use crate::headless::RunReport;
+use crate::headless::attribution::Attribution;
 use crate::score::Cause;
 
 pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
@@ -55,20 +56,29 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 scores(&mut cols[0], g, r);
                 quadrant(&mut cols[1], g, r);
             });
-            ui.columns(2, |cols| {
-                causes(
-                    &mut cols[0],
-                    "What moved culture",
-                    &r.debrief.culture_up,
-                    &r.debrief.culture_down,
-                );
-                causes(
-                    &mut cols[1],
-                    "What moved product success",
-                    &r.debrief.product_up,
-                    &r.debrief.product_down,
-                );
-            });
+            if let Some(a) = &r.debrief.by_decisions {
+                by_decisions(ui, a);
+            }
+            // The ledger is the mechanism view: open by default only when there is no
+            // debrief by decisions to lead with.
+            egui::CollapsingHeader::new("The mechanisms: what the model's ledger credits")
+                .default_open(r.debrief.by_decisions.is_none())
+                .show(ui, |ui| {
+                    ui.columns(2, |cols| {
+                        causes(
+                            &mut cols[0],
+                            "What moved culture",
+                            &r.debrief.culture_up,
+                            &r.debrief.culture_down,
+                        );
+                        causes(
+                            &mut cols[1],
+                            "What moved product success",
+                            &r.debrief.product_up,
+                            &r.debrief.product_down,
+                        );
+                    });
+                });
             section(ui, "Lesson");
             ui.label(g.scenario.raw.lesson.trim());
             timeline(ui, g, cmds);
@@ -102,6 +112,62 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
     });
 }
 
+/// The debrief by decisions: the player against the caretaker in the same world, and the
+/// decision groups that moved each score, measured by replay.
+fn by_decisions(ui: &mut Ui, a: &Attribution) {
+    section(ui, "Your decisions that moved the scores");
+    let (y, c) = (a.you, a.caretaker);
+    ui.label(format!(
+        "A caretaker in the same world, with the same luck, would have scored culture {:.1} ({:+.1} for you) and product success {:.1} ({:+.1} for you). Each line below replays your game with the caretaker deciding in that topic instead.",
+        c.0,
+        y.0 - c.0,
+        c.1,
+        y.1 - c.1
+    ));
+    ui.columns(2, |cols| {
+        for (col, culture, what, together) in [
+            (0, true, "Culture", a.together.0),
+            (1, false, "Product success", a.together.1),
+        ] {
+            let ui = &mut cols[col];
+            ui.label(RichText::new(what).strong());
+            let moved = a.moved(culture, 0.1);
+            if moved.is_empty() {
+                ui.label(
+                    RichText::new("No decision of yours moved it by 0.1 points or more.").weak(),
+                );
+            }
+            for l in moved.into_iter().take(6) {
+                let pts = if culture { l.culture } else { l.product };
+                let colour = if pts >= 0.0 {
+                    palette::BLUE
+                } else {
+                    palette::VERMILLION
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{pts:+.1}")).strong().color(colour));
+                    ui.label(l.title());
+                });
+                ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
+            }
+            if together.abs() >= 0.1 {
+                ui.label(format!(
+                    "{together:+.1}  your decisions together, beyond what each did alone"
+                ));
+            }
+        }
+    });
+    if !a.situation.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "The situation (what moved the caretaker's scores): {}",
+                a.situation.join("; ")
+            ))
+            .weak(),
+        );
+    }
+}
+
 fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
     section(ui, "Your scores");
     ui.label(
@@ -120,10 +186,25 @@ fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
     ));
     ui.label(RichText::new("Each score blends the run's average with the last 4 weeks of an 8-week caretaker epilogue.").weak());
     if let Some(last) = g.sim.history().weeks.last() {
+        // Culture's sub-scores beside product's, so the debrief by decisions fits above the fold.
+        let subs = last.subscores();
+        let (culture, product): (Vec<_>, Vec<_>) = subs
+            .iter()
+            .partition(|(name, _)| subscore_label(name).starts_with("Culture"));
         egui::Grid::new("subscores").striped(true).show(ui, |ui| {
-            for (name, v) in last.subscores() {
-                ui.label(subscore_label(name));
-                ui.label(format!("{v:.1}"));
+            for i in 0..culture.len().max(product.len()) {
+                for side in [&culture, &product] {
+                    match side.get(i) {
+                        Some((name, v)) => {
+                            ui.label(subscore_label(name));
+                            ui.label(format!("{v:.1}"));
+                        }
+                        None => {
+                            ui.label("");
+                            ui.label("");
+                        }
+                    }
+                }
                 ui.end_row();
             }
         });

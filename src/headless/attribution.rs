@@ -1,0 +1,702 @@
+//! The debrief by decisions (MODEL.md §9.4, §17.5): each score against what the caretaker
+//! achieves in the same world on the same random streams, and the gap attributed to groups of
+//! the player's decisions by counterfactual replay.
+//!
+//! A decision group is a topic the player can act on — "how you answered Helga's demands",
+//! "1:1s and stay interviews in Growth", "hiring for Onboarding". Its points are the player's
+//! game minus the same game with that group handed to the caretaker: the player's other
+//! decisions stay as logged, and in that topic the caretaker decides instead (it complies with
+//! demands and holds monthly 1:1s; in every other topic it does nothing). Random draws are
+//! keyed by purpose, entity and week (§10), so the replays share their luck with the game.
+//! What the groups do not explain on their own is shown as one line: the decisions together.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::log::{DecisionLog, LogError};
+use super::{Policy, Sim, bots};
+use crate::model::action::ActionKind;
+use crate::model::{PersonId, StakeholderId, TeamId};
+use crate::scenario::Scenario;
+use crate::sim::{self, Action, Index, Org, Person, Stakeholder, Team, lookup};
+
+/// What one group of decisions is about. Ordered so that the group list is stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Topic {
+    /// Answers to one stakeholder's demands (comply, shield, reframe, escalate).
+    Demands(StakeholderId),
+    /// 1:1s and stay interviews with the people of one team.
+    Conversations(Option<TeamId>),
+    /// Mentoring, pair mentoring, training, onboarding and manager development in one team.
+    Development(Option<TeamId>),
+    /// Retention raises and recovery weeks in one team.
+    Care(Option<TeamId>),
+    /// Requisitions and contractors for one team.
+    Hiring(TeamId),
+    Layoffs,
+    /// Moving people between teams.
+    Reteaming,
+    VisionSessions,
+    /// Strategy sessions with one stakeholder.
+    Strategy(StakeholderId),
+    /// Sharing and taking credit.
+    Credit,
+    /// Taking responsibility, blame and blameless reviews.
+    Failures,
+    /// Demo days and disclosed slips.
+    Transparency,
+    /// Discovery and debt shares, WIP limits, tools, analytics and platform work for one team.
+    TeamSetup(TeamId),
+    Overtime,
+    BudgetRequests,
+    /// Brokering alignment, connecting teams and interaction modes.
+    Connecting,
+    /// Metric reviews, experiments and forecasts.
+    Evidence,
+    /// Killing and descoping initiatives.
+    Portfolio,
+}
+
+/// The topic of `a` as the world stands when it is submitted (a demand's stakeholder, a
+/// person's team), or `None` when what it names no longer exists.
+pub fn topic_of(world: &bevy::prelude::World, a: &Action) -> Option<Topic> {
+    use Action::*;
+    let team_of =
+        |p: PersonId| -> Option<TeamId> { lookup::get::<Person>(world, p).map(|x| x.team) };
+    Some(match a {
+        Respond { demand, .. } => {
+            let d = world
+                .resource::<Org>()
+                .demands
+                .iter()
+                .find(|d| d.id == *demand)?;
+            Topic::Demands(d.from)
+        }
+        OneOnOne { person } | StayInterview { person } => Topic::Conversations(team_of(*person)),
+        Mentor { person, .. }
+        | Training { person, .. }
+        | StructuredOnboarding { person }
+        | DevelopManager { person } => Topic::Development(team_of(*person)),
+        PairMentor { mentee, .. } => Topic::Development(team_of(*mentee)),
+        RetentionRaise { person } | RecoveryWeek { person } => Topic::Care(team_of(*person)),
+        OpenRequisition { team, .. } | HireContractors { team, .. } => Topic::Hiring(*team),
+        Layoff { .. } => Topic::Layoffs,
+        Reteam { .. } => Topic::Reteaming,
+        VisionSession => Topic::VisionSessions,
+        StrategySession { stakeholder } => Topic::Strategy(*stakeholder),
+        ShareCredit { .. } | TakeCredit { .. } => Topic::Credit,
+        TakeResponsibility { .. } | Blame { .. } | BlamelessReview { .. } => Topic::Failures,
+        DemoDay { .. } | DiscloseSlip { .. } => Topic::Transparency,
+        SetDiscoveryShare { team, .. }
+        | SetDebtShare { team, .. }
+        | SetWipLimit { team, .. }
+        | Tooling { team }
+        | Analytics { team }
+        | PlatformInvestment { team } => Topic::TeamSetup(*team),
+        SetOvertimePolicy { .. } => Topic::Overtime,
+        RequestBudget { .. } => Topic::BudgetRequests,
+        BrokerAlignment { .. } | ConnectTeams { .. } | SetInteractionMode { .. } => {
+            Topic::Connecting
+        }
+        ReviewMetrics { .. } | RunExperiment { .. } | Forecast { .. } => Topic::Evidence,
+        KillInitiative { .. } | Descope { .. } => Topic::Portfolio,
+    })
+}
+
+/// One line of the debrief by decisions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionLine {
+    pub topic: Topic,
+    /// "How you answered Helga's demands".
+    pub label: String,
+    /// The weeks the player decided in this topic, and how many decisions that was.
+    pub weeks: Vec<u32>,
+    pub decisions: usize,
+    /// What the player's decisions of this group did, in final score points: the game minus
+    /// the game with the caretaker deciding in this topic instead.
+    pub culture: f64,
+    pub product: f64,
+    pub combined: f64,
+    /// How it worked, in plain words, measured between the two games ("Onboarding had 12 %
+    /// more capacity; Helga's trust −6").
+    pub mechanism: String,
+    /// What the comparison game did in this topic instead.
+    pub instead: String,
+}
+
+/// A finished game's scores against the caretaker's, explained by the player's decisions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Final (culture, product, combined) of the player's game.
+    pub you: (f64, f64, f64),
+    /// The same world and luck with the caretaker deciding every week: the situation's score.
+    pub caretaker: (f64, f64, f64),
+    /// Decision groups, largest effect on the combined score first.
+    pub lines: Vec<DecisionLine>,
+    /// What the groups do not explain on their own: (you − caretaker) − Σ lines.
+    pub together: (f64, f64, f64),
+    /// The situation as the caretaker met it: the largest causes of its scores, as sentences.
+    pub situation: Vec<String>,
+    /// Games played to measure this (the player's, the caretaker's, one per group).
+    pub replays: usize,
+}
+
+impl Attribution {
+    /// The lines that moved culture (`culture == true`) or product, by size, at least `min`
+    /// points either way.
+    pub fn moved(&self, culture: bool, min: f64) -> Vec<&DecisionLine> {
+        let pts = |l: &DecisionLine| if culture { l.culture } else { l.product };
+        let mut v: Vec<&DecisionLine> = self.lines.iter().filter(|l| pts(l).abs() >= min).collect();
+        v.sort_by(|a, b| pts(b).abs().total_cmp(&pts(a).abs()));
+        v
+    }
+}
+
+/// Measures of a game that explain a decision's effect, averaged over the played weeks (team
+/// measures) or taken when play ended (the rest).
+#[derive(Clone, Debug, Default)]
+struct Measures {
+    weeks: f64,
+    /// Per team: Σ capacity, Σ mean engagement, Σ mean exhaustion, Σ psychological safety.
+    teams: BTreeMap<TeamId, [f64; 4]>,
+    trust: BTreeMap<StakeholderId, f64>,
+    exits: u32,
+    shipped: usize,
+    people: usize,
+    political_capital: f64,
+}
+
+impl Measures {
+    fn add_week(&mut self, world: &bevy::prelude::World) {
+        let idx = world.resource::<Index>();
+        let mut per: BTreeMap<TeamId, (f64, f64, f64)> = BTreeMap::new();
+        for e in idx.people.values() {
+            if let Some(p) = world.get::<Person>(*e) {
+                let s = per.entry(p.team).or_default();
+                s.0 += 1.0;
+                s.1 += p.engagement;
+                s.2 += p.exhaustion;
+            }
+        }
+        for e in idx.teams.values() {
+            if let Some(t) = world.get::<Team>(*e) {
+                let (n, eng, exh) = per.get(&t.id).copied().unwrap_or_default();
+                let n = n.max(1.0);
+                let m = self.teams.entry(t.id).or_default();
+                m[0] += t.capacity;
+                m[1] += eng / n;
+                m[2] += exh / n;
+                m[3] += t.psych_safety;
+            }
+        }
+        self.weeks += 1.0;
+    }
+
+    fn finish(&mut self, world: &bevy::prelude::World) {
+        let idx = world.resource::<Index>();
+        for e in idx.stakeholders.values() {
+            if let Some(s) = world.get::<Stakeholder>(*e) {
+                self.trust.insert(s.id, s.trust());
+            }
+        }
+        let org = world.resource::<Org>();
+        self.exits = org.voluntary_exits;
+        self.shipped = org.shipped.len();
+        self.people = idx.people.len();
+        self.political_capital = world.resource::<sim::Leader>().political_capital;
+    }
+
+    fn team(&self, t: TeamId, i: usize) -> f64 {
+        self.teams.get(&t).map_or(0.0, |m| m[i]) / self.weeks.max(1.0)
+    }
+}
+
+/// Names for the sentences: teams and stakeholders as the player knows them.
+struct Names {
+    teams: BTreeMap<TeamId, String>,
+    stakeholders: BTreeMap<StakeholderId, String>,
+}
+
+impl Names {
+    fn of(world: &bevy::prelude::World) -> Names {
+        let idx = world.resource::<Index>();
+        Names {
+            teams: idx
+                .teams
+                .iter()
+                .filter_map(|(id, e)| world.get::<Team>(*e).map(|t| (*id, t.name.clone())))
+                .collect(),
+            stakeholders: idx
+                .stakeholders
+                .iter()
+                .filter_map(|(id, e)| world.get::<Stakeholder>(*e).map(|s| (*id, s.name.clone())))
+                .collect(),
+        }
+    }
+    fn team(&self, t: Option<TeamId>) -> String {
+        t.and_then(|t| self.teams.get(&t).cloned())
+            .unwrap_or_else(|| "people who have left".into())
+    }
+    fn stakeholder(&self, s: StakeholderId) -> String {
+        self.stakeholders
+            .get(&s)
+            .cloned()
+            .unwrap_or_else(|| format!("stakeholder {}", s.0))
+    }
+}
+
+/// The label of a group, phrased for whether the player decided anything in it.
+fn label(topic: Topic, names: &Names, decided: bool) -> String {
+    use Topic::*;
+    match (topic, decided) {
+        (Demands(s), true) => format!("How you answered {}'s demands", names.stakeholder(s)),
+        (Demands(s), false) => format!("Leaving {}'s demands unanswered", names.stakeholder(s)),
+        (Conversations(t), true) => format!("1:1s and stay interviews in {}", names.team(t)),
+        (Conversations(t), false) => format!("No 1:1s in {}", names.team(t)),
+        (Development(t), _) => format!("Mentoring and training in {}", names.team(t)),
+        (Care(t), _) => format!("Raises and recovery weeks in {}", names.team(t)),
+        (Hiring(t), _) => format!("Hiring for {}", names.team(Some(t))),
+        (Layoffs, _) => "Layoffs".into(),
+        (Reteaming, _) => "Moving people between teams".into(),
+        (VisionSessions, _) => "Vision sessions".into(),
+        (Strategy(s), _) => format!("Strategy sessions with {}", names.stakeholder(s)),
+        (Credit, _) => "Sharing and taking credit".into(),
+        (Failures, _) => "How you handled failures (responsibility, blame, reviews)".into(),
+        (Transparency, _) => "Demo days and disclosed slips".into(),
+        (TeamSetup(t), _) => format!(
+            "How you set up {}'s work (discovery, debt, WIP, tools)",
+            names.team(Some(t))
+        ),
+        (Overtime, _) => "Overtime policy".into(),
+        (BudgetRequests, _) => "Budget requests".into(),
+        (Connecting, _) => "Connecting teams".into(),
+        (Evidence, _) => "Metrics, experiments and forecasts".into(),
+        (Portfolio, _) => "Stopping and descoping work".into(),
+    }
+}
+
+/// What the comparison game did in a topic: the caretaker's habit there.
+fn instead(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Demands(_) => "the caretaker complies with every demand",
+        Topic::Conversations(_) => "the caretaker holds a 1:1 with each person about monthly",
+        _ => "the caretaker does none of this",
+    }
+}
+
+/// Which decisions a replay plays.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Variant {
+    /// The game as logged.
+    Logged,
+    /// The caretaker decides every week.
+    Caretaker,
+    /// As logged, except that in this topic the caretaker decides.
+    HandOver(Topic),
+}
+
+/// One replay's outcome.
+struct Played {
+    scores: (f64, f64, f64),
+    measures: Measures,
+    /// The topic of each decision played in the played weeks, with its week (the logged game's
+    /// and the caretaker's groups come from here).
+    topics: Vec<(u32, Topic)>,
+    /// The logged game only: each logged decision's topic, week by week, in log order.
+    per_action: BTreeMap<u32, Vec<Option<Topic>>>,
+    situation: Vec<String>,
+}
+
+/// Plays `log`'s weeks as `variant` says, then the epilogue. `logged_topics` are the topics of
+/// the logged decisions, as the logged game met them (week → one per action).
+fn play(
+    scenario: &Scenario,
+    log: &DecisionLog,
+    variant: Variant,
+    logged_topics: &BTreeMap<u32, Vec<Option<Topic>>>,
+) -> Played {
+    Sim::with_reused(scenario, log.seed, |sim| {
+        sim::set_length(sim.world_mut(), log.length);
+        let mut measures = Measures::default();
+        let mut topics = Vec::new();
+        let mut per_action = BTreeMap::new();
+        for lw in &log.weeks {
+            let w = lw.week;
+            let mut decisions: Vec<Action> = Vec::new();
+            match variant {
+                Variant::Logged => {
+                    let found: Vec<Option<Topic>> = lw
+                        .actions
+                        .iter()
+                        .map(|a| topic_of(sim.world(), a))
+                        .collect();
+                    topics.extend(found.iter().flatten().map(|t| (w, *t)));
+                    per_action.insert(w, found);
+                    decisions.extend(lw.actions.iter().cloned());
+                }
+                Variant::Caretaker => {}
+                Variant::HandOver(g) => {
+                    let known = logged_topics.get(&w);
+                    for (i, a) in lw.actions.iter().enumerate() {
+                        let t = known.and_then(|k| k.get(i).copied().flatten());
+                        if t != Some(g) {
+                            decisions.push(a.clone());
+                        }
+                    }
+                }
+            }
+            // A logged decision the comparison world refuses (its target is gone, or the
+            // caretaker's answer used the AP) is simply not played there.
+            for a in decisions {
+                sim.submit(a).ok();
+            }
+            let caretaker = match variant {
+                Variant::Logged => Vec::new(),
+                Variant::Caretaker => bots::Caretaker.decide(sim.world()),
+                Variant::HandOver(g) => bots::Caretaker
+                    .decide(sim.world())
+                    .into_iter()
+                    .filter(|a| topic_of(sim.world(), a) == Some(g))
+                    .collect(),
+            };
+            for a in caretaker {
+                if variant == Variant::Caretaker
+                    && let Some(t) = topic_of(sim.world(), &a)
+                {
+                    topics.push((w, t));
+                }
+                // A refusal here means the player's other decisions left no room for it.
+                sim.submit(a).ok();
+            }
+            sim.step();
+            measures.add_week(sim.world());
+        }
+        measures.finish(sim.world());
+        sim.run_epilogue();
+        let scores = sim.history().final_scores();
+        let situation = if variant == Variant::Caretaker {
+            situation(sim.history())
+        } else {
+            Vec::new()
+        };
+        Played {
+            scores,
+            measures,
+            topics,
+            per_action,
+            situation,
+        }
+    })
+}
+
+/// What moved the caretaker's scores, as "culture: overtime −11.4, rest (…) +3.6": the
+/// inherited situation (starting state, market, scripted events) a neutral leader meets.
+fn situation(history: &crate::score::ScoreHistory) -> Vec<String> {
+    let (c, p) = history.final_attribution();
+    let mut out = Vec::new();
+    for (what, ledger) in [("culture", c), ("product", p)] {
+        let mut causes: Vec<(crate::model::Driver, f64)> = crate::model::ledger::ALL_DRIVERS
+            .iter()
+            .filter(|d| **d != crate::model::Driver::Initial)
+            .map(|d| (*d, ledger.get(*d)))
+            .filter(|(_, v)| v.abs() >= 0.5)
+            .collect();
+        causes.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        if causes.is_empty() {
+            continue;
+        }
+        let parts: Vec<String> = causes
+            .iter()
+            .take(4)
+            .map(|(d, v)| format!("{} {v:+.1}", d.label()))
+            .collect();
+        out.push(format!("{what}: {}", parts.join(", ")));
+    }
+    out
+}
+
+/// The mechanism of a group's effect in plain words: the two or three measures that differ
+/// most between the player's game and the comparison game.
+fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> String {
+    // (how notable, sentence): notability puts measures on one scale (a point of engagement,
+    // exhaustion, safety or trust ~ 1; 10 % capacity ~ 3; one person leaving or one ship ~ 4).
+    let mut found: Vec<(f64, String)> = Vec::new();
+    for (t, name) in &names.teams {
+        let cap_you = you.team(*t, 0);
+        let cap_other = other.team(*t, 0);
+        if cap_other > 1e-9 {
+            let pct = 100.0 * (cap_you - cap_other) / cap_other;
+            if pct.abs() >= 2.0 {
+                found.push((
+                    pct.abs() * 0.3,
+                    format!(
+                        "{name} had {:.0} % {} capacity a week",
+                        pct.abs(),
+                        if pct > 0.0 { "more" } else { "less" }
+                    ),
+                ));
+            }
+        }
+        for (i, what) in [
+            (1, "engagement"),
+            (2, "exhaustion"),
+            (3, "psychological safety"),
+        ] {
+            let d = you.team(*t, i) - other.team(*t, i);
+            if d.abs() >= 1.0 {
+                found.push((d.abs(), format!("{what} in {name} {d:+.0}")));
+            }
+        }
+    }
+    for (s, trust) in &you.trust {
+        let d = trust - other.trust.get(s).copied().unwrap_or(*trust);
+        if d.abs() >= 1.0 {
+            found.push((
+                d.abs(),
+                format!("trust of {} {d:+.0}", names.stakeholder(*s)),
+            ));
+        }
+    }
+    let exits = i64::from(you.exits) - i64::from(other.exits);
+    if exits != 0 {
+        found.push((
+            4.0 * exits.abs() as f64,
+            format!(
+                "{} {} resignation{}",
+                exits.abs(),
+                if exits > 0 { "more" } else { "fewer" },
+                if exits.abs() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let shipped = you.shipped as i64 - other.shipped as i64;
+    if shipped != 0 {
+        found.push((
+            4.0 * shipped.abs() as f64,
+            format!(
+                "{} {} initiative{} shipped",
+                shipped.abs(),
+                if shipped > 0 { "more" } else { "fewer" },
+                if shipped.abs() == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let people = you.people as i64 - other.people as i64;
+    if people != 0 && matches!(topic, Topic::Hiring(_) | Topic::Layoffs) {
+        found.push((
+            4.0 * people.abs() as f64,
+            format!(
+                "{} {} people on the payroll",
+                people.abs(),
+                if people > 0 { "more" } else { "fewer" }
+            ),
+        ));
+    }
+    let pc = you.political_capital - other.political_capital;
+    if pc.abs() >= 2.0 {
+        found.push((pc.abs() * 0.5, format!("political capital {pc:+.0}")));
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    if found.is_empty() {
+        return "no visible difference in the teams, the stakeholders or the people".into();
+    }
+    found
+        .into_iter()
+        .take(3)
+        .map(|(_, s)| s)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The attribution of a finished (or partly played) game: its decisions replayed group by
+/// group against the caretaker on the same seed. The log must match the scenario file.
+pub fn attribute(scenario: &Scenario, log: &DecisionLog) -> Result<Attribution, LogError> {
+    log.check_shape(scenario)?;
+    // The logged game first: it finds the topic of each decision as the game met it.
+    let you = play(scenario, log, Variant::Logged, &BTreeMap::new());
+    let logged_topics = you.per_action.clone();
+    let care = play(scenario, log, Variant::Caretaker, &logged_topics);
+    let names = Sim::with_reused(scenario, log.seed, |sim| Names::of(sim.world()));
+
+    // Every topic either game decided in, with the player's weeks and count.
+    let mut groups: BTreeMap<Topic, Vec<u32>> = BTreeMap::new();
+    for (w, t) in &you.topics {
+        groups.entry(*t).or_default().push(*w);
+    }
+    for (_, t) in &care.topics {
+        groups.entry(*t).or_default();
+    }
+    let topics: Vec<Topic> = groups.keys().copied().collect();
+    use rayon::prelude::*;
+    let handed: Vec<Played> = topics
+        .par_iter()
+        .map(|t| play(scenario, log, Variant::HandOver(*t), &logged_topics))
+        .collect();
+
+    let mut lines: Vec<DecisionLine> = topics
+        .iter()
+        .zip(&handed)
+        .map(|(t, other)| {
+            let weeks = &groups[t];
+            let mut distinct = weeks.clone();
+            distinct.dedup();
+            DecisionLine {
+                topic: *t,
+                label: label(*t, &names, !weeks.is_empty()),
+                weeks: distinct,
+                decisions: weeks.len(),
+                culture: you.scores.0 - other.scores.0,
+                product: you.scores.1 - other.scores.1,
+                combined: you.scores.2 - other.scores.2,
+                mechanism: mechanism(&you.measures, &other.measures, *t, &names),
+                instead: instead(*t).to_string(),
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        b.combined
+            .abs()
+            .total_cmp(&a.combined.abs())
+            .then(a.topic.cmp(&b.topic))
+    });
+    let sum = lines.iter().fold((0.0, 0.0, 0.0), |s, l| {
+        (s.0 + l.culture, s.1 + l.product, s.2 + l.combined)
+    });
+    let gap = (
+        you.scores.0 - care.scores.0,
+        you.scores.1 - care.scores.1,
+        you.scores.2 - care.scores.2,
+    );
+    Ok(Attribution {
+        you: you.scores,
+        caretaker: care.scores,
+        together: (gap.0 - sum.0, gap.1 - sum.1, gap.2 - sum.2),
+        situation: care.situation,
+        replays: 2 + handed.len(),
+        lines,
+    })
+}
+
+/// Decision kinds of a topic, for the guide and tests.
+pub fn kinds_of(topic: Topic) -> &'static [ActionKind] {
+    use ActionKind as K;
+    match topic {
+        Topic::Demands(_) => &[K::Comply, K::Shield, K::Reframe, K::Escalate],
+        Topic::Conversations(_) => &[K::OneOnOne, K::StayInterview],
+        Topic::Development(_) => &[
+            K::Mentor,
+            K::PairMentor,
+            K::Training,
+            K::StructuredOnboarding,
+            K::DevelopManager,
+        ],
+        Topic::Care(_) => &[K::RetentionRaise, K::RecoveryWeek],
+        Topic::Hiring(_) => &[K::OpenRequisition, K::HireContractors],
+        Topic::Layoffs => &[K::Layoff],
+        Topic::Reteaming => &[K::Reteam],
+        Topic::VisionSessions => &[K::VisionSession],
+        Topic::Strategy(_) => &[K::StrategySession],
+        Topic::Credit => &[K::ShareCredit, K::TakeCredit],
+        Topic::Failures => &[K::TakeResponsibility, K::Blame, K::BlamelessReview],
+        Topic::Transparency => &[K::DemoDay, K::DiscloseSlip],
+        Topic::TeamSetup(_) => &[
+            K::SetDiscoveryShare,
+            K::SetDebtShare,
+            K::SetWipLimit,
+            K::Tooling,
+            K::Analytics,
+            K::PlatformInvestment,
+        ],
+        Topic::Overtime => &[K::SetOvertimePolicy],
+        Topic::BudgetRequests => &[K::RequestBudget],
+        Topic::Connecting => &[K::BrokerAlignment, K::ConnectTeams, K::SetInteractionMode],
+        Topic::Evidence => &[K::ReviewMetrics, K::RunExperiment, K::Forecast],
+        Topic::Portfolio => &[K::KillInitiative, K::Descope],
+    }
+}
+
+/// Weeks as "week 3" or "weeks 2, 5, 9" (at most six shown).
+pub fn weeks_phrase(weeks: &[u32]) -> String {
+    let shown: Vec<String> = weeks.iter().take(6).map(u32::to_string).collect();
+    format!(
+        "week{} {}{}",
+        if weeks.len() > 1 { "s" } else { "" },
+        shown.join(", "),
+        if weeks.len() > 6 { ", …" } else { "" }
+    )
+}
+
+impl DecisionLine {
+    /// "How you answered Helga's demands (weeks 2, 5; 3 decisions)".
+    pub fn title(&self) -> String {
+        if self.decisions == 0 {
+            return format!("{} ({} instead)", self.label, self.instead_short());
+        }
+        format!(
+            "{} ({}; {} decision{})",
+            self.label,
+            weeks_phrase(&self.weeks),
+            self.decisions,
+            if self.decisions == 1 { "" } else { "s" }
+        )
+    }
+
+    fn instead_short(&self) -> &'static str {
+        match self.topic {
+            Topic::Demands(_) => "the caretaker would have complied",
+            Topic::Conversations(_) => "the caretaker would have held monthly 1:1s",
+            _ => "the caretaker would have done nothing",
+        }
+    }
+}
+
+impl Attribution {
+    /// The debrief by decisions as plain-text lines: the comparison with the caretaker, the
+    /// decisions that moved each score (at most `n` each, at least 0.1 points) with how, the
+    /// decisions together, and the situation.
+    pub fn summary_lines(&self, n: usize) -> Vec<String> {
+        let (y, c) = (self.you, self.caretaker);
+        let mut out = vec![format!(
+            "Against a caretaker in the same world with the same luck: culture {:.1} vs {:.1} ({:+.1}), product {:.1} vs {:.1} ({:+.1}), combined {:.1} vs {:.1} ({:+.1})",
+            y.0,
+            c.0,
+            y.0 - c.0,
+            y.1,
+            c.1,
+            y.1 - c.1,
+            y.2,
+            c.2,
+            y.2 - c.2
+        )];
+        for (culture, what, together) in [
+            (true, "culture", self.together.0),
+            (false, "product success", self.together.1),
+        ] {
+            let moved = self.moved(culture, 0.1);
+            if moved.is_empty() && together.abs() < 0.1 {
+                out.push(format!(
+                    "No decision of yours moved {what} by 0.1 points or more."
+                ));
+                continue;
+            }
+            out.push(format!("Your decisions that moved {what}:"));
+            for l in moved.into_iter().take(n) {
+                let pts = if culture { l.culture } else { l.product };
+                out.push(format!("  {pts:+5.1}  {}: {}", l.title(), l.mechanism));
+            }
+            if together.abs() >= 0.1 {
+                out.push(format!(
+                    "  {together:+5.1}  Your decisions together, beyond what each did on its own"
+                ));
+            }
+        }
+        if !self.situation.is_empty() {
+            out.push(format!(
+                "The situation (what moved the caretaker's scores): {}",
+                self.situation.join("; ")
+            ));
+        }
+        out
+    }
+}
