@@ -54,7 +54,11 @@ const PLAT: TeamId = TeamId(1);
 const CEO: StakeholderId = StakeholderId(0);
 
 fn sim() -> Sim {
-    Sim::new(&common::parse(SRC), 9)
+    sim_with_seed(9)
+}
+
+fn sim_with_seed(seed: u64) -> Sim {
+    Sim::new(&common::parse(SRC), seed)
 }
 
 fn person(s: &Sim, id: PersonId) -> Person {
@@ -712,7 +716,8 @@ fn demand_responses_have_their_effects() {
         .count();
     assert_eq!(lent, 2, "a resource grab lends two engineers");
 
-    // Shield costs PC and protects; escalate resolves and blocks demands for 12 weeks.
+    // Shield costs PC and protects. Escalate is ruled on: the demand is dropped, or upheld and
+    // back for another answer; either way it buys a short pause, not twelve weeks of silence.
     let mut s = sim();
     s.step();
     let st = demand(&s, DemandKind::StatusReport);
@@ -737,12 +742,53 @@ fn demand_responses_have_their_effects() {
         team(&s, APP).status_obligations.is_empty(),
         "shielded: no reporting obligation"
     );
-    assert!(item(&s, 1).deadline.is_none(), "escalated: no fixed plan");
+    assert!(
+        item(&s, 1).deadline.is_none(),
+        "escalated: no fixed plan yet"
+    );
     assert!(
         s.world().resource::<Leader>().political_capital < pc0 - 8.0,
         "shield + escalate spend PC"
     );
-    assert!(stakeholder(&s, CEO).escalated_until >= 13);
+    let until = stakeholder(&s, CEO).escalated_until;
+    assert!((3..13).contains(&until), "a short pause: {until}");
+    let back = s
+        .world()
+        .resource::<Org>()
+        .demands
+        .iter()
+        .find(|d| d.id == fp.id)
+        .cloned();
+    if let Some(d) = back {
+        assert!(d.escalated && d.respond_by >= 4, "upheld: {d:?}");
+        let again = s.submit(Action::Respond {
+            demand: fp.id,
+            response: Response::Escalate,
+        });
+        assert!(again.is_err(), "an upheld demand cannot be escalated twice");
+    }
+    // Over many worlds a powerful stakeholder's escalated demand is usually upheld.
+    let upheld = (0..40u64)
+        .filter(|seed| {
+            let mut s = sim_with_seed(*seed);
+            s.step();
+            let fp = demand(&s, DemandKind::FixedPlan);
+            ok(
+                &mut s,
+                Action::Respond {
+                    demand: fp.id,
+                    response: Response::Escalate,
+                },
+            );
+            s.step();
+            s.world()
+                .resource::<Org>()
+                .demands
+                .iter()
+                .any(|d| d.id == fp.id)
+        })
+        .count();
+    assert!((20..40).contains(&upheld), "upheld in {upheld} of 40");
 
     // Reframe: either a light alternative or a failure that must be answered next week.
     let mut r = sim();

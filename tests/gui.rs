@@ -590,8 +590,14 @@ fn every_selection_offers_priced_actions() {
     let g = st.game.as_ref().expect("game");
     let w = g.world();
     let idx = w.resource::<sim::Index>();
-    let team = *idx.teams.keys().next().expect("team");
-    let other = *idx.teams.keys().nth(1).expect("second team");
+    // A pair whose work meets (connect actions are refused for teams that do not depend on
+    // each other).
+    let dep = idx
+        .dependencies
+        .values()
+        .find_map(|e| w.get::<sim::Dependency>(*e))
+        .expect("dependency_hell has dependencies");
+    let (team, other) = (dep.consumer, dep.provider);
     let sels = [
         Selection::Org,
         Selection::Team(team),

@@ -530,9 +530,31 @@ pub fn sponsor_cost(power: f64, trust: f64, p: &Params) -> f64 {
     p.sponsor_pc_scale * power * (1.0 - trust / 100.0)
 }
 
+/// Share of a ritual's effect left when `earlier` of the same ritual were held within the
+/// window (`ritual_repeat_keep` per earlier one): repetition wears a ritual out.
+pub fn ritual_keep(earlier: usize, p: &Params) -> f64 {
+    p.ritual_repeat_keep.powi(earlier.min(64) as i32)
+}
+
+/// Chance that an escalated demand is upheld by whoever rules on it: more likely the more
+/// powerful the stakeholder escalated over.
+pub fn escalation_upheld(power: f64, p: &Params) -> f64 {
+    (p.escalate_upheld_base + p.escalate_upheld_per_power * power).clamp(0.0, 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rituals_wear_out_and_powerful_stakeholders_win_escalations() {
+        let p = Params::default();
+        assert_eq!(ritual_keep(0, &p), 1.0);
+        assert!(ritual_keep(1, &p) < 0.5 && ritual_keep(2, &p) < ritual_keep(1, &p));
+        assert!(ritual_keep(1000, &p) >= 0.0);
+        assert!(escalation_upheld(1.0, &p) > escalation_upheld(0.2, &p));
+        assert!((0.0..=1.0).contains(&escalation_upheld(5.0, &p)));
+    }
 
     #[test]
     fn sponsor_cost_grows_with_power_and_falls_with_trust() {

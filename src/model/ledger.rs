@@ -63,10 +63,12 @@ pub enum Driver {
     SkillGrowth,
     Contractors,
     Hiring,
+    /// Too little meaningful work: a team's delivery capacity idle for want of ready work.
+    Idle,
 }
 
 /// Number of drivers (size of a contribution vector).
-pub const N_DRIVERS: usize = Driver::Hiring as usize + 1;
+pub const N_DRIVERS: usize = Driver::Idle as usize + 1;
 
 /// All drivers in order.
 pub const ALL_DRIVERS: [Driver; N_DRIVERS] = [
@@ -122,6 +124,7 @@ pub const ALL_DRIVERS: [Driver; N_DRIVERS] = [
     Driver::SkillGrowth,
     Driver::Contractors,
     Driver::Hiring,
+    Driver::Idle,
 ];
 
 /// What kind of cause a driver stands for in the debrief.
@@ -196,6 +199,7 @@ impl Driver {
             SkillGrowth => "skill growth",
             Contractors => "contractors",
             Hiring => "hiring",
+            Idle => "too little meaningful work (idle teams)",
         }
     }
 

@@ -23,7 +23,13 @@ pub use params::Params;
 ///
 /// History: 1 — the first versioned model (state hash covering every resource a later week
 /// reads). Logs and saves written before versions existed read as model version 0.
-pub const MODEL_VERSION: u32 = 1;
+/// 2 — nothing can be gamed (issue 12): credit counts once per ship; rituals (vision and
+/// strategy sessions, demo days, a second 1:1 with the same person) wear out with repetition
+/// and vision sessions and demos take the teams' time; teams that do not depend on each other
+/// cannot be "connected"; an escalation is ruled on (a powerful stakeholder usually wins, the
+/// demand then comes back) and buys two weeks, not twelve, without demands; killing committed
+/// work breaks the commitment as a missed date does; idle teams disengage (bore-out).
+pub const MODEL_VERSION: u32 = 2;
 
 use serde::{Deserialize, Serialize};
 

@@ -377,6 +377,8 @@ pub struct Params {
     pub e_status: f64,
     /// [G] Engagement target points for share of work blocked on dependencies, a loss.
     pub e_blocked: f64,
+    /// [G] Engagement target points lost when all of a team's delivery capacity sits idle for want of ready work (bore-out: people disengage without meaningful work). Scales with the idle share.
+    pub e_idle: f64,
     /// [G] Engagement target points for recent layoffs (0–1), a loss.
     pub e_layoff: f64,
 
@@ -617,6 +619,26 @@ pub struct Params {
     pub escalate_pc_per_power: f64,
     /// [G] AP to hold a demo day.
     pub demo_day_ap: f64,
+    /// [G] Weeks a ritual (vision session, strategy session with one stakeholder, demo day) is remembered: each earlier one in this window weakens the next.
+    pub ritual_window_weeks: f64,
+    /// [G] Share of a ritual's effect left per earlier one in the window (0.35: the second in a month does about a third, the third an eighth). Repetition wears rituals out.
+    pub ritual_repeat_keep: f64,
+    /// [G] Weeks within which a second 1:1 with the same person grows their skills less (by `ritual_repeat_keep`).
+    pub one_on_one_repeat_weeks: f64,
+    /// [G] Share of every team's capacity a vision session takes that week (everyone is in the room).
+    pub vision_session_capacity: f64,
+    /// [G] Share of the demoing team's capacity a demo day takes that week (preparing and presenting).
+    pub demo_day_capacity: f64,
+    /// [G] Benevolence the stakeholder loses when a demand is escalated over their head.
+    pub escalate_benevolence_loss: f64,
+    /// [G] Weeks the escalated stakeholder waits for the ruling before raising new demands (it buys no longer silence).
+    pub escalate_quiet_weeks: f64,
+    /// [G] Chance that whoever rules on an escalation upholds the demand, before the stakeholder's power.
+    pub escalate_upheld_base: f64,
+    /// [G] Extra chance the demand is upheld, per unit of the stakeholder's power (a powerful stakeholder usually wins).
+    pub escalate_upheld_per_power: f64,
+    /// [G] Weeks an escalation takes to be ruled on; an upheld demand must then be answered (comply, shield or reframe) by then.
+    pub escalate_ruling_weeks: f64,
     /// [G] AP to disclose a slipping commitment.
     pub disclose_slip_ap: f64,
     /// [G] PC to disclose a slipping commitment.

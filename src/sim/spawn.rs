@@ -351,6 +351,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             behind_experiment: false,
             counted_missed: false,
             weekly_cost: r.weekly_cost,
+            credited: false,
         };
         let e = world.spawn((Name::new(it.name.clone()), it)).id();
         index.initiatives.insert(d.id, e);

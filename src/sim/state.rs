@@ -305,6 +305,9 @@ pub struct Initiative {
     pub counted_missed: bool,
     /// Running cost while open, $/week (vendors, cloud, agencies).
     pub weekly_cost: f64,
+    /// Credit for this ship was shared or taken (it counts once).
+    #[serde(default)]
+    pub credited: bool,
 }
 
 impl Initiative {
@@ -493,6 +496,9 @@ pub struct Demand {
     pub arrived: u32,
     pub respond_by: u32,
     pub reframe_failed: bool,
+    /// Escalated once and upheld: it must now be answered another way.
+    #[serde(default)]
+    pub escalated: bool,
 }
 
 /// An open requisition or contractor order.

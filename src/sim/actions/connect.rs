@@ -17,6 +17,13 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
             if x == y {
                 return refuse(a, "pick two different teams");
             }
+            // Connecting is for teams whose work meets; for others it is a meeting about nothing.
+            if !depend_on_each_other(world, *x, *y) {
+                return refuse(
+                    a,
+                    "these two teams do not depend on each other; there is no work to connect",
+                );
+            }
             match a {
                 BrokerAlignment { .. } => {
                     cost(prm.broker_alignment_ap, prm.broker_alignment_pc, 0.0)

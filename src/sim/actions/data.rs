@@ -103,7 +103,29 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             );
         }
         KillInitiative { initiative } => {
-            with_initiative(world, *initiative, |it| it.state = InitiativeState::Killed);
+            // Killing committed work breaks the commitment, as a missed date does: the team
+            // failed, the sponsor (or every stakeholder) saw a promise broken.
+            let mut broken = None;
+            with_initiative(world, *initiative, |it| {
+                if it.deadline.is_some() && !it.counted_missed {
+                    it.counted_missed = true;
+                    broken = Some((it.team, it.sponsor));
+                }
+                it.state = InitiativeState::Killed;
+            });
+            if let Some((team, sponsor)) = broken {
+                let per_failure = world.resource::<SimParams>().waterfall_per_failure;
+                with_team(world, team, |t| {
+                    t.failures_recent += 1.0;
+                    t.broken_promises.push(w);
+                });
+                all_stakeholders(world, |s| {
+                    if sponsor.is_none_or(|x| x == s.id) {
+                        s.broken_promises.push(w);
+                        s.waterfall = (s.waterfall + per_failure).min(1.0);
+                    }
+                });
+            }
             let name = initiative_name(world, *initiative);
             log(
                 world,
@@ -111,7 +133,11 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 "action",
                 Happened::Killed,
                 vec![Subject::Initiative(*initiative)],
-                format!("Stopped the initiative {name}"),
+                if broken.is_some() {
+                    format!("Stopped the initiative {name}, breaking its committed date")
+                } else {
+                    format!("Stopped the initiative {name}")
+                },
             );
         }
         Descope { initiative } => with_initiative(world, *initiative, |it| {

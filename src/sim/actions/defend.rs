@@ -30,6 +30,10 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                     }
                     cost(prm.reframe_ap, prm.reframe_pc, 0.0)
                 }
+                Response::Escalate if d.escalated => refuse(
+                    a,
+                    "this demand was escalated and upheld: comply, shield or reframe it",
+                ),
                 Response::Escalate => cost(
                     prm.escalate_ap,
                     prm.escalate_pc_base + prm.escalate_pc_per_power * s.power,
@@ -61,6 +65,18 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         Respond { demand, response } => respond(world, *demand, *response, w, seed, &p),
         DemoDay { team } => {
             let moved = !world.resource::<Org>().shipped.is_empty();
+            // Demo after demo shows stakeholders less that is new; each costs the team its
+            // preparation time.
+            let keep = ritual_keep(world, w, p.ritual_window_weeks, |x| {
+                matches!(x, DemoDay { .. })
+            });
+            with_team(world, *team, |tm| {
+                tm.modifiers.push(CapacityModifier {
+                    multiplier: 1.0 - p.demo_day_capacity,
+                    until_week: w,
+                    cause: "demo day".into(),
+                })
+            });
             world.resource_mut::<Org>().demos.push(w);
             // A demo shows true progress: perceived snaps to the truth (honestly, no penalty).
             let weekly = team_weekly(world, *team);
@@ -74,14 +90,14 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 s.transparency.push(w);
                 s.pulses.push(pulse(
                     PulseStock::Anxiety,
-                    -p.demo_anxiety_relief,
+                    -keep * p.demo_anxiety_relief,
                     w,
                     3.0,
                     Driver::Transparency,
                 ));
                 s.pulses.push(pulse(
                     PulseStock::Ability,
-                    if moved {
+                    keep * if moved {
                         p.demo_ability
                     } else {
                         p.demo_ability_nothing_shipped
@@ -91,12 +107,12 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                     Driver::Transparency,
                 ));
                 if moved {
-                    s.waterfall = (s.waterfall - p.demo_waterfall_relief).max(0.0);
+                    s.waterfall = (s.waterfall - keep * p.demo_waterfall_relief).max(0.0);
                 }
             });
             if moved {
                 let mut l = world.resource_mut::<Leader>();
-                l.political_capital = (l.political_capital + p.demo_pc).min(100.0);
+                l.political_capital = (l.political_capital + keep * p.demo_pc).min(100.0);
             }
         }
         DiscloseSlip { initiative } => {
@@ -273,26 +289,54 @@ fn respond(
             }
         }
         Response::Escalate => {
-            world.resource_mut::<Org>().demands.remove(pos);
+            // Whoever is escalated to rules on it after a while; a powerful stakeholder usually
+            // wins, and the one escalated over remembers either way (§6.3).
+            let power = stakeholder(world, d.from).map_or(0.5, |s| s.power);
+            let pr = eq::escalation_upheld(power, p);
+            let upheld =
+                Stream::new(seed, Purpose::ActionRoll, u64::from(id.0), w, 3).bernoulli(pr);
+            let ruling = w + p.escalate_ruling_weeks.round().max(0.0) as u32;
             with_stakeholder(world, d.from, |s| {
-                s.escalated_until = w + 12;
+                s.escalated_until = w + p.escalate_quiet_weeks.round().max(0.0) as u32;
                 s.pulses.push(pulse(
                     PulseStock::Benevolence,
-                    -15.0,
+                    -p.escalate_benevolence_loss,
                     w,
                     10.0,
                     Driver::Declined,
                 ));
             });
-            add_defend(world, d.team, 1.0, w);
-            log(
-                world,
-                w,
-                "demand",
-                Happened::Escalated,
-                demand_subjects(&d),
-                format!("Escalated a {:?} demand to the CEO", d.kind),
-            );
+            if upheld {
+                let mut org = world.resource_mut::<Org>();
+                let dm = &mut org.demands[pos];
+                dm.escalated = true;
+                dm.respond_by = dm.respond_by.max(ruling);
+                log(
+                    world,
+                    w,
+                    "demand",
+                    Happened::Escalated,
+                    demand_subjects(&d),
+                    format!(
+                        "Escalated a {:?} demand; it was upheld (p = {pr:.2}): answer it another way by week {ruling}",
+                        d.kind
+                    ),
+                );
+            } else {
+                world.resource_mut::<Org>().demands.remove(pos);
+                add_defend(world, d.team, 1.0, w);
+                log(
+                    world,
+                    w,
+                    "demand",
+                    Happened::Escalated,
+                    demand_subjects(&d),
+                    format!(
+                        "Escalated a {:?} demand and it was dropped (upheld with p = {pr:.2})",
+                        d.kind
+                    ),
+                );
+            }
         }
     }
 }
@@ -511,6 +555,7 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         behind_experiment: false,
         counted_missed: false,
         weekly_cost: 0.0,
+        credited: false,
     };
     let e = world.spawn((Name::new(it.name.clone()), it)).id();
     world

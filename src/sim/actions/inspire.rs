@@ -22,6 +22,9 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 Some(sw) if w.saturating_sub(sw) <= 4 => {}
                 _ => return refuse(a, "credit is for an initiative shipped in the last 4 weeks"),
             }
+            if it.credited {
+                return refuse(a, "credit for this ship was already given; it counts once");
+            }
             if matches!(a, ShareCredit { .. }) {
                 cost(prm.share_credit_ap, 0.0, 0.0)
             } else {
@@ -62,18 +65,36 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
     let p = world.resource::<SimParams>().0.clone();
     match a {
         VisionSession => {
+            // A vision repeated every week says nothing new, and everyone is in the room.
+            let keep = ritual_keep(world, w, p.ritual_window_weeks, |x| {
+                matches!(x, VisionSession)
+            });
             lookup::for_each(world, |tm: &mut Team| {
-                tm.vision = (tm.vision + p.vision_gain * (1.0 - tm.vision)).min(1.0)
+                tm.vision = (tm.vision + keep * p.vision_gain * (1.0 - tm.vision)).min(1.0);
+                tm.modifiers.push(CapacityModifier {
+                    multiplier: 1.0 - p.vision_session_capacity,
+                    until_week: w,
+                    cause: "vision session".into(),
+                });
             });
             all_stakeholders(world, |s| {
-                s.alignment = (s.alignment + p.vision_alignment).min(1.0)
+                s.alignment = (s.alignment + keep * p.vision_alignment).min(1.0)
             });
         }
-        StrategySession { stakeholder } => with_stakeholder(world, *stakeholder, |s| {
-            s.meetings.push(w);
-            s.alignment = (s.alignment + p.strategy_alignment).min(1.0);
-        }),
+        StrategySession { stakeholder } => {
+            let keep = ritual_keep(
+                world,
+                w,
+                p.ritual_window_weeks,
+                |x| matches!(x, StrategySession { stakeholder: s } if s == stakeholder),
+            );
+            with_stakeholder(world, *stakeholder, |s| {
+                s.meetings.push(w);
+                s.alignment = (s.alignment + keep * p.strategy_alignment).min(1.0);
+            })
+        }
         ShareCredit { initiative } => {
+            with_initiative(world, *initiative, |it| it.credited = true);
             if let Some(t) = initiative_team(world, *initiative) {
                 team_person_pulse(world, t, PulseStock::Engagement, p.share_credit_pulse);
                 with_team(world, t, |tm| tm.credit_events.push((w, 1.0)));
@@ -94,6 +115,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 .record(ActionMark::CreditShared, w);
         }
         TakeCredit { initiative } => {
+            with_initiative(world, *initiative, |it| it.credited = true);
             if let Some(t) = initiative_team(world, *initiative) {
                 with_team(world, t, |tm| {
                     tm.credit_events.push((w, -1.0));

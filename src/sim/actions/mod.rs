@@ -102,6 +102,30 @@ fn need_init<'w>(
     initiative(world, id).map_or_else(|| refuse(a, format!("no initiative {}", id.0)), Ok)
 }
 
+/// How much of a ritual's effect is left this week: `same` picks the earlier actions that
+/// count as the same ritual, within `window` weeks before week `w` (this week's included).
+fn ritual_keep(world: &World, w: u32, window: f64, same: impl Fn(&Action) -> bool) -> f64 {
+    let earlier = world
+        .resource::<ActionQueue>()
+        .applied
+        .iter()
+        .rev()
+        .take_while(|(x, _)| f64::from(w.saturating_sub(*x)) < window)
+        .filter(|(_, a)| same(a))
+        .count();
+    eq::ritual_keep(earlier, &world.resource::<SimParams>().0)
+}
+
+/// True when the two teams depend on each other, either way, through any dependency.
+fn depend_on_each_other(world: &World, a: TeamId, b: TeamId) -> bool {
+    let idx = world.resource::<Index>();
+    idx.dependencies.values().any(|e| {
+        world.get::<Dependency>(*e).is_some_and(|d| {
+            (d.consumer == a && d.provider == b) || (d.consumer == b && d.provider == a)
+        })
+    })
+}
+
 /// An action's price.
 fn cost(ap: f64, pc: f64, money: f64) -> Result<Cost, Refusal> {
     Ok(Cost { ap, pc, money })

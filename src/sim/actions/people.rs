@@ -164,12 +164,19 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
         }
         OneOnOne { person } => {
             let leader_td = world.resource::<Leader>().skills[Pillar::TeamDev as usize];
+            // A second 1:1 with the same person soon after teaches them less.
+            let keep = ritual_keep(
+                world,
+                w,
+                p.one_on_one_repeat_weeks,
+                |x| matches!(x, OneOnOne { person: o } if o == person),
+            );
             with_drivers(world, *person, |d| d.last_1on1 = Some(w));
             with_person(world, *person, |x| {
                 x.weeks_since_1on1 = 0.0;
                 x.flight_risk_revealed = true;
                 // Quality 1:1s also grow soft and team-development skills a little (§6.1).
-                let q = 0.5 + 0.5 * leader_td / 100.0;
+                let q = keep * (0.5 + 0.5 * leader_td / 100.0);
                 x.pending[Pillar::Soft as usize] += p.one_on_one_growth * q;
                 x.pending[Pillar::TeamDev as usize] += p.one_on_one_growth * q;
             });

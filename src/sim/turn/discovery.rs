@@ -211,6 +211,7 @@ pub fn discovery(world: &mut World) {
                 behind_experiment: true,
                 counted_missed: false,
                 weekly_cost: 0.0,
+                credited: false,
             };
             let e = world.spawn((Name::new(it.name.clone()), it)).id();
             world

@@ -238,6 +238,7 @@ pub(crate) fn push_demand(
         arrived: w,
         respond_by: w + p.demand_response_weeks,
         reframe_failed: false,
+        escalated: false,
     });
     let text = format!(
         "New demand: {kind:?} for team {} (intensity {intensity:.2})",

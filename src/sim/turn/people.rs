@@ -278,6 +278,8 @@ pub(crate) struct TeamView {
     empowerment: f64,
     status: f64,
     blocked_frac: f64,
+    /// Share of the team's capacity idle last production phase for want of ready work.
+    idle_frac: f64,
     layoff_recent: f64,
     blame_recent: f64,
 }
@@ -308,6 +310,11 @@ impl TeamView {
             status: t.status_obligations.iter().sum(),
             blocked_frac: if open > 0 {
                 t.blocked_items as f64 / open as f64
+            } else {
+                0.0
+            },
+            idle_frac: if t.capacity > 1e-9 {
+                (t.idle_capacity / t.capacity).clamp(0.0, 1.0)
             } else {
                 0.0
             },
@@ -360,6 +367,7 @@ pub fn people_engagement_hazard(
             ),
             (Driver::StatusOverhead, -p.e_status * status / 0.15),
             (Driver::Blocked, -p.e_blocked * blocked_frac),
+            (Driver::Idle, -p.e_idle * t.idle_frac),
             (Driver::Layoff, -p.e_layoff * t.layoff_recent),
             (Driver::Credit, dr.e_pulse),
         ];
