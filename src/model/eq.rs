@@ -65,7 +65,8 @@ pub fn person_raw(c: &PersonCapacity, p: &Params) -> f64 {
         * p.f_base
 }
 
-/// Communication overhead for a team of n (Madachy 0.06·n² %, plus §17.4's large-team term).
+/// Communication overhead for a team of n (Madachy 0.06·n² %, plus §17.4's large-team term,
+/// off by default).
 pub fn comm_overhead(n: f64, p: &Params) -> f64 {
     (p.comm_coeff * n * n + p.comm_large_team * (n - p.comfortable_team_size).max(0.0).powi(2))
         .min(p.comm_overhead_cap)
@@ -654,8 +655,13 @@ mod tests {
     #[test]
     fn communication_overhead_is_madachy() {
         let p = Params::default();
-        assert!((comm_overhead(10.0, &p) - 0.06 - 0.01).abs() < 1e-9);
+        assert!((comm_overhead(10.0, &p) - 0.06).abs() < 1e-9);
         assert!((comm_overhead(5.0, &p) - 0.015).abs() < 1e-9);
+        // Output n·(1 − overhead) has no cliff: it rises to a peak near two dozen people.
+        let output = |n: f64| n * (1.0 - comm_overhead(n, &p));
+        assert!(output(20.0) > output(16.0));
+        let peak = (1..=60).max_by(|a, b| output(f64::from(*a)).total_cmp(&output(f64::from(*b))));
+        assert!(matches!(peak, Some(21..=27)), "peak at {peak:?}");
     }
 
     #[test]

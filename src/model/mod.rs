@@ -29,7 +29,9 @@ pub use params::Params;
 /// cannot be "connected"; an escalation is ruled on (a powerful stakeholder usually wins, the
 /// demand then comes back) and buys two weeks, not twelve, without demands; killing committed
 /// work breaks the commitment as a missed date does; idle teams disengage (bore-out).
-pub const MODEL_VERSION: u32 = 2;
+/// 3 — Brooks's law from its real mechanism: Madachy's communication overhead alone (the
+/// §17.4 large-team term, which put teams of 18 at the overhead cap, is off by default).
+pub const MODEL_VERSION: u32 = 3;
 
 use serde::{Deserialize, Serialize};
 

@@ -70,7 +70,7 @@ pub struct Params {
     // ---- Capacity (§4.4) ----
     /// [S] Communication overhead coefficient: 0.06·n² % (Madachy).
     pub comm_coeff: f64,
-    /// [G] Extra communication cost per squared person above `comfortable_team_size` (§17.4).
+    /// [G] Extra communication cost per squared person above `comfortable_team_size` (§17.4's term). Off by default since model version 3: with 0.01 a team of 18 ran at the overhead cap, so 16 people delivered almost three times what 20 did — a cliff the literature does not show. Madachy's 0.06·n² alone peaks output near two dozen people (issue 12); large-team strain stays in cognitive load and safety.
     pub comm_large_team: f64,
     /// [D] Context-switch cost per active item beyond wip_ok (Weinberg 20 %, empirical 17 %).
     pub switch_cost: f64,

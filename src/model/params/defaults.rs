@@ -27,7 +27,7 @@ impl Default for Params {
             departure_debt: 1.5,
 
             comm_coeff: 0.0006,
-            comm_large_team: 0.01,
+            comm_large_team: 0.0,
             switch_cost: 0.15,
             switch_cap: 0.6,
             status_cap: 0.25,
