@@ -43,7 +43,7 @@ fn late_additions(sc: &orgcraft::scenario::Scenario) -> ((f64, f64), (f64, f64))
     let (mut with_w, mut with_c, mut without_w, mut without_c) = (vec![], vec![], vec![], vec![]);
     for seed in 0..50 {
         for take in [true, false] {
-            let mut sim = Sim::new(&sc, seed);
+            let mut sim = Sim::new(sc, seed);
             let (w, c) = completion(&mut sim, 40, |s| {
                 // A caretaker's routine (monthly 1:1s) so only the staffing decision differs.
                 let ids: Vec<_> = s
