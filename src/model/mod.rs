@@ -31,7 +31,10 @@ pub use params::Params;
 /// work breaks the commitment as a missed date does; idle teams disengage (bore-out).
 /// 3 — Brooks's law from its real mechanism: Madachy's communication overhead alone (the
 /// §17.4 large-team term, which put teams of 18 at the overhead cap, is off by default).
-pub const MODEL_VERSION: u32 = 3;
+/// 4 — a vision session or demo day at the usual cadence takes no extra time (it is inside the
+/// routine meeting share `f_base`); only the extra ones soon after another cost capacity, and
+/// a demo is remembered for two weeks (a demo per sprint is the usual cadence), not four.
+pub const MODEL_VERSION: u32 = 4;
 
 use serde::{Deserialize, Serialize};
 

@@ -623,11 +623,13 @@ pub struct Params {
     pub ritual_window_weeks: f64,
     /// [G] Share of a ritual's effect left per earlier one in the window (0.35: the second in a month does about a third, the third an eighth). Repetition wears rituals out.
     pub ritual_repeat_keep: f64,
+    /// [G] Weeks a demo day is remembered (shorter than other rituals: a demo every sprint, two or three weeks, is the usual cadence; weekly demos wear out).
+    pub demo_window_weeks: f64,
     /// [G] Weeks within which a second 1:1 with the same person grows their skills less (by `ritual_repeat_keep`).
     pub one_on_one_repeat_weeks: f64,
-    /// [G] Share of every team's capacity a vision session takes that week (everyone is in the room).
+    /// [G] Share of every team's capacity an extra vision session takes that week (everyone is in the room), times the share of its effect already worn out: one at the usual cadence is inside `f_base`'s routine meeting time.
     pub vision_session_capacity: f64,
-    /// [G] Share of the demoing team's capacity a demo day takes that week (preparing and presenting).
+    /// [G] Share of the demoing team's capacity an extra demo day takes that week (preparing and presenting), times the share of its effect already worn out: one at the usual cadence is inside `f_base`.
     pub demo_day_capacity: f64,
     /// [G] Benevolence the stakeholder loses when a demand is escalated over their head.
     pub escalate_benevolence_loss: f64,

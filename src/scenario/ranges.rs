@@ -289,6 +289,7 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("ritual_window_weeks", 1.0, 26.0),
     ("ritual_repeat_keep", 0.0, 1.0),
     ("one_on_one_repeat_weeks", 0.0, 8.0),
+    ("demo_window_weeks", 1.0, 26.0),
     ("vision_session_capacity", 0.0, 0.2),
     ("demo_day_capacity", 0.0, 0.3),
     ("escalate_benevolence_loss", 0.0, 100.0),

@@ -302,6 +302,7 @@ impl Default for Params {
             ritual_window_weeks: 4.0,
             ritual_repeat_keep: 0.35,
             one_on_one_repeat_weeks: 2.0,
+            demo_window_weeks: 2.0,
             vision_session_capacity: 0.02,
             demo_day_capacity: 0.04,
             escalate_benevolence_loss: 15.0,

@@ -67,12 +67,14 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             let moved = !world.resource::<Org>().shipped.is_empty();
             // Demo after demo shows stakeholders less that is new; each costs the team its
             // preparation time.
-            let keep = ritual_keep(world, w, p.ritual_window_weeks, |x| {
+            let keep = ritual_keep(world, w, p.demo_window_weeks, |x| {
                 matches!(x, DemoDay { .. })
             });
             with_team(world, *team, |tm| {
+                // A demo at the usual cadence is inside the routine meeting time (`f_base`); an
+                // extra one soon after takes the team's time.
                 tm.modifiers.push(CapacityModifier {
-                    multiplier: 1.0 - p.demo_day_capacity,
+                    multiplier: 1.0 - (1.0 - keep) * p.demo_day_capacity,
                     until_week: w,
                     cause: "demo day".into(),
                 })

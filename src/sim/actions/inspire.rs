@@ -71,8 +71,10 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             });
             lookup::for_each(world, |tm: &mut Team| {
                 tm.vision = (tm.vision + keep * p.vision_gain * (1.0 - tm.vision)).min(1.0);
+                // A session at the usual cadence is inside the routine meeting time (`f_base`);
+                // an extra one soon after takes extra time.
                 tm.modifiers.push(CapacityModifier {
-                    multiplier: 1.0 - p.vision_session_capacity,
+                    multiplier: 1.0 - (1.0 - keep) * p.vision_session_capacity,
                     until_week: w,
                     cause: "vision session".into(),
                 });
