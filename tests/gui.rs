@@ -202,8 +202,19 @@ fn end_week_asks_first_then_shows_what_happened() {
         !s.culture_moves.is_empty() || !s.product_moves.is_empty(),
         "the ledger names what moved the scores"
     );
+    // The summary leads with the decisions so far, measured by replay: the replayed game is
+    // the live one, and the week's vision session is one of its groups.
+    let a = s.by_decisions.as_ref().expect("decisions so far");
+    assert_eq!(a.you.0, s.after.culture);
+    assert_eq!(a.you.1, s.after.product);
+    assert!(
+        a.lines.iter().any(|l| l.label == "Vision sessions"),
+        "{:?}",
+        a.lines
+    );
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("Week 1 summary"), "{text}");
+    assert!(text.contains("Your decisions so far"), "{text}");
     assert!(text.contains("What moved culture this week"));
     assert!(text.contains("Vision session"));
     st.apply(Command::CloseOverlay);

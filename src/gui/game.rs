@@ -29,6 +29,9 @@ pub struct WeekSummary {
     /// The biggest weekly movers of each score, from the attribution ledger: (driver, points).
     pub culture_moves: Vec<(Driver, f64)>,
     pub product_moves: Vec<(Driver, f64)>,
+    /// The player's decisions so far against a caretaker in the same world, by replay
+    /// (`attribution::attribute_so_far`).
+    pub by_decisions: Option<crate::headless::attribution::Attribution>,
 }
 
 impl WeekSummary {
@@ -281,8 +284,14 @@ impl Game {
             refused,
             culture_moves: movers(&contrib_before.0, &contrib_after.0),
             product_moves: movers(&contrib_before.1, &contrib_after.1),
+            by_decisions: None,
         };
         self.decisions.push(queued);
+        let mut summary = summary;
+        // Your decisions so far, measured: a few dozen replays of the weeks played (milliseconds).
+        summary.by_decisions =
+            crate::headless::attribution::attribute_so_far(&self.scenario, &self.decision_log())
+                .ok();
         self.summaries.push(summary.clone());
         if self.sim.week() >= self.weeks() {
             self.finish();

@@ -160,6 +160,11 @@ struct Measures {
     weeks: f64,
     /// Per team: Σ capacity, Σ mean engagement, Σ mean exhaustion, Σ psychological safety.
     teams: BTreeMap<TeamId, [f64; 4]>,
+    /// Per team when play ended: mean skill in each of the four pillars, learned and being
+    /// learned (skills build up, so the end says more than the average).
+    skills: BTreeMap<TeamId, [f64; 4]>,
+    /// Per team when play ended: how many people (employees and contractors).
+    heads: BTreeMap<TeamId, f64>,
     trust: BTreeMap<StakeholderId, f64>,
     exits: u32,
     shipped: usize,
@@ -170,18 +175,27 @@ struct Measures {
 impl Measures {
     fn add_week(&mut self, world: &bevy::prelude::World) {
         let idx = world.resource::<Index>();
-        let mut per: BTreeMap<TeamId, (f64, f64, f64)> = BTreeMap::new();
+        let mut per: BTreeMap<TeamId, (f64, f64, f64, [f64; 4])> = BTreeMap::new();
         for e in idx.people.values() {
             if let Some(p) = world.get::<Person>(*e) {
                 let s = per.entry(p.team).or_default();
                 s.0 += 1.0;
                 s.1 += p.engagement;
                 s.2 += p.exhaustion;
+                // Learned and still being learned (mentoring and training vest over weeks).
+                for (k, v) in s.3.iter_mut().enumerate() {
+                    *v += p.skills[k] + p.pending[k];
+                }
             }
         }
+        self.heads = per.iter().map(|(t, x)| (*t, x.0)).collect();
+        self.skills = per
+            .iter()
+            .map(|(t, (n, _, _, skill))| (*t, skill.map(|v| v / n.max(1.0))))
+            .collect();
         for e in idx.teams.values() {
             if let Some(t) = world.get::<Team>(*e) {
-                let (n, eng, exh) = per.get(&t.id).copied().unwrap_or_default();
+                let (n, eng, exh, _) = per.get(&t.id).copied().unwrap_or_default();
                 let n = n.max(1.0);
                 let m = self.teams.entry(t.id).or_default();
                 m[0] += t.capacity;
@@ -315,6 +329,7 @@ fn play(
     log: &DecisionLog,
     variant: Variant,
     logged_topics: &BTreeMap<u32, Vec<Option<Topic>>>,
+    finished: bool,
 ) -> Played {
     Sim::with_reused(scenario, log.seed, |sim| {
         sim::set_length(sim.world_mut(), log.length);
@@ -373,8 +388,17 @@ fn play(
             measures.add_week(sim.world());
         }
         measures.finish(sim.world());
-        sim.run_epilogue();
-        let scores = sim.history().final_scores();
+        // A finished game is scored as the final score is (with the epilogue); a game still
+        // under way by where its scores stand this week.
+        let scores = if finished {
+            sim.run_epilogue();
+            sim.history().final_scores()
+        } else {
+            sim.history()
+                .weeks
+                .last()
+                .map_or((0.0, 0.0, 0.0), |s| (s.culture, s.product, s.combined))
+        };
         let situation = if variant == Variant::Caretaker {
             situation(sim.history())
         } else {
@@ -448,6 +472,35 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
                 found.push((d.abs(), format!("{what} in {name} {d:+.0}")));
             }
         }
+        let heads = |m: &Measures| m.heads.get(t).copied().unwrap_or(0.0);
+        let dn = heads(you) - heads(other);
+        if dn.abs() >= 0.5 {
+            found.push((
+                4.0 * dn.abs(),
+                format!(
+                    "{name} had {:.0} {} {}",
+                    dn.abs(),
+                    if dn > 0.0 { "more" } else { "fewer" },
+                    if dn.abs() < 1.5 { "person" } else { "people" }
+                ),
+            ));
+        }
+        // Skills move slowly: a few tenths of a point on the 0–100 scale in one pillar is a
+        // real difference.
+        let pillars = [
+            "soft skills",
+            "team development",
+            "domain knowledge",
+            "technical and UX skill",
+        ];
+        let skill = |m: &Measures, k: usize| m.skills.get(t).map_or(0.0, |s| s[k]);
+        if let Some((k, d)) = (0..4)
+            .map(|k| (k, skill(you, k) - skill(other, k)))
+            .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+            && d.abs() >= 0.2
+        {
+            found.push((3.0 * d.abs(), format!("{} in {name} {d:+.1}", pillars[k])));
+        }
     }
     for (s, trust) in &you.trust {
         let d = trust - other.trust.get(s).copied().unwrap_or(*trust);
@@ -512,11 +565,25 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
 /// The attribution of a finished (or partly played) game: its decisions replayed group by
 /// group against the caretaker on the same seed. The log must match the scenario file.
 pub fn attribute(scenario: &Scenario, log: &DecisionLog) -> Result<Attribution, LogError> {
+    attribute_at(scenario, log, true)
+}
+
+/// `attribute` for a game still under way: the scores where they stand after the log's last
+/// week (no epilogue), for the week summary.
+pub fn attribute_so_far(scenario: &Scenario, log: &DecisionLog) -> Result<Attribution, LogError> {
+    attribute_at(scenario, log, false)
+}
+
+fn attribute_at(
+    scenario: &Scenario,
+    log: &DecisionLog,
+    finished: bool,
+) -> Result<Attribution, LogError> {
     log.check_shape(scenario)?;
     // The logged game first: it finds the topic of each decision as the game met it.
-    let you = play(scenario, log, Variant::Logged, &BTreeMap::new());
+    let you = play(scenario, log, Variant::Logged, &BTreeMap::new(), finished);
     let logged_topics = you.per_action.clone();
-    let care = play(scenario, log, Variant::Caretaker, &logged_topics);
+    let care = play(scenario, log, Variant::Caretaker, &logged_topics, finished);
     let names = Sim::with_reused(scenario, log.seed, |sim| Names::of(sim.world()));
 
     // Every topic either game decided in, with the player's weeks and count.
@@ -531,7 +598,15 @@ pub fn attribute(scenario: &Scenario, log: &DecisionLog) -> Result<Attribution, 
     use rayon::prelude::*;
     let handed: Vec<Played> = topics
         .par_iter()
-        .map(|t| play(scenario, log, Variant::HandOver(*t), &logged_topics))
+        .map(|t| {
+            play(
+                scenario,
+                log,
+                Variant::HandOver(*t),
+                &logged_topics,
+                finished,
+            )
+        })
         .collect();
 
     let mut lines: Vec<DecisionLine> = topics

@@ -441,6 +441,9 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 egui::ScrollArea::vertical()
                     .max_height(380.0)
                     .show(ui, |ui| {
+                        if let Some(a) = &s.by_decisions {
+                            decisions_so_far(ui, a);
+                        }
                         moves(ui, "What moved culture this week", &s.culture_moves);
                         moves(ui, "What moved product success this week", &s.product_moves);
                         let groups = [
@@ -488,6 +491,36 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 }
             });
         }
+    }
+}
+
+/// The week summary's lead: the player's decisions so far against a caretaker in the same
+/// world, and the three decision groups that moved the scores most.
+fn decisions_so_far(ui: &mut Ui, a: &crate::headless::attribution::Attribution) {
+    section(ui, "Your decisions so far");
+    ui.horizontal(|ui| {
+        ui.label("Against a caretaker in the same world: culture");
+        delta(ui, a.you.0 - a.caretaker.0);
+        ui.label("product");
+        delta(ui, a.you.1 - a.caretaker.1);
+    });
+    let mut lines: Vec<&crate::headless::attribution::DecisionLine> = a
+        .lines
+        .iter()
+        .filter(|l| l.culture.abs() >= 0.1 || l.product.abs() >= 0.1)
+        .collect();
+    lines.sort_by(|x, y| {
+        (y.culture.abs() + y.product.abs()).total_cmp(&(x.culture.abs() + x.product.abs()))
+    });
+    for l in lines.into_iter().take(3) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("culture");
+            delta(ui, l.culture);
+            ui.label("product");
+            delta(ui, l.product);
+            ui.label(&l.label);
+        });
+        ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
     }
 }
 
