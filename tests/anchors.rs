@@ -4,7 +4,7 @@ mod common;
 
 use bevy::prelude::World;
 use common::{Scripted, median, one_team, parse};
-use orgcraft::headless::{self, Sim};
+use orgcraft::headless::Sim;
 use orgcraft::model::eq::OvertimePolicy;
 use orgcraft::model::queue::{FifoLane, Request};
 use orgcraft::model::rng::{Purpose, Stream};
@@ -560,12 +560,14 @@ fn a19_servant_beats_degenerate_policies_in_every_scenario() {
         for other in ["passive", "yes-man", "crunch", "hire-fast"] {
             let o = med(other);
             report.push(format!(
-                "{}: servant {servant:.1} vs {other} {o:.1}",
-                sc.raw.id
+                "{}: servant {servant:.1} vs {other} {o:.1} (margin {:+.1})",
+                sc.raw.id,
+                servant - o
             ));
-            if o >= servant {
+            // Not just ahead: ahead by a margin a workshop can see (issue 12: at least 3).
+            if servant - o < 3.0 {
                 failures.push(format!(
-                    "{}: {other} {o:.1} ≥ servant {servant:.1}",
+                    "{}: {other} {o:.1} within 3 points of servant {servant:.1}",
                     sc.raw.id
                 ));
             }
@@ -578,7 +580,6 @@ fn a19_servant_beats_degenerate_policies_in_every_scenario() {
         failures.join("\n"),
         report.join("\n")
     );
-    let _ = headless::POLICY_NAMES;
 }
 
 /// A10 — context switching: each active item beyond what the team can hold costs ≈ 15–20 %.
