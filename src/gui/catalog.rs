@@ -347,7 +347,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
             v.push(opt(
                 Forecast { initiative: i },
                 "Probabilistic forecast",
-                "A Monte Carlo date from throughput: forecasts that come true build ability trust.",
+                "A date with a range (50 % and 85 %) from throughput. While fresh, stakeholders take it instead of a fixed-date plan for this team; shipping by the 85 % date builds their trust.",
             ));
             v.push(opt(
                 Descope { initiative: i },

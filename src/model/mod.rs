@@ -34,7 +34,11 @@ pub use params::Params;
 /// 4 — a vision session or demo day at the usual cadence takes no extra time (it is inside the
 /// routine meeting share `f_base`); only the extra ones soon after another cost capacity, and
 /// a demo is remembered for two weeks (a demo per sprint is the usual cadence), not four.
-pub const MODEL_VERSION: u32 = 4;
+/// 5 — a forecast is a lever: it gives the initiative a 50 %/85 % date the player sees, calms
+/// its stakeholders, stops fixed-date plans being imposed on the team while fresh, and counts
+/// for (shipped by the 85 % week) or against (that week passed) their trust in your dates —
+/// `forecast_hits` was never counted before.
+pub const MODEL_VERSION: u32 = 5;
 
 use serde::{Deserialize, Serialize};
 

@@ -619,6 +619,10 @@ pub struct Params {
     pub escalate_pc_per_power: f64,
     /// [G] AP to hold a demo day.
     pub demo_day_ap: f64,
+    /// [G] Anxiety the forecast's stakeholders lose when given a date with a range instead of a guess.
+    pub forecast_anxiety_relief: f64,
+    /// [G] Weeks a forecast stays fresh: while one is fresh and unbroken for a team's open work, stakeholders take it instead of imposing a fixed-date plan on that team.
+    pub forecast_fresh_weeks: f64,
     /// [G] Weeks a ritual (vision session, strategy session with one stakeholder, demo day) is remembered: each earlier one in this window weakens the next.
     pub ritual_window_weeks: f64,
     /// [G] Share of a ritual's effect left per earlier one in the window (0.35: the second in a month does about a third, the third an eighth). Repetition wears rituals out.

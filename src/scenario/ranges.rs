@@ -286,6 +286,8 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("escalate_pc_base", 0.0, 50.0),
     ("escalate_pc_per_power", 0.0, 50.0),
     ("demo_day_ap", 0.0, 10.0),
+    ("forecast_anxiety_relief", 0.0, 100.0),
+    ("forecast_fresh_weeks", 0.0, 52.0),
     ("ritual_window_weeks", 1.0, 26.0),
     ("ritual_repeat_keep", 0.0, 1.0),
     ("one_on_one_repeat_weeks", 0.0, 8.0),

@@ -352,6 +352,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             counted_missed: false,
             weekly_cost: r.weekly_cost,
             credited: false,
+            forecast: None,
         };
         let e = world.spawn((Name::new(it.name.clone()), it)).id();
         index.initiatives.insert(d.id, e);

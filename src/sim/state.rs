@@ -308,6 +308,20 @@ pub struct Initiative {
     /// Credit for this ship was shared or taken (it counts once).
     #[serde(default)]
     pub credited: bool,
+    /// The player's last forecast of its ship date, if any.
+    #[serde(default)]
+    pub forecast: Option<ShipForecast>,
+}
+
+/// A Monte Carlo forecast of an initiative's ship date, as the player and the stakeholders saw
+/// it (§6.6): 50 % and 85 % likely by these weeks.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ShipForecast {
+    pub made: u32,
+    pub p50: u32,
+    pub p85: u32,
+    /// The 85 % week passed with the work still open: the forecast was broken.
+    pub broken: bool,
 }
 
 impl Initiative {

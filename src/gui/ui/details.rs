@@ -337,6 +337,20 @@ fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
     if let Some(s) = i.sponsor {
         ui.label(format!("Sponsor: {}", name_of::<Stakeholder>(w, s)));
     }
+    if let Some(f) = i.forecast {
+        ui.label(if f.broken {
+            format!(
+                "Your forecast of week {} broke: it said 85 % likely by week {}",
+                f.made, f.p85
+            )
+        } else {
+            format!(
+                "Your forecast (week {}): 50 % likely by week {}, 85 % by week {}",
+                f.made, f.p50, f.p85
+            )
+        })
+        .on_hover_text("From the org's recent throughput (Monte Carlo). While it is fresh, stakeholders take it instead of imposing a fixed-date plan on this team; shipping by the 85 % week builds their trust in your dates.");
+    }
     ui.label(format!(
         "State: {:?} · blocked {} week(s) · experiments {}",
         i.state, i.blocked_weeks, i.experiments_run

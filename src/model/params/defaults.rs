@@ -299,6 +299,8 @@ impl Default for Params {
             escalate_pc_base: 8.0,
             escalate_pc_per_power: 7.0,
             demo_day_ap: 1.0,
+            forecast_anxiety_relief: 5.0,
+            forecast_fresh_weeks: 8.0,
             ritual_window_weeks: 4.0,
             ritual_repeat_keep: 0.35,
             one_on_one_repeat_weeks: 2.0,

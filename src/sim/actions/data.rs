@@ -88,6 +88,29 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             let rem = super::initiative(world, *initiative).map_or(0.0, Initiative::remaining);
             let (p50, p85) = monte_carlo_forecast(&samples, rem, seed, w);
             world.resource_mut::<Leader>().forecast_week = Some(w);
+            let mut sponsor = None;
+            with_initiative(world, *initiative, |it| {
+                sponsor = it.sponsor;
+                it.forecast = Some(ShipForecast {
+                    made: w,
+                    p50: w + p50,
+                    p85: w + p85,
+                    broken: false,
+                });
+            });
+            // A date with a range calms whoever waits for the work (its sponsor, or everyone).
+            let relief = world.resource::<SimParams>().forecast_anxiety_relief;
+            all_stakeholders(world, |s| {
+                if sponsor.is_none_or(|x| x == s.id) {
+                    s.pulses.push(pulse(
+                        PulseStock::Anxiety,
+                        -relief,
+                        w,
+                        4.0,
+                        Driver::Forecasts,
+                    ));
+                }
+            });
             let name = initiative_name(world, *initiative);
             log(
                 world,
@@ -96,7 +119,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 Happened::Forecast,
                 vec![Subject::Initiative(*initiative)],
                 format!(
-                    "Forecast for {name}: P50 week {}, P85 week {}",
+                    "Forecast for {name}: 50 % likely by week {}, 85 % by week {}",
                     w + p50,
                     w + p85
                 ),

@@ -558,6 +558,7 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         counted_missed: false,
         weekly_cost: 0.0,
         credited: false,
+        forecast: None,
     };
     let e = world.spawn((Name::new(it.name.clone()), it)).id();
     world

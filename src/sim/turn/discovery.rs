@@ -212,6 +212,7 @@ pub fn discovery(world: &mut World) {
                 counted_missed: false,
                 weekly_cost: 0.0,
                 credited: false,
+                forecast: None,
             };
             let e = world.spawn((Name::new(it.name.clone()), it)).id();
             world

@@ -206,6 +206,21 @@ pub(crate) fn shock(world: &mut World, value_fit: f64, w: u32) {
     );
 }
 
+/// True when one of `team`'s open initiatives has a forecast made in the last
+/// `forecast_fresh_weeks` whose 85 % week has not passed.
+fn has_fresh_forecast(world: &World, team: TeamId, w: u32, p: &Params) -> bool {
+    let idx = world.resource::<Index>();
+    idx.initiatives.values().any(|e| {
+        world.get::<Initiative>(*e).is_some_and(|it| {
+            it.team == team
+                && it.is_open()
+                && it.forecast.is_some_and(|f| {
+                    !f.broken && f64::from(w.saturating_sub(f.made)) < p.forecast_fresh_weeks
+                })
+        })
+    })
+}
+
 pub(crate) fn push_demand(
     world: &mut World,
     from: crate::model::StakeholderId,
@@ -222,6 +237,22 @@ pub(crate) fn push_demand(
         if reporting {
             return false;
         }
+    }
+    // A fresh, unbroken forecast for the team's open work answers "when": the stakeholder
+    // takes it instead of imposing a fixed-date plan (§6.6).
+    if kind == DemandKind::FixedPlan && has_fresh_forecast(world, team, w, p) {
+        let text = format!(
+            "A fixed-date plan for {} was not imposed: your forecast answered when",
+            team_name(world, team)
+        );
+        world.resource_mut::<WeekLog>().record(
+            w,
+            "demand",
+            Happened::Forecast,
+            vec![Subject::Team(team), Subject::Stakeholder(from)],
+            text,
+        );
+        return false;
     }
     let mut org = world.resource_mut::<Org>();
     if org.demands.len() >= p.max_open_demands as usize {

@@ -35,6 +35,13 @@ pub fn production(
     let mut total_progress = 0.0;
     let mut shipped: Vec<(InitiativeId, ProductId, f64, TeamId)> = Vec::new();
     let mut missed: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
+    // Forecasts that came true (shipped by the 85 % week) or broke (that week passed).
+    let mut forecasts: Vec<(
+        InitiativeId,
+        Option<crate::model::StakeholderId>,
+        TeamId,
+        bool,
+    )> = Vec::new();
     let mut reveals: Vec<(InitiativeId, Option<crate::model::StakeholderId>, TeamId)> = Vec::new();
     for (&tid, &te) in &index.teams {
         let Ok(team) = teams.get(te) else {
@@ -170,8 +177,24 @@ pub fn production(
                     it.market_window.map(f64::from),
                     p.late_decay_weeks,
                 );
+                if let Some(f) = it.forecast
+                    && !f.broken
+                    && w <= f.p85
+                {
+                    forecasts.push((it.id, it.sponsor, tid, true));
+                }
                 shipped.push((it.id, it.product, it.escaped, tid));
                 continue;
+            }
+            let open = it.is_open();
+            if let Some(f) = it.forecast.as_mut()
+                && !f.broken
+                && w > f.p85
+                && open
+            {
+                f.broken = true;
+                let (id, sponsor) = (it.id, it.sponsor);
+                forecasts.push((id, sponsor, tid, false));
             }
             if w == 0 {
                 continue;
@@ -316,6 +339,35 @@ pub fn production(
             Happened::MissedDate,
             vec![Subject::Initiative(id), Subject::Team(tid)],
             format!("Missed the committed date for \"{name}\""),
+        );
+    }
+    for (id, sponsor, _tid, kept) in forecasts {
+        for se in index.stakeholders.values() {
+            if let Ok(mut s) = stakeholders.get_mut(*se)
+                && sponsor.is_none_or(|x| x == s.id)
+            {
+                s.forecast_hits = if kept {
+                    s.forecast_hits + 1.0
+                } else {
+                    (s.forecast_hits - 1.0).max(0.0)
+                };
+            }
+        }
+        let name = name_of(id);
+        log.record(
+            w,
+            "forecast",
+            Happened::Forecast,
+            vec![Subject::Initiative(id)],
+            if kept {
+                format!(
+                    "\"{name}\" shipped within its forecast: stakeholders trust your dates more"
+                )
+            } else {
+                format!(
+                    "\"{name}\" missed its forecast (85 % week passed): your dates count for less"
+                )
+            },
         );
     }
     for (id, sponsor, tid) in reveals {
