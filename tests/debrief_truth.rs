@@ -187,3 +187,27 @@ fn a_caretakers_own_game_owes_nothing_to_its_decisions() {
     assert_eq!(a.you, a.caretaker);
     assert_eq!(a.together, (0.0, 0.0, 0.0));
 }
+
+#[test]
+fn a_yes_man_is_told_what_complying_cost() {
+    // The caretaker complies too, so "how you answered Helga's demands" reads zero for a
+    // yes-man; the debrief measures complying against shielding instead, and in pmo_gantt
+    // (whose lesson is to shield the teams from the PMO) complying cost points.
+    let sc = common::load("pmo_gantt.ron");
+    let mut bot = orgcraft::headless::policy_by_name("yes-man").expect("yes-man");
+    let (_, log) = record(&sc, "yes-man", bot.as_mut(), sc.raw.seed, None);
+    let a = attribution::attribute(&sc, &log).expect("fits");
+    let helga = a
+        .alternatives
+        .iter()
+        .find(|l| l.label.contains("Helga"))
+        .expect("a line for complying with Helga");
+    println!("{}: {:+.1} combined — {}", helga.title(), helga.combined, helga.mechanism);
+    assert!(helga.combined < -1.0, "{helga:?}");
+    assert!(helga.title().contains("vs shielding them"));
+    // A servant that shields and reframes gets no such line for Helga.
+    let mut servant = orgcraft::headless::policy_by_name("servant").expect("servant");
+    let (_, log) = record(&sc, "servant", servant.as_mut(), sc.raw.seed, None);
+    let a = attribution::attribute(&sc, &log).expect("fits");
+    assert!(!a.alternatives.iter().any(|l| l.label.contains("Helga")));
+}

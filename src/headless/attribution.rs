@@ -140,6 +140,10 @@ pub struct Attribution {
     pub situation: Vec<String>,
     /// Games played to measure this (the player's, the caretaker's, one per group).
     pub replays: usize,
+    /// For each stakeholder whose demands you only ever complied with (as the caretaker does,
+    /// so their group reads about zero): what complying cost, against shielding them.
+    #[serde(default)]
+    pub alternatives: Vec<DecisionLine>,
 }
 
 impl Attribution {
@@ -264,8 +268,10 @@ impl Names {
 fn label(topic: Topic, names: &Names, decided: bool) -> String {
     use Topic::*;
     match (topic, decided) {
-        (Demands(s), true) => format!("How you answered {}'s demands", names.stakeholder(s)),
-        (Demands(s), false) => format!("Leaving {}'s demands unanswered", names.stakeholder(s)),
+        (Demands(s), true) => format!("How you answered the demands of {}", names.stakeholder(s)),
+        (Demands(s), false) => {
+            format!("Leaving the demands of {} unanswered", names.stakeholder(s))
+        }
         (Conversations(t), true) => format!("1:1s and stay interviews in {}", names.team(t)),
         (Conversations(t), false) => format!("No 1:1s in {}", names.team(t)),
         (Development(t), _) => format!("Mentoring and training in {}", names.team(t)),
@@ -279,7 +285,7 @@ fn label(topic: Topic, names: &Names, decided: bool) -> String {
         (Failures, _) => "How you handled failures (responsibility, blame, reviews)".into(),
         (Transparency, _) => "Demo days and disclosed slips".into(),
         (TeamSetup(t), _) => format!(
-            "How you set up {}'s work (discovery, debt, WIP, tools)",
+            "How you set up the work of {} (discovery, debt, WIP, tools)",
             names.team(Some(t))
         ),
         (Overtime, _) => "Overtime policy".into(),
@@ -308,6 +314,9 @@ enum Variant {
     Caretaker,
     /// As logged, except that in this topic the caretaker decides.
     HandOver(Topic),
+    /// As logged, except that the player's compliance with this stakeholder's demands becomes
+    /// shielding (what complying cost, where the caretaker would have complied too).
+    ShieldInstead(StakeholderId),
 }
 
 /// One replay's outcome.
@@ -360,6 +369,22 @@ fn play(
                         }
                     }
                 }
+                Variant::ShieldInstead(s) => {
+                    let known = logged_topics.get(&w);
+                    for (i, a) in lw.actions.iter().enumerate() {
+                        let t = known.and_then(|k| k.get(i).copied().flatten());
+                        decisions.push(match a {
+                            Action::Respond {
+                                demand,
+                                response: crate::sim::Response::Comply,
+                            } if t == Some(Topic::Demands(s)) => Action::Respond {
+                                demand: *demand,
+                                response: crate::sim::Response::Shield,
+                            },
+                            other => other.clone(),
+                        });
+                    }
+                }
             }
             // A logged decision the comparison world refuses (its target is gone, or the
             // caretaker's answer used the AP) is simply not played there.
@@ -367,7 +392,7 @@ fn play(
                 sim.submit(a).ok();
             }
             let caretaker = match variant {
-                Variant::Logged => Vec::new(),
+                Variant::Logged | Variant::ShieldInstead(_) => Vec::new(),
                 Variant::Caretaker => bots::Caretaker.decide(sim.world()),
                 Variant::HandOver(g) => bots::Caretaker
                     .decide(sim.world())
@@ -435,7 +460,7 @@ fn situation(history: &crate::score::ScoreHistory) -> Vec<String> {
             .take(4)
             .map(|(d, v)| format!("{} {v:+.1}", d.label()))
             .collect();
-        out.push(format!("{what}: {}", parts.join(", ")));
+        out.push(format!("{what}: {}", parts.join("; ")));
     }
     out
 }
@@ -489,14 +514,17 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
         // real difference.
         let pillars = [
             "soft skills",
-            "team development",
+            "team-development skill",
             "domain knowledge",
             "technical and UX skill",
         ];
         let skill = |m: &Measures, k: usize| m.skills.get(t).map_or(0.0, |s| s[k]);
-        if let Some((k, d)) = (0..4)
-            .map(|k| (k, skill(you, k) - skill(other, k)))
-            .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+        // A team of other people has other mean skills: only a team of the same size says
+        // something about learning.
+        if dn.abs() < 0.5
+            && let Some((k, d)) = (0..4)
+                .map(|k| (k, skill(you, k) - skill(other, k)))
+                .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
             && d.abs() >= 0.2
         {
             found.push((3.0 * d.abs(), format!("{} in {name} {d:+.1}", pillars[k])));
@@ -540,9 +568,14 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
         found.push((
             4.0 * people.abs() as f64,
             format!(
-                "{} {} people on the payroll",
+                "{} {} {} on the payroll",
                 people.abs(),
-                if people > 0 { "more" } else { "fewer" }
+                if people > 0 { "more" } else { "fewer" },
+                if people.abs() == 1 {
+                    "person"
+                } else {
+                    "people"
+                }
             ),
         ));
     }
@@ -643,13 +676,79 @@ fn attribute_at(
         you.scores.1 - care.scores.1,
         you.scores.2 - care.scores.2,
     );
+    // Where you complied with every demand of a stakeholder — as the caretaker does, so the
+    // line above reads zero — measure what complying cost against shielding them.
+    let complied_only: Vec<StakeholderId> = topics
+        .iter()
+        .filter_map(|t| match t {
+            Topic::Demands(s) => Some(*s),
+            _ => None,
+        })
+        .filter(|s| {
+            let answers: Vec<&Action> = log
+                .weeks
+                .iter()
+                .flat_map(|lw| {
+                    let known = logged_topics.get(&lw.week);
+                    lw.actions.iter().enumerate().filter_map(move |(i, a)| {
+                        let t = known.and_then(|k| k.get(i).copied().flatten());
+                        (t == Some(Topic::Demands(*s))).then_some(a)
+                    })
+                })
+                .collect();
+            !answers.is_empty()
+                && answers.iter().all(|a| {
+                    matches!(
+                        a,
+                        Action::Respond {
+                            response: crate::sim::Response::Comply,
+                            ..
+                        }
+                    )
+                })
+        })
+        .collect();
+    let shielded: Vec<Played> = complied_only
+        .par_iter()
+        .map(|s| {
+            play(
+                scenario,
+                log,
+                Variant::ShieldInstead(*s),
+                &logged_topics,
+                finished,
+            )
+        })
+        .collect();
+    let alternatives: Vec<DecisionLine> = complied_only
+        .iter()
+        .zip(&shielded)
+        .map(|(s, other)| {
+            let t = Topic::Demands(*s);
+            let weeks = &groups[&t];
+            let mut distinct = weeks.clone();
+            distinct.dedup();
+            DecisionLine {
+                topic: t,
+                label: format!("Complying with the demands of {}", names.stakeholder(*s)),
+                weeks: distinct,
+                decisions: weeks.len(),
+                culture: you.scores.0 - other.scores.0,
+                product: you.scores.1 - other.scores.1,
+                combined: you.scores.2 - other.scores.2,
+                mechanism: mechanism(&you.measures, &other.measures, t, &names),
+                instead: "shielding them instead".to_string(),
+            }
+        })
+        .collect();
     Ok(Attribution {
         you: you.scores,
         caretaker: care.scores,
         together: (gap.0 - sum.0, gap.1 - sum.1, gap.2 - sum.2),
         situation: care.situation,
-        replays: 2 + handed.len(),
+        replays: 2 + handed.len() + shielded.len(),
         lines,
+        alternatives,
     })
 }
 
@@ -709,11 +808,12 @@ impl DecisionLine {
             return format!("{} ({} instead)", self.label, self.instead_short());
         }
         format!(
-            "{} ({}; {} decision{})",
+            "{} ({}; {} decision{}; {})",
             self.label,
             weeks_phrase(&self.weeks),
             self.decisions,
-            if self.decisions == 1 { "" } else { "s" }
+            if self.decisions == 1 { "" } else { "s" },
+            self.compared_with()
         )
     }
 
@@ -722,6 +822,18 @@ impl DecisionLine {
             Topic::Demands(_) => "the caretaker would have complied",
             Topic::Conversations(_) => "the caretaker would have held monthly 1:1s",
             _ => "the caretaker would have done nothing",
+        }
+    }
+
+    /// What the line's points are measured against, in a few words.
+    fn compared_with(&self) -> &'static str {
+        if self.instead.starts_with("shielding") {
+            return "vs shielding them";
+        }
+        match self.topic {
+            Topic::Demands(_) => "vs complying",
+            Topic::Conversations(_) => "vs monthly 1:1s",
+            _ => "vs not doing it",
         }
     }
 }
@@ -762,7 +874,19 @@ impl Attribution {
             }
             if together.abs() >= 0.1 {
                 out.push(format!(
-                    "  {together:+5.1}  Your decisions together, beyond what each did on its own"
+                    "  {together:+5.1}  Your decisions together: overlap (several decisions rescuing the same outcome) or decisions that only work together"
+                ));
+            }
+        }
+        if !self.alternatives.is_empty() {
+            out.push("What complying cost (your game against the same game with those demands shielded):".into());
+            for l in &self.alternatives {
+                out.push(format!(
+                    "  culture {:+.1}, product {:+.1}  {}: {}",
+                    l.culture,
+                    l.product,
+                    l.title(),
+                    l.mechanism
                 ));
             }
         }

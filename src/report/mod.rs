@@ -240,7 +240,21 @@ fn html_by_decisions(s: &mut String, a: &crate::headless::attribution::Attributi
         if together.abs() >= 0.1 {
             let _ = write!(
                 s,
-                "<tr><td>{together:+.1}</td><td>Your decisions together</td><td>beyond what each did on its own</td></tr>"
+                "<tr><td>{together:+.1}</td><td>Your decisions together</td><td>overlap (several decisions rescuing the same outcome), or decisions that only work together</td></tr>"
+            );
+        }
+        s.push_str("</table>");
+    }
+    if !a.alternatives.is_empty() {
+        s.push_str("<h3>What complying cost</h3><p>Your game against the same game with those demands shielded.</p><table><tr><th>Culture</th><th>Product</th><th>Your decisions</th><th>How</th></tr>");
+        for l in &a.alternatives {
+            let _ = write!(
+                s,
+                "<tr><td>{:+.1}</td><td>{:+.1}</td><td>{}</td><td>{}</td></tr>",
+                l.culture,
+                l.product,
+                esc(&l.title()),
+                esc(&l.mechanism)
             );
         }
         s.push_str("</table>");

@@ -152,11 +152,29 @@ fn by_decisions(ui: &mut Ui, a: &Attribution) {
             }
             if together.abs() >= 0.1 {
                 ui.label(format!(
-                    "{together:+.1}  your decisions together, beyond what each did alone"
+                    "{together:+.1}  your decisions together (overlap, or decisions that only work together)"
                 ));
             }
         }
     });
+    if !a.alternatives.is_empty() {
+        ui.label(
+            RichText::new(
+                "What complying cost (against the same game with those demands shielded)",
+            )
+            .strong(),
+        );
+        for l in &a.alternatives {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("culture");
+                super::widgets::delta(ui, l.culture);
+                ui.label("product");
+                super::widgets::delta(ui, l.product);
+                ui.label(l.title());
+            });
+            ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
+        }
+    }
     if !a.situation.is_empty() {
         ui.label(
             RichText::new(format!(
