@@ -202,7 +202,12 @@ fn a_yes_man_is_told_what_complying_cost() {
         .iter()
         .find(|l| l.label.contains("Helga"))
         .expect("a line for complying with Helga");
-    println!("{}: {:+.1} combined — {}", helga.title(), helga.combined, helga.mechanism);
+    println!(
+        "{}: {:+.1} combined — {}",
+        helga.title(),
+        helga.combined,
+        helga.mechanism
+    );
     assert!(helga.combined < -1.0, "{helga:?}");
     assert!(helga.title().contains("vs shielding them"));
     // A servant that shields and reframes gets no such line for Helga.

@@ -169,6 +169,8 @@ struct Measures {
     skills: BTreeMap<TeamId, [f64; 4]>,
     /// Per team when play ended: how many people (employees and contractors).
     heads: BTreeMap<TeamId, f64>,
+    /// The week's (culture, product) scores, one per played week.
+    scores: Vec<(f64, f64)>,
     trust: BTreeMap<StakeholderId, f64>,
     exits: u32,
     shipped: usize,
@@ -208,7 +210,21 @@ impl Measures {
                 m[3] += t.psych_safety;
             }
         }
+        if let Some(s) = world.resource::<crate::score::ScoreHistory>().weeks.last() {
+            self.scores.push((s.culture, s.product));
+        }
         self.weeks += 1.0;
+    }
+
+    /// The mean weekly (culture, product) difference from `other` over the played weeks.
+    fn during_play(&self, other: &Measures) -> (f64, f64) {
+        let n = self.scores.len().min(other.scores.len()).max(1) as f64;
+        self.scores
+            .iter()
+            .zip(&other.scores)
+            .fold((0.0, 0.0), |s, (a, b)| {
+                (s.0 + (a.0 - b.0) / n, s.1 + (a.1 - b.1) / n)
+            })
     }
 
     fn finish(&mut self, world: &bevy::prelude::World) {
@@ -439,6 +455,19 @@ fn play(
     })
 }
 
+/// "; on product mostly after play ended (the epilogue)" when a line's final points come mostly from
+/// the epilogue: the weekly scores differed far less while the game was played.
+fn epilogue_note(you: &Measures, other: &Measures, culture: f64, product: f64) -> &'static str {
+    let (dc, dp) = you.during_play(other);
+    let late = |fin: f64, during: f64| fin.abs() >= 1.0 && during.abs() < 0.4 * fin.abs();
+    match (late(culture, dc), late(product, dp)) {
+        (true, true) => "; mostly after play ended (the epilogue)",
+        (true, false) => "; on culture mostly after play ended (the epilogue)",
+        (false, true) => "; on product mostly after play ended (the epilogue)",
+        (false, false) => "",
+    }
+}
+
 /// What moved the caretaker's scores, as "culture: overtime −11.4, rest (…) +3.6": the
 /// inherited situation (starting state, market, scripted events) a neutral leader meets.
 fn situation(history: &crate::score::ScoreHistory) -> Vec<String> {
@@ -657,7 +686,17 @@ fn attribute_at(
                 culture: you.scores.0 - other.scores.0,
                 product: you.scores.1 - other.scores.1,
                 combined: you.scores.2 - other.scores.2,
-                mechanism: mechanism(&you.measures, &other.measures, *t, &names),
+                mechanism: mechanism(&you.measures, &other.measures, *t, &names)
+                    + if finished {
+                        epilogue_note(
+                            &you.measures,
+                            &other.measures,
+                            you.scores.0 - other.scores.0,
+                            you.scores.1 - other.scores.1,
+                        )
+                    } else {
+                        ""
+                    },
                 instead: instead(*t).to_string(),
             }
         })
@@ -736,7 +775,17 @@ fn attribute_at(
                 culture: you.scores.0 - other.scores.0,
                 product: you.scores.1 - other.scores.1,
                 combined: you.scores.2 - other.scores.2,
-                mechanism: mechanism(&you.measures, &other.measures, t, &names),
+                mechanism: mechanism(&you.measures, &other.measures, t, &names)
+                    + if finished {
+                        epilogue_note(
+                            &you.measures,
+                            &other.measures,
+                            you.scores.0 - other.scores.0,
+                            you.scores.1 - other.scores.1,
+                        )
+                    } else {
+                        ""
+                    },
                 instead: "shielding them instead".to_string(),
             }
         })

@@ -148,7 +148,7 @@ fn by_decisions(ui: &mut Ui, a: &Attribution) {
                     ui.label(RichText::new(format!("{pts:+.1}")).strong().color(colour));
                     ui.label(l.title());
                 });
-                ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
+                ui.indent(("how", &l.label), |ui| ui.label(RichText::new(&l.mechanism).weak()));
             }
             if together.abs() >= 0.1 {
                 ui.label(format!(
@@ -172,7 +172,9 @@ fn by_decisions(ui: &mut Ui, a: &Attribution) {
                 super::widgets::delta(ui, l.product);
                 ui.label(l.title());
             });
-            ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
+            ui.indent(("how", &l.label), |ui| {
+                ui.label(RichText::new(&l.mechanism).weak())
+            });
         }
     }
     if !a.situation.is_empty() {

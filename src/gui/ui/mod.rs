@@ -520,7 +520,9 @@ fn decisions_so_far(ui: &mut Ui, a: &crate::headless::attribution::Attribution) 
             delta(ui, l.product);
             ui.label(&l.label);
         });
-        ui.label(RichText::new(format!("    {}", l.mechanism)).weak());
+        ui.indent(("how", &l.label), |ui| {
+            ui.label(RichText::new(&l.mechanism).weak())
+        });
     }
 }
 
