@@ -323,13 +323,13 @@ fn instead(topic: Topic) -> &'static str {
 
 /// Which decisions a replay plays.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Variant {
+enum Variant<'a> {
     /// The game as logged.
     Logged,
     /// The caretaker decides every week.
     Caretaker,
-    /// As logged, except that in this topic the caretaker decides.
-    HandOver(Topic),
+    /// As logged, except that in these topics (one group) the caretaker decides.
+    HandOver(&'a [Topic]),
     /// As logged, except that the player's compliance with this stakeholder's demands becomes
     /// shielding (what complying cost, where the caretaker would have complied too).
     ShieldInstead(StakeholderId),
@@ -352,7 +352,7 @@ struct Played {
 fn play(
     scenario: &Scenario,
     log: &DecisionLog,
-    variant: Variant,
+    variant: Variant<'_>,
     logged_topics: &BTreeMap<u32, Vec<Option<Topic>>>,
     finished: bool,
 ) -> Played {
@@ -380,7 +380,7 @@ fn play(
                     let known = logged_topics.get(&w);
                     for (i, a) in lw.actions.iter().enumerate() {
                         let t = known.and_then(|k| k.get(i).copied().flatten());
-                        if t != Some(g) {
+                        if !t.is_some_and(|t| g.contains(&t)) {
                             decisions.push(a.clone());
                         }
                     }
@@ -413,7 +413,7 @@ fn play(
                 Variant::HandOver(g) => bots::Caretaker
                     .decide(sim.world())
                     .into_iter()
-                    .filter(|a| topic_of(sim.world(), a) == Some(g))
+                    .filter(|a| topic_of(sim.world(), a).is_some_and(|t| g.contains(&t)))
                     .collect(),
             };
             for a in caretaker {
@@ -657,30 +657,58 @@ fn attribute_at(
         groups.entry(*t).or_default();
     }
     let topics: Vec<Topic> = groups.keys().copied().collect();
+    // One replay per group: each topic on its own, except that the teams in which you held no
+    // 1:1s at all (where the caretaker would have held monthly ones) form one group.
+    let silent: Vec<Topic> = topics
+        .iter()
+        .copied()
+        .filter(|t| matches!(t, Topic::Conversations(_)) && groups[t].is_empty())
+        .collect();
+    let mut replay_groups: Vec<Vec<Topic>> = topics
+        .iter()
+        .filter(|t| silent.len() < 2 || !silent.contains(t))
+        .map(|t| vec![*t])
+        .collect();
+    if silent.len() >= 2 {
+        replay_groups.push(silent.clone());
+    }
     use rayon::prelude::*;
-    let handed: Vec<Played> = topics
+    let handed: Vec<Played> = replay_groups
         .par_iter()
-        .map(|t| {
+        .map(|g| {
             play(
                 scenario,
                 log,
-                Variant::HandOver(*t),
+                Variant::HandOver(g),
                 &logged_topics,
                 finished,
             )
         })
         .collect();
 
-    let mut lines: Vec<DecisionLine> = topics
+    let mut lines: Vec<DecisionLine> = replay_groups
         .iter()
         .zip(&handed)
-        .map(|(t, other)| {
+        .map(|(g, other)| {
+            let t = &g[0];
             let weeks = &groups[t];
             let mut distinct = weeks.clone();
             distinct.dedup();
+            let label = if g.len() > 1 {
+                let teams: Vec<String> = g
+                    .iter()
+                    .map(|t| match t {
+                        Topic::Conversations(team) => names.team(*team),
+                        _ => String::new(),
+                    })
+                    .collect();
+                format!("No 1:1s in {} teams ({})", g.len(), teams.join(", "))
+            } else {
+                label(*t, &names, !weeks.is_empty())
+            };
             DecisionLine {
                 topic: *t,
-                label: label(*t, &names, !weeks.is_empty()),
+                label,
                 weeks: distinct,
                 decisions: weeks.len(),
                 culture: you.scores.0 - other.scores.0,
