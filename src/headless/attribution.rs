@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use super::log::{DecisionLog, LogError};
 use super::{Policy, Sim, bots};
-use crate::model::action::ActionKind;
 use crate::model::{PersonId, StakeholderId, TeamId};
 use crate::scenario::Scenario;
 use crate::sim::{self, Action, Index, Org, Person, Stakeholder, Team, lookup};
@@ -244,6 +243,22 @@ impl Measures {
     fn team(&self, t: TeamId, i: usize) -> f64 {
         self.teams.get(&t).map_or(0.0, |m| m[i]) / self.weeks.max(1.0)
     }
+}
+
+/// "2 more resignations", "1 fewer initiative shipped" (notability 4 per unit), or nothing for
+/// no change.
+fn count_change(d: i64, one: &str, many: &str) -> Option<(f64, String)> {
+    (d != 0).then(|| {
+        (
+            4.0 * d.abs() as f64,
+            format!(
+                "{} {} {}",
+                d.abs(),
+                if d > 0 { "more" } else { "fewer" },
+                if d.abs() == 1 { one } else { many }
+            ),
+        )
+    })
 }
 
 /// Names for the sentences: teams and stakeholders as the player knows them.
@@ -569,43 +584,19 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
         }
     }
     let exits = i64::from(you.exits) - i64::from(other.exits);
-    if exits != 0 {
-        found.push((
-            4.0 * exits.abs() as f64,
-            format!(
-                "{} {} resignation{}",
-                exits.abs(),
-                if exits > 0 { "more" } else { "fewer" },
-                if exits.abs() == 1 { "" } else { "s" }
-            ),
-        ));
-    }
+    found.extend(count_change(exits, "resignation", "resignations"));
     let shipped = you.shipped as i64 - other.shipped as i64;
-    if shipped != 0 {
-        found.push((
-            4.0 * shipped.abs() as f64,
-            format!(
-                "{} {} initiative{} shipped",
-                shipped.abs(),
-                if shipped > 0 { "more" } else { "fewer" },
-                if shipped.abs() == 1 { "" } else { "s" }
-            ),
-        ));
-    }
-    let people = you.people as i64 - other.people as i64;
-    if people != 0 && matches!(topic, Topic::Hiring(_) | Topic::Layoffs) {
-        found.push((
-            4.0 * people.abs() as f64,
-            format!(
-                "{} {} {} on the payroll",
-                people.abs(),
-                if people > 0 { "more" } else { "fewer" },
-                if people.abs() == 1 {
-                    "person"
-                } else {
-                    "people"
-                }
-            ),
+    found.extend(count_change(
+        shipped,
+        "initiative shipped",
+        "initiatives shipped",
+    ));
+    if matches!(topic, Topic::Hiring(_) | Topic::Layoffs) {
+        let people = you.people as i64 - other.people as i64;
+        found.extend(count_change(
+            people,
+            "person on the payroll",
+            "people on the payroll",
         ));
     }
     let pc = you.political_capital - other.political_capital;
@@ -622,6 +613,51 @@ fn mechanism(you: &Measures, other: &Measures, topic: Topic, names: &Names) -> S
         .map(|(_, s)| s)
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// What every decision line is measured from: the player's game, the names, and whether the
+/// game is finished (then epilogue effects are flagged).
+struct LineContext<'a> {
+    you: &'a Played,
+    names: &'a Names,
+    finished: bool,
+}
+
+impl LineContext<'_> {
+    /// A line for `topic`: the player's game minus `other`, with the mechanism between them.
+    /// `weeks` are the weeks of the player's decisions in the group, one entry per decision.
+    fn line(
+        &self,
+        topic: Topic,
+        label: String,
+        weeks: &[u32],
+        other: &Played,
+        instead: &str,
+    ) -> DecisionLine {
+        let (y, o) = (self.you.scores, other.scores);
+        let mut distinct = weeks.to_vec();
+        distinct.dedup();
+        let mut how = mechanism(&self.you.measures, &other.measures, topic, self.names);
+        if self.finished {
+            how.push_str(epilogue_note(
+                &self.you.measures,
+                &other.measures,
+                y.0 - o.0,
+                y.1 - o.1,
+            ));
+        }
+        DecisionLine {
+            topic,
+            label,
+            weeks: distinct,
+            decisions: weeks.len(),
+            culture: y.0 - o.0,
+            product: y.1 - o.1,
+            combined: y.2 - o.2,
+            mechanism: how,
+            instead: instead.to_string(),
+        }
+    }
 }
 
 /// The attribution of a finished (or partly played) game: its decisions replayed group by
@@ -692,8 +728,6 @@ fn attribute_at(
         .map(|(g, other)| {
             let t = &g[0];
             let weeks = &groups[t];
-            let mut distinct = weeks.clone();
-            distinct.dedup();
             let label = if g.len() > 1 {
                 let teams: Vec<String> = g
                     .iter()
@@ -706,27 +740,12 @@ fn attribute_at(
             } else {
                 label(*t, &names, !weeks.is_empty())
             };
-            DecisionLine {
-                topic: *t,
-                label,
-                weeks: distinct,
-                decisions: weeks.len(),
-                culture: you.scores.0 - other.scores.0,
-                product: you.scores.1 - other.scores.1,
-                combined: you.scores.2 - other.scores.2,
-                mechanism: mechanism(&you.measures, &other.measures, *t, &names)
-                    + if finished {
-                        epilogue_note(
-                            &you.measures,
-                            &other.measures,
-                            you.scores.0 - other.scores.0,
-                            you.scores.1 - other.scores.1,
-                        )
-                    } else {
-                        ""
-                    },
-                instead: instead(*t).to_string(),
-            }
+            let context = LineContext {
+                you: &you,
+                names: &names,
+                finished,
+            };
+            context.line(*t, label, weeks, other, instead(*t))
         })
         .collect();
     lines.sort_by(|a, b| {
@@ -792,30 +811,18 @@ fn attribute_at(
         .zip(&shielded)
         .map(|(s, other)| {
             let t = Topic::Demands(*s);
-            let weeks = &groups[&t];
-            let mut distinct = weeks.clone();
-            distinct.dedup();
-            DecisionLine {
-                topic: t,
-                label: format!("Complying with the demands of {}", names.stakeholder(*s)),
-                weeks: distinct,
-                decisions: weeks.len(),
-                culture: you.scores.0 - other.scores.0,
-                product: you.scores.1 - other.scores.1,
-                combined: you.scores.2 - other.scores.2,
-                mechanism: mechanism(&you.measures, &other.measures, t, &names)
-                    + if finished {
-                        epilogue_note(
-                            &you.measures,
-                            &other.measures,
-                            you.scores.0 - other.scores.0,
-                            you.scores.1 - other.scores.1,
-                        )
-                    } else {
-                        ""
-                    },
-                instead: "shielding them instead".to_string(),
-            }
+            let context = LineContext {
+                you: &you,
+                names: &names,
+                finished,
+            };
+            context.line(
+                t,
+                format!("Complying with the demands of {}", names.stakeholder(*s)),
+                &groups[&t],
+                other,
+                "shielding them instead",
+            )
         })
         .collect();
     Ok(Attribution {
@@ -827,44 +834,6 @@ fn attribute_at(
         lines,
         alternatives,
     })
-}
-
-/// Decision kinds of a topic, for the guide and tests.
-pub fn kinds_of(topic: Topic) -> &'static [ActionKind] {
-    use ActionKind as K;
-    match topic {
-        Topic::Demands(_) => &[K::Comply, K::Shield, K::Reframe, K::Escalate],
-        Topic::Conversations(_) => &[K::OneOnOne, K::StayInterview],
-        Topic::Development(_) => &[
-            K::Mentor,
-            K::PairMentor,
-            K::Training,
-            K::StructuredOnboarding,
-            K::DevelopManager,
-        ],
-        Topic::Care(_) => &[K::RetentionRaise, K::RecoveryWeek],
-        Topic::Hiring(_) => &[K::OpenRequisition, K::HireContractors],
-        Topic::Layoffs => &[K::Layoff],
-        Topic::Reteaming => &[K::Reteam],
-        Topic::VisionSessions => &[K::VisionSession],
-        Topic::Strategy(_) => &[K::StrategySession],
-        Topic::Credit => &[K::ShareCredit, K::TakeCredit],
-        Topic::Failures => &[K::TakeResponsibility, K::Blame, K::BlamelessReview],
-        Topic::Transparency => &[K::DemoDay, K::DiscloseSlip],
-        Topic::TeamSetup(_) => &[
-            K::SetDiscoveryShare,
-            K::SetDebtShare,
-            K::SetWipLimit,
-            K::Tooling,
-            K::Analytics,
-            K::PlatformInvestment,
-        ],
-        Topic::Overtime => &[K::SetOvertimePolicy],
-        Topic::BudgetRequests => &[K::RequestBudget],
-        Topic::Connecting => &[K::BrokerAlignment, K::ConnectTeams, K::SetInteractionMode],
-        Topic::Evidence => &[K::ReviewMetrics, K::RunExperiment, K::Forecast],
-        Topic::Portfolio => &[K::KillInitiative, K::Descope],
-    }
 }
 
 /// Weeks as "week 3" or "weeks 2, 5, 9" (at most six shown).
