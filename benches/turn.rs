@@ -73,8 +73,7 @@ fn playthrough(c: &mut Criterion) {
     // The same game as `balance` plays it: scores only, no weekly state hash and no debrief
     // (the per-week hash alone walks every ledger and the growing score history).
     playthrough_group(c, "playthrough_26w_servant_no_hashes", &sc, |sc, policy| {
-        Sim::with_reused(sc, sc.raw.seed, |sim| {
-            orgcraft::sim::set_length(sim.world_mut(), WEEKS);
+        Sim::with_reused_length(sc, sc.raw.seed, WEEKS, None, |sim| {
             for _ in 0..WEEKS {
                 sim.step_with(policy);
             }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::log::{DecisionLog, LogError};
-use super::{Policy, Sim, bots};
+use super::{Policy, Reference, Sim, bots};
 use crate::model::{PersonId, StakeholderId, TeamId};
 use crate::scenario::Scenario;
 use crate::sim::{self, Action, Index, Org, Person, Stakeholder, Team, lookup};
@@ -370,104 +370,110 @@ fn play(
     variant: Variant<'_>,
     logged_topics: &BTreeMap<u32, Vec<Option<Topic>>>,
     finished: bool,
+    reference: &Reference,
 ) -> Played {
-    Sim::with_reused(scenario, log.seed, |sim| {
-        sim::set_length(sim.world_mut(), log.length);
-        let mut measures = Measures::default();
-        let mut topics = Vec::new();
-        let mut per_action = BTreeMap::new();
-        for lw in &log.weeks {
-            let w = lw.week;
-            let mut decisions: Vec<Action> = Vec::new();
-            match variant {
-                Variant::Logged => {
-                    let found: Vec<Option<Topic>> = lw
-                        .actions
-                        .iter()
-                        .map(|a| topic_of(sim.world(), a))
-                        .collect();
-                    topics.extend(found.iter().flatten().map(|t| (w, *t)));
-                    per_action.insert(w, found);
-                    decisions.extend(lw.actions.iter().cloned());
-                }
-                Variant::Caretaker => {}
-                Variant::HandOver(g) => {
-                    let known = logged_topics.get(&w);
-                    for (i, a) in lw.actions.iter().enumerate() {
-                        let t = known.and_then(|k| k.get(i).copied().flatten());
-                        if !t.is_some_and(|t| g.contains(&t)) {
-                            decisions.push(a.clone());
+    Sim::with_reused_length(
+        scenario,
+        log.seed,
+        log.length,
+        Some(reference.clone()),
+        |sim| {
+            let mut measures = Measures::default();
+            let mut topics = Vec::new();
+            let mut per_action = BTreeMap::new();
+            for lw in &log.weeks {
+                let w = lw.week;
+                let mut decisions: Vec<Action> = Vec::new();
+                match variant {
+                    Variant::Logged => {
+                        let found: Vec<Option<Topic>> = lw
+                            .actions
+                            .iter()
+                            .map(|a| topic_of(sim.world(), a))
+                            .collect();
+                        topics.extend(found.iter().flatten().map(|t| (w, *t)));
+                        per_action.insert(w, found);
+                        decisions.extend(lw.actions.iter().cloned());
+                    }
+                    Variant::Caretaker => {}
+                    Variant::HandOver(g) => {
+                        let known = logged_topics.get(&w);
+                        for (i, a) in lw.actions.iter().enumerate() {
+                            let t = known.and_then(|k| k.get(i).copied().flatten());
+                            if !t.is_some_and(|t| g.contains(&t)) {
+                                decisions.push(a.clone());
+                            }
+                        }
+                    }
+                    Variant::ShieldInstead(s) => {
+                        let known = logged_topics.get(&w);
+                        for (i, a) in lw.actions.iter().enumerate() {
+                            let t = known.and_then(|k| k.get(i).copied().flatten());
+                            decisions.push(match a {
+                                Action::Respond {
+                                    demand,
+                                    response: crate::sim::Response::Comply,
+                                } if t == Some(Topic::Demands(s)) => Action::Respond {
+                                    demand: *demand,
+                                    response: crate::sim::Response::Shield,
+                                },
+                                other => other.clone(),
+                            });
                         }
                     }
                 }
-                Variant::ShieldInstead(s) => {
-                    let known = logged_topics.get(&w);
-                    for (i, a) in lw.actions.iter().enumerate() {
-                        let t = known.and_then(|k| k.get(i).copied().flatten());
-                        decisions.push(match a {
-                            Action::Respond {
-                                demand,
-                                response: crate::sim::Response::Comply,
-                            } if t == Some(Topic::Demands(s)) => Action::Respond {
-                                demand: *demand,
-                                response: crate::sim::Response::Shield,
-                            },
-                            other => other.clone(),
-                        });
+                // A logged decision the comparison world refuses (its target is gone, or the
+                // caretaker's answer used the AP) is simply not played there.
+                for a in decisions {
+                    sim.submit(a).ok();
+                }
+                let caretaker = match variant {
+                    Variant::Logged | Variant::ShieldInstead(_) => Vec::new(),
+                    Variant::Caretaker => bots::Caretaker.decide(sim.world()),
+                    Variant::HandOver(g) => bots::Caretaker
+                        .decide(sim.world())
+                        .into_iter()
+                        .filter(|a| topic_of(sim.world(), a).is_some_and(|t| g.contains(&t)))
+                        .collect(),
+                };
+                for a in caretaker {
+                    if variant == Variant::Caretaker
+                        && let Some(t) = topic_of(sim.world(), &a)
+                    {
+                        topics.push((w, t));
                     }
+                    // A refusal here means the player's other decisions left no room for it.
+                    sim.submit(a).ok();
                 }
+                sim.step();
+                measures.add_week(sim.world());
             }
-            // A logged decision the comparison world refuses (its target is gone, or the
-            // caretaker's answer used the AP) is simply not played there.
-            for a in decisions {
-                sim.submit(a).ok();
-            }
-            let caretaker = match variant {
-                Variant::Logged | Variant::ShieldInstead(_) => Vec::new(),
-                Variant::Caretaker => bots::Caretaker.decide(sim.world()),
-                Variant::HandOver(g) => bots::Caretaker
-                    .decide(sim.world())
-                    .into_iter()
-                    .filter(|a| topic_of(sim.world(), a).is_some_and(|t| g.contains(&t)))
-                    .collect(),
+            measures.finish(sim.world());
+            // A finished game is scored as the final score is (with the epilogue); a game still
+            // under way by where its scores stand this week.
+            let scores = if finished {
+                sim.run_epilogue();
+                sim.history().final_scores()
+            } else {
+                sim.history()
+                    .weeks
+                    .last()
+                    .map_or((0.0, 0.0, 0.0), |s| (s.culture, s.product, s.combined))
             };
-            for a in caretaker {
-                if variant == Variant::Caretaker
-                    && let Some(t) = topic_of(sim.world(), &a)
-                {
-                    topics.push((w, t));
-                }
-                // A refusal here means the player's other decisions left no room for it.
-                sim.submit(a).ok();
+            let situation = if variant == Variant::Caretaker {
+                situation(sim.history())
+            } else {
+                Vec::new()
+            };
+            Played {
+                scores,
+                measures,
+                topics,
+                per_action,
+                situation,
             }
-            sim.step();
-            measures.add_week(sim.world());
-        }
-        measures.finish(sim.world());
-        // A finished game is scored as the final score is (with the epilogue); a game still
-        // under way by where its scores stand this week.
-        let scores = if finished {
-            sim.run_epilogue();
-            sim.history().final_scores()
-        } else {
-            sim.history()
-                .weeks
-                .last()
-                .map_or((0.0, 0.0, 0.0), |s| (s.culture, s.product, s.combined))
-        };
-        let situation = if variant == Variant::Caretaker {
-            situation(sim.history())
-        } else {
-            Vec::new()
-        };
-        Played {
-            scores,
-            measures,
-            topics,
-            per_action,
-            situation,
-        }
-    })
+        },
+    )
 }
 
 /// "; on product mostly after play ended (the epilogue)" when a line's final points come mostly from
@@ -679,10 +685,32 @@ fn attribute_at(
 ) -> Result<Attribution, LogError> {
     log.check_shape(scenario)?;
     // The logged game first: it finds the topic of each decision as the game met it.
-    let you = play(scenario, log, Variant::Logged, &BTreeMap::new(), finished);
+    // Every replay is scored against the same caretaker game: played once, here.
+    let reference = super::caretaker_reference(scenario, log.seed, log.length);
+    let you = play(
+        scenario,
+        log,
+        Variant::Logged,
+        &BTreeMap::new(),
+        finished,
+        &reference,
+    );
     let logged_topics = you.per_action.clone();
-    let care = play(scenario, log, Variant::Caretaker, &logged_topics, finished);
-    let names = Sim::with_reused(scenario, log.seed, |sim| Names::of(sim.world()));
+    let care = play(
+        scenario,
+        log,
+        Variant::Caretaker,
+        &logged_topics,
+        finished,
+        &reference,
+    );
+    let names = Sim::with_reused_length(
+        scenario,
+        log.seed,
+        log.length,
+        Some(reference.clone()),
+        |sim| Names::of(sim.world()),
+    );
 
     // Every topic either game decided in, with the player's weeks and count.
     let mut groups: BTreeMap<Topic, Vec<u32>> = BTreeMap::new();
@@ -718,6 +746,7 @@ fn attribute_at(
                 Variant::HandOver(g),
                 &logged_topics,
                 finished,
+                &reference,
             )
         })
         .collect();
@@ -803,6 +832,7 @@ fn attribute_at(
                 Variant::ShieldInstead(*s),
                 &logged_topics,
                 finished,
+                &reference,
             )
         })
         .collect();

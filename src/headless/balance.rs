@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Outcome, Spread, play, policy_by_name};
+use super::{Outcome, Spread, play_against, policy_by_name};
 use crate::scenario::Scenario;
 
 /// The policies `balance` plays unless told otherwise (caretaker is the epilogue's bot).
@@ -91,18 +91,41 @@ pub fn balance(
             ));
         }
     }
-    let jobs: Vec<(usize, u64)> = (0..policies.len())
-        .flat_map(|pi| (0..u64::from(runs)).map(move |k| (pi, first_seed.wrapping_add(k))))
+    // Seed by seed: every policy on one seed is scored against the same caretaker game,
+    // played once for that seed.
+    let seeds: Vec<u64> = (0..u64::from(runs))
+        .map(|k| first_seed.wrapping_add(k))
         .collect();
-    let results: Vec<(usize, Outcome)> = jobs
+    let per_seed: Vec<Vec<(usize, Outcome)>> = seeds
         .par_iter()
-        .map(|&(pi, seed)| {
-            let mut policy = policy_by_name(&policies[pi]).expect("checked above");
-            let o = play(scenario, seed, policy.as_mut(), &[], false);
-            tick();
-            (pi, o)
+        .map(|&seed| {
+            let reference = super::caretaker_reference(scenario, seed, scenario.weeks());
+            (0..policies.len())
+                .map(|pi| {
+                    let mut policy = policy_by_name(&policies[pi]).expect("checked above");
+                    let o = play_against(
+                        scenario,
+                        seed,
+                        policy.as_mut(),
+                        &[],
+                        false,
+                        Some(reference.clone()),
+                    );
+                    tick();
+                    (pi, o)
+                })
+                .collect()
         })
         .collect();
+    // Policy by policy, seeds in order, as the findings read them.
+    let mut results: Vec<(usize, Outcome)> = Vec::with_capacity(seeds.len() * policies.len());
+    for pi in 0..policies.len() {
+        for row in &per_seed {
+            if let Some((_, o)) = row.iter().find(|(p, _)| *p == pi) {
+                results.push((pi, o.clone()));
+            }
+        }
+    }
     let stats: Vec<PolicyStats> = policies
         .iter()
         .enumerate()
@@ -127,7 +150,7 @@ pub fn balance(
     dominant(&stats, &mut findings);
     dead_events(scenario, &results, &mut findings);
     saturated(&stats, &mut findings);
-    stuck_subscores(&results, &mut findings);
+    stuck_subscores(policies, &results, &mut findings);
     seed_dominated(policies.len(), &results, &mut findings);
     Ok(BalanceReport {
         scenario: scenario.raw.id.clone(),
@@ -191,14 +214,7 @@ fn saturated(stats: &[PolicyStats], out: &mut Vec<Finding>) {
             ("product", s.product),
             ("combined", s.combined),
         ] {
-            let stuck = if sp.p90 <= 1.0 {
-                Some(0)
-            } else if sp.p10 >= 99.0 {
-                Some(100)
-            } else {
-                None
-            };
-            if let Some(bound) = stuck {
+            if let Some(bound) = pinned_at(&sp) {
                 out.push(Finding {
                     kind: FindingKind::SaturatedScore,
                     message: format!(
@@ -212,33 +228,47 @@ fn saturated(stats: &[PolicyStats], out: &mut Vec<Finding>) {
     }
 }
 
-/// A sub-score that sits at 0 or 100 at the end of 80 % of all runs, whatever the
-/// policy, cannot show the player anything: the scenario's starting values pin it.
-fn stuck_subscores(results: &[(usize, Outcome)], out: &mut Vec<Finding>) {
+/// Where a spread of one score is pinned: at 0 when even its p90 is within 1 point of 0, at
+/// 100 when even its p10 is within 1 point of 100 (a score there cannot show what a player did).
+pub fn pinned_at(sp: &Spread) -> Option<u32> {
+    if sp.p90 <= 1.0 {
+        Some(0)
+    } else if sp.p10 >= 99.0 {
+        Some(100)
+    } else {
+        None
+    }
+}
+
+/// A sub-score that sits at 0 or 100 at the end of 80 % of one policy's runs cannot show that
+/// policy's player anything: something in the scenario or the model pins it.
+fn stuck_subscores(policies: &[String], results: &[(usize, Outcome)], out: &mut Vec<Finding>) {
     let Some((_, first)) = results.first() else {
         return;
     };
-    for (k, (name, _)) in first.subscores.iter().enumerate() {
-        let values: Vec<f64> = results
-            .iter()
-            .filter_map(|(_, r)| r.subscores.get(k).map(|s| s.1))
-            .collect();
-        let sp = Spread::of(&values);
-        let bound = if sp.p90 <= 1.0 {
-            0
-        } else if sp.p10 >= 99.0 {
-            100
-        } else {
-            continue;
-        };
-        out.push(Finding {
-            kind: FindingKind::SaturatedScore,
-            message: format!(
-                "sub-score {name} ends at {bound} whatever the policy (p10 {:.1}, p90 {:.1} over \
-                 all runs): nothing the player does moves it",
-                sp.p10, sp.p90
-            ),
-        });
+    for (pi, policy) in policies.iter().enumerate() {
+        for (k, (name, _)) in first.subscores.iter().enumerate() {
+            let values: Vec<f64> = results
+                .iter()
+                .filter(|(p, _)| *p == pi)
+                .filter_map(|(_, r)| r.subscores.get(k).map(|s| s.1))
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            let sp = Spread::of(&values);
+            let Some(bound) = pinned_at(&sp) else {
+                continue;
+            };
+            out.push(Finding {
+                kind: FindingKind::SaturatedScore,
+                message: format!(
+                    "sub-score {name} ends at {bound} for \"{policy}\" (p10 {:.1}, p90 {:.1}): \
+                     nothing that player does moves it",
+                    sp.p10, sp.p90
+                ),
+            });
+        }
     }
 }
 

@@ -307,8 +307,7 @@ pub fn record_line(
     let total = weeks.unwrap_or(scenario.weeks()).max(1);
     let mut log = DecisionLog::new(scenario, seed, policy_name, total);
     // Runs come one after another (balance, check, tests): each reuses this thread's world.
-    Sim::with_reused(scenario, seed, |sim| {
-        crate::sim::set_length(sim.world_mut(), total);
+    Sim::with_reused_length(scenario, seed, total, None, |sim| {
         let (r, refused) = record_into(sim, &mut log, scenario, policy_name, policy, scripted);
         (r, log, refused)
     })

@@ -21,37 +21,133 @@ pub struct Sim {
     pub app: App,
 }
 
+/// The caretaker's raw score components on one scenario, seed and length (week 0, the played
+/// weeks, the epilogue): what a game's components are scored against (§17.5).
+pub type Reference = std::sync::Arc<Vec<[f64; 11]>>;
+
+thread_local! {
+    /// This thread's reusable worlds: one for games, one for their caretaker references.
+    static REUSABLE: std::cell::RefCell<Option<Sim>> = const { std::cell::RefCell::new(None) };
+    static REFERENCE_WORLD: std::cell::RefCell<Option<Sim>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Plays the caretaker through `scenario` with `seed` for `weeks` plus the epilogue and
+/// returns its raw components, week by week. Deterministic: the same arguments give the same
+/// reference, so a caretaker's own game scores exactly 50 on every component.
+pub fn caretaker_reference(scenario: &Scenario, seed: u64, weeks: u32) -> Reference {
+    let play = |sim: &mut Sim| {
+        sim.start(scenario, seed, weeks, crate::score::ScoreReference::Raw);
+        for _ in 0..weeks {
+            sim.step_with(&mut bots::Caretaker);
+        }
+        sim.run_epilogue();
+        std::sync::Arc::new(
+            sim.history()
+                .weeks
+                .iter()
+                .map(|w| w.raw)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut sim = REFERENCE_WORLD
+        .with(|r| r.borrow_mut().take())
+        .unwrap_or_else(Sim::empty);
+    let out = play(&mut sim);
+    REFERENCE_WORLD.with(|r| *r.borrow_mut() = Some(sim));
+    out
+}
+
 impl Sim {
-    /// Spawns `scenario` with `seed` and runs the week-0 pass.
+    /// Spawns `scenario` with `seed` and runs the week-0 pass; its scores are measured against
+    /// the caretaker's game in the same world (played here first).
     pub fn new(scenario: &Scenario, seed: u64) -> Sim {
+        Sim::with_length(scenario, seed, scenario.weeks())
+    }
+
+    /// A game of `scenario` that lasts `weeks` instead of the scenario's own length.
+    pub fn with_length(scenario: &Scenario, seed: u64, weeks: u32) -> Sim {
+        let mut sim = Sim::empty();
+        let reference = caretaker_reference(scenario, seed, weeks);
+        sim.start(
+            scenario,
+            seed,
+            weeks,
+            crate::score::ScoreReference::Caretaker(reference),
+        );
+        sim
+    }
+
+    /// An app with the turn schedule and nothing spawned.
+    fn empty() -> Sim {
         // An empty app: the headless runner only needs the Turn schedule, not Main/Update.
         let mut app = App::empty();
         app.add_plugins((sim::plugin, crate::score::plugin));
-        sim::spawn::spawn(app.world_mut(), scenario, seed);
         Sim { app }
+    }
+
+    /// Clears this world and spawns a new game in it, scored against `reference`.
+    fn start(
+        &mut self,
+        scenario: &Scenario,
+        seed: u64,
+        weeks: u32,
+        reference: crate::score::ScoreReference,
+    ) {
+        sim::spawn::despawn_all(self.world_mut());
+        self.world_mut().insert_resource(reference);
+        sim::spawn::spawn(self.world_mut(), scenario, seed);
+        if weeks != scenario.weeks() {
+            sim::set_length(self.world_mut(), weeks);
+        }
     }
 
     /// Starts a new game of `scenario` with `seed` in this simulation's world, keeping its
     /// built turn schedule: the same state, week by week, as `Sim::new(scenario, seed)`.
     pub fn reset(&mut self, scenario: &Scenario, seed: u64) {
-        sim::spawn::despawn_all(self.world_mut());
-        sim::spawn::spawn(self.world_mut(), scenario, seed);
+        let reference = caretaker_reference(scenario, seed, scenario.weeks());
+        self.start(
+            scenario,
+            seed,
+            scenario.weeks(),
+            crate::score::ScoreReference::Caretaker(reference),
+        );
+    }
+
+    /// The caretaker reference this game is scored against (to share with games on the same
+    /// scenario, seed and length, which then need not play it again).
+    pub fn reference(&self) -> Option<Reference> {
+        match self.world().resource::<crate::score::ScoreReference>() {
+            crate::score::ScoreReference::Caretaker(r) => Some(r.clone()),
+            _ => None,
+        }
     }
 
     /// Runs `f` on a new game of `scenario` with `seed` in this thread's reusable world (a
     /// `Sim` reset, not rebuilt): for runners that play many games one after another.
     pub fn with_reused<R>(scenario: &Scenario, seed: u64, f: impl FnOnce(&mut Sim) -> R) -> R {
-        thread_local! {
-            static REUSABLE: std::cell::RefCell<Option<Sim>> = const { std::cell::RefCell::new(None) };
-        }
+        Sim::with_reused_length(scenario, seed, scenario.weeks(), None, f)
+    }
+
+    /// `with_reused` for a game of `weeks`, scored against `reference` when the caller has
+    /// the caretaker's game for this scenario, seed and length already (else it is played).
+    pub fn with_reused_length<R>(
+        scenario: &Scenario,
+        seed: u64,
+        weeks: u32,
+        reference: Option<Reference>,
+        f: impl FnOnce(&mut Sim) -> R,
+    ) -> R {
+        let reference = reference.unwrap_or_else(|| caretaker_reference(scenario, seed, weeks));
         // Taken out while in use, so a nested call simply builds its own.
-        let mut sim = match REUSABLE.with(|r| r.borrow_mut().take()) {
-            Some(mut sim) => {
-                sim.reset(scenario, seed);
-                sim
-            }
-            None => Sim::new(scenario, seed),
-        };
+        let mut sim = REUSABLE
+            .with(|r| r.borrow_mut().take())
+            .unwrap_or_else(Sim::empty);
+        sim.start(
+            scenario,
+            seed,
+            weeks,
+            crate::score::ScoreReference::Caretaker(reference),
+        );
         let out = f(&mut sim);
         REUSABLE.with(|r| *r.borrow_mut() = Some(sim));
         out
@@ -72,13 +168,6 @@ impl Sim {
 
     pub fn weeks(&self) -> u32 {
         self.world().resource::<Clock>().weeks
-    }
-
-    /// A game of `scenario` that lasts `weeks` instead of the scenario's own length.
-    pub fn with_length(scenario: &Scenario, seed: u64, weeks: u32) -> Sim {
-        let mut sim = Sim::new(scenario, seed);
-        sim::set_length(sim.world_mut(), weeks);
-        sim
     }
 
     /// The one weekly loop every runner calls. `decisions` are submitted first, in order (the
@@ -338,7 +427,20 @@ pub fn play(
     scripted: &[(u32, Action)],
     keep_log: bool,
 ) -> Outcome {
-    Sim::with_reused(scenario, seed, |sim| {
+    play_against(scenario, seed, policy, scripted, keep_log, None)
+}
+
+/// `play` scored against a caretaker `reference` the caller already has for this scenario and
+/// seed at the scenario's length (runners that play several policies per seed share one).
+pub fn play_against(
+    scenario: &Scenario,
+    seed: u64,
+    policy: &mut dyn Policy,
+    scripted: &[(u32, Action)],
+    keep_log: bool,
+    reference: Option<Reference>,
+) -> Outcome {
+    Sim::with_reused_length(scenario, seed, scenario.weeks(), reference, |sim| {
         play_in(sim, scenario, policy, scripted, keep_log)
     })
 }

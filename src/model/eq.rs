@@ -485,6 +485,15 @@ pub fn budget_headroom(quarter_total: f64, quarter_spent: f64, p: &Params) -> f6
     (quarter_total * p.budget_freeze_ratio - quarter_spent).max(0.0)
 }
 
+/// A component scored against the caretaker on the same streams (§17.5): 50 when the player's
+/// raw value equals the caretaker's, 75 at `scale` raw points better, 25 at `scale` worse, and
+/// never 0 or 100, so a component that starts or stays high does not flatter doing nothing and
+/// one that both games pin (say, no exhaustion in either) does not hide a difference elsewhere.
+pub fn against_caretaker(raw: f64, caretaker: f64, scale: f64) -> f64 {
+    let d = raw - caretaker;
+    50.0 + 50.0 * d / (d.abs() + scale.max(1e-9))
+}
+
 /// The six culture components (each 0–100).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CultureParts {
@@ -736,6 +745,19 @@ mod tests {
     #[test]
     fn pmf_anchor_is_ellis_forty_percent() {
         assert!((pmf(60.0) - 0.40).abs() < 1e-9);
+    }
+
+    #[test]
+    fn against_caretaker_is_centred_bounded_and_monotone() {
+        assert_eq!(against_caretaker(40.0, 40.0, 10.0), 50.0);
+        assert!((against_caretaker(50.0, 40.0, 10.0) - 75.0).abs() < 1e-12);
+        assert!((against_caretaker(30.0, 40.0, 10.0) - 25.0).abs() < 1e-12);
+        let mut last = 0.0;
+        for d in -300..=300 {
+            let v = against_caretaker(f64::from(d), 0.0, 10.0);
+            assert!(v > 0.0 && v < 100.0 && v >= last, "d {d}: {v}");
+            last = v;
+        }
     }
 
     #[test]

@@ -183,7 +183,7 @@ impl Driver {
             Outcomes => "outcome progress",
             Meetings => "stakeholder meetings",
             GoalsAddressed => "stakeholder goals addressed",
-            Declined => "demands declined without an alternative",
+            Declined => "demands declined or sponsored work stopped, without an alternative",
             Transparency => "demos and disclosures",
             Watermelon => "watermelon reveals",
             MissedCommitments => "missed commitments",

@@ -38,7 +38,15 @@ pub use params::Params;
 /// its stakeholders, stops fixed-date plans being imposed on the team while fresh, and counts
 /// for (shipped by the 85 % week) or against (that week passed) their trust in your dates —
 /// `forecast_hits` was never counted before.
-pub const MODEL_VERSION: u32 = 5;
+/// 6 — scoring without saturation and with an honest floor (§17.5): every culture component
+/// is scored against the caretaker's game on the same streams (the caretaker scores 50;
+/// `50 + 50·d/(|d| + scale)` never reaches 0 or 100), every product component against where
+/// the product stood at the start (outcomes against each objective's baseline), and raw
+/// components are no longer clamped; stopping an initiative costs its sponsor's benevolence
+/// (everyone's, if nobody sponsored it), and stakeholders doubt ability when nothing ships
+/// for 8 weeks. Before, the servant's wellbeing sat at 100 and crunch's retention at 0 in
+/// most scenarios, and a run that shipped nothing scored product 42–55.
+pub const MODEL_VERSION: u32 = 6;
 
 use serde::{Deserialize, Serialize};
 

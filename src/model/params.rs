@@ -411,6 +411,15 @@ pub struct Params {
     pub st_goals: f64,
     /// [G] Stakeholder trust target points, benevolence: each demand declined without an alternative in 8 weeks, a loss.
     pub st_declined: f64,
+    /// [G] Benevolence a sponsor loses when the initiative they sponsor is stopped (a pulse
+    /// with a 26-week half-life: it is remembered): their interests were overridden, whatever the date.
+    pub kill_sponsor_benevolence: f64,
+    /// [G] Ability target points lost when nothing has shipped for twice the grace below
+    /// (Mayer et al.: ability is judged by results delivered); linear from the grace on.
+    pub st_no_delivery: f64,
+    /// [G] Weeks without a ship (from the start or the last ship) before stakeholders start
+    /// to doubt what the teams deliver.
+    pub no_delivery_grace_weeks: f64,
     /// [G] Stakeholder trust target points, integrity: demos and disclosures in 4 weeks (0–1).
     pub st_transparency: f64,
     /// [G] Stakeholder trust target points, integrity: each watermelon reveal in 8 weeks, a loss.
@@ -447,6 +456,37 @@ pub struct Params {
     pub w_finance: f64,
     /// [G] Weight of product: stakeholder trust.
     pub w_trust: f64,
+
+    // ---- Scoring against a reference (§17.5) ----
+    // Each component is scored as `50 + 50·d/(|d| + scale)`. For culture, `d` is the raw
+    // component minus the caretaker's on the same streams in the same week (people are judged
+    // by how they fared next to a caretaker in the same situation); for product, minus the
+    // component at week 0 (outcomes: minus each objective's baseline), so a product is judged
+    // by whether it got better and shipping nothing cannot look fine next to a caretaker who
+    // ships nothing either. A component `scale` raw points better scores 75; no difference
+    // reaches 0 or 100. A scale is the raw difference a workshop would call large.
+    /// [G] Raw Westrum points (0–100) that score 75 against the caretaker.
+    pub score_scale_westrum: f64,
+    /// [G] Raw psychological-safety points that score 75 against the caretaker.
+    pub score_scale_safety: f64,
+    /// [G] Raw engagement points that score 75 against the caretaker.
+    pub score_scale_engagement: f64,
+    /// [G] Raw retention points (100 per 26 % annual turnover avoided) that score 75.
+    pub score_scale_retention: f64,
+    /// [G] Raw wellbeing points (100 − mean exhaustion − 30·share burnt out) that score 75.
+    pub score_scale_wellbeing: f64,
+    /// [G] Raw growth points (10 per skill point vested per person and year) that score 75.
+    pub score_scale_growth: f64,
+    /// [G] Raw outcome points (100 per objective fully attained) that score 75.
+    pub score_scale_outcomes: f64,
+    /// [G] Raw customer points (PMF and NPS) that score 75.
+    pub score_scale_customers: f64,
+    /// [G] Raw quality points (reliability, debt, escaped defects) that score 75.
+    pub score_scale_quality: f64,
+    /// [G] Raw finance points (revenue against plan, spend against allowance) that score 75.
+    pub score_scale_finance: f64,
+    /// [G] Raw stakeholder-trust points that score 75.
+    pub score_scale_trust: f64,
 
     // ---- Hiring and leave (§4.3) (moved out of the systems) ----
     /// [G] A new hire's expected skill on every pillar at level 0.

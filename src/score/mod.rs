@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::action::ActionKind;
 use crate::model::eq;
 use crate::model::ledger::{ALL_DRIVERS, CauseKind, Contribs, Driver};
-use crate::sim::actions::attainment;
+use crate::sim::actions::attainment_unbounded;
 use crate::sim::state::*;
 
 /// One week's scores and sub-scores, all 0–100.
@@ -33,6 +33,24 @@ pub struct WeekScores {
     pub trust: f64,
     /// Westrum typology label from the mean item.
     pub westrum_label: String,
+    /// The eleven components before they are scored against the caretaker, in `subscores`
+    /// order: what the reference game records and the ledger explains.
+    #[serde(default)]
+    pub raw: [f64; 11],
+}
+
+/// What this game's components are scored against (§17.5).
+#[derive(Resource, Clone, Debug, Default)]
+pub enum ScoreReference {
+    /// Not known yet: week 0 scores 50 everywhere (both games are the same world), and a
+    /// played week without a reference shows its raw components.
+    #[default]
+    Pending,
+    /// This is the caretaker's reference game itself: its components stay raw.
+    Raw,
+    /// The caretaker's raw components on the same scenario, seed and length, one entry per
+    /// history row (week 0, the played weeks, then the epilogue).
+    Caretaker(std::sync::Arc<Vec<[f64; 11]>>),
 }
 
 impl WeekScores {
@@ -235,6 +253,7 @@ pub fn westrum_label(mean_item: f64) -> &'static str {
 /// of the simulation and before the turn closes (`TurnSet::Scoring`).
 pub fn plugin(app: &mut App) {
     app.init_resource::<ScoreHistory>();
+    app.init_resource::<ScoreReference>();
     app.add_systems(
         crate::sim::Turn,
         scoring.in_set(crate::sim::TurnSet::Scoring),
@@ -252,6 +271,7 @@ pub fn scoring(
     budget: Res<Budget>,
     objectives: Res<Objectives>,
     mut hist: ResMut<ScoreHistory>,
+    reference: Res<ScoreReference>,
     people: Query<(&Person, &PersonDrivers)>,
     teams: Query<&Team>,
     stakeholders: Query<&Stakeholder>,
@@ -312,10 +332,12 @@ pub fn scoring(
     let layoff_rate =
         f64::from(org.layoffs) / (employees.len() as f64 + f64::from(org.layoffs)).max(1.0) * 52.0
             / f64::from(w.max(13));
-    let ret = 100.0 * (1.0 - (annual + 0.5 * layoff_rate) / 0.26).clamp(0.0, 1.0);
+    // Raw components are not clamped: a bound would pin them, and the score against the
+    // caretaker keeps them inside 0–100 (§17.5).
+    let ret = 100.0 * (1.0 - (annual + 0.5 * layoff_rate) / 0.26);
     let mean_x = people.iter().map(|x| x.exhaustion).sum::<f64>() / n;
     let share_burnt = people.iter().filter(|x| x.exhaustion >= 70.0).count() as f64 / n;
-    let well = (100.0 - mean_x - 30.0 * share_burnt).clamp(0.0, 100.0);
+    let well = 100.0 - mean_x - 30.0 * share_burnt;
     // GROW over a trailing 13-week window with a small prior (§17.4).
     let vested13: f64 = people
         .iter()
@@ -324,30 +346,18 @@ pub fn scoring(
         / n;
     let weeks_seen = f64::from(w.clamp(1, 13));
     let per_year = (vested13 + 0.5) / (weeks_seen + 2.0) * 52.0;
-    let grow = 100.0 * (per_year / 10.0).clamp(0.0, 1.0);
-    let culture = eq::culture_score(
-        &eq::CultureParts {
-            westrum: wgi,
-            safety: ps,
-            engagement: eng,
-            retention: ret,
-            wellbeing: well,
-            growth: grow,
-        },
-        p,
-    );
+    let grow = 100.0 * per_year / 10.0;
 
     // ---- Product.
     let total_w: f64 = objectives.0.iter().map(|o| o.weight).sum();
     let out = if total_w > 0.0 {
         100.0
-            * (objectives
+            * objectives
                 .0
                 .iter()
-                .map(|o| o.weight * attainment(o))
+                .map(|o| o.weight * attainment_unbounded(o))
                 .sum::<f64>()
-                / total_w)
-                .clamp(0.0, 1.0)
+            / total_w
     } else {
         50.0
     };
@@ -387,8 +397,7 @@ pub fn scoring(
     let spend_ratio = if w == 0 { 1.0 } else { spend_ratio };
     let fin = 100.0
         * (0.6 * (revenue / plan).min(1.2) / 1.2
-            + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0)))
-        .clamp(0.0, 1.0);
+            + 0.4 * (1.0 - 2.0 * ((spend_ratio - 1.0).abs() - 0.05).max(0.0)));
     let pw: f64 = stakeholders.iter().map(|s| s.power).sum();
     let trust = if pw > 0.0 {
         stakeholders
@@ -399,13 +408,96 @@ pub fn scoring(
     } else {
         50.0
     };
+
+    // ---- Each component against the caretaker's in the same week (§17.5).
+    let raw = [wgi, ps, eng, ret, well, grow, out, cust, qual, fin, trust];
+    let scales = [
+        p.score_scale_westrum,
+        p.score_scale_safety,
+        p.score_scale_engagement,
+        p.score_scale_retention,
+        p.score_scale_wellbeing,
+        p.score_scale_growth,
+        p.score_scale_outcomes,
+        p.score_scale_customers,
+        p.score_scale_quality,
+        p.score_scale_finance,
+        p.score_scale_trust,
+    ];
+    let row = hist.weeks.len();
+    let care: Option<[f64; 11]> = match &*reference {
+        ScoreReference::Raw => None,
+        // Week 0 is the same world in both games.
+        _ if w == 0 => Some(raw),
+        ScoreReference::Caretaker(rows) => rows.get(row).copied(),
+        ScoreReference::Pending => None,
+    };
+    let mut comp = [0.0; 11];
+    // d(score)/d(raw) of each component: the secant through the caretaker's point, which
+    // makes the ledger below exact.
+    let mut slope = [1.0; 11];
+    for k in 0..11 {
+        // Product components are scored against where the product stood (outcomes: against
+        // the objectives' own baselines, so an objective unmoved scores 50): a product is
+        // judged by whether it got better, so a game that ships nothing cannot look fine next
+        // to a caretaker who ships nothing either. Culture is scored against the caretaker:
+        // people are judged by how they fared next to a caretaker in the same situation.
+        if k >= 6 && !matches!(&*reference, ScoreReference::Raw) {
+            let anchor = product_anchor(k, &raw, hist.weeks.first());
+            comp[k] = eq::against_caretaker(raw[k], anchor, scales[k]);
+            let d = raw[k] - anchor;
+            slope[k] = if d.abs() > 1e-9 {
+                (comp[k] - 50.0) / d
+            } else {
+                50.0 / scales[k].max(1e-9)
+            };
+            continue;
+        }
+        match care {
+            Some(c) => {
+                comp[k] = eq::against_caretaker(raw[k], c[k], scales[k]);
+                let d = raw[k] - c[k];
+                slope[k] = if d.abs() > 1e-9 {
+                    (comp[k] - 50.0) / d
+                } else {
+                    50.0 / scales[k].max(1e-9)
+                };
+            }
+            None if matches!(&*reference, ScoreReference::Raw) => comp[k] = raw[k],
+            None => comp[k] = raw[k].clamp(0.0, 100.0),
+        }
+    }
+    let [
+        wgi_s,
+        ps_s,
+        eng_s,
+        ret_s,
+        well_s,
+        grow_s,
+        out_s,
+        cust_s,
+        qual_s,
+        fin_s,
+        trust_s,
+    ] = comp;
+    let culture = eq::culture_score(
+        &eq::CultureParts {
+            westrum: wgi_s,
+            safety: ps_s,
+            engagement: eng_s,
+            retention: ret_s,
+            wellbeing: well_s,
+            growth: grow_s,
+        },
+        p,
+    );
     let product = eq::product_score(
         &eq::ProductParts {
-            outcomes: out,
-            customers: cust,
-            quality: qual,
-            finance: fin,
-            trust,
+            outcomes: out_s,
+            customers: cust_s,
+            quality: qual_s,
+            finance: fin_s,
+            trust: trust_s,
         },
         p,
     );
@@ -416,18 +508,19 @@ pub fn scoring(
         culture,
         product,
         combined: (culture * product).max(0.0).sqrt(),
-        wgi,
-        psych_safety: ps,
-        engagement: eng,
-        retention: ret,
-        wellbeing: well,
-        growth: grow,
-        outcomes: out,
-        customers: cust,
-        quality: qual,
-        finance: fin,
-        trust,
+        wgi: wgi_s,
+        psych_safety: ps_s,
+        engagement: eng_s,
+        retention: ret_s,
+        wellbeing: well_s,
+        growth: grow_s,
+        outcomes: out_s,
+        customers: cust_s,
+        quality: qual_s,
+        finance: fin_s,
+        trust: trust_s,
         westrum_label: westrum_label(mean_item).to_string(),
+        raw,
     };
 
     // ---- Attribution versus week 0 (§9.3): each component's change is split through the stock
@@ -473,83 +566,90 @@ pub fn scoring(
     let mut cc = Contribs::default();
     let mut pc = Contribs::default();
     if let Some(b) = &base {
-        // Books `weight·Δ` of one component: `explained` (already in component units) plus leftover.
-        let book =
-            |c: &mut Contribs, weight: f64, delta: f64, explained: &Contribs, own: Driver| {
-                let mut e = *explained;
-                e.0[Driver::Initial as usize] = 0.0;
-                e.0[Driver::Residual as usize] = 0.0;
-                let left = delta - e.sum();
-                c.add_scaled(&e, weight);
-                c.add(own, weight * left);
-            };
+        // Books one component's change since week 0, `weight·Δscore`. Against the caretaker,
+        // Δscore = slope·(raw − raw₀) − slope·(caretaker − raw₀): the first part is the player's
+        // own movement, split by `explained` (raw units) with the rest on the component's own
+        // line; the second is what the caretaker's game did in the same weeks anyway, booked
+        // to the situation (`Initial`).
+        let book = |c: &mut Contribs, k: usize, weight: f64, explained: &Contribs, own: Driver| {
+            let mut e = *explained;
+            e.0[Driver::Initial as usize] = 0.0;
+            e.0[Driver::Residual as usize] = 0.0;
+            let g = slope[k];
+            let left = (raw[k] - b.raw[k]) - e.sum();
+            c.add_scaled(&e, weight * g);
+            c.add(own, weight * g * left);
+            if let Some(cr) = care {
+                let against = if k >= 6 {
+                    product_anchor(k, &raw, Some(b))
+                } else {
+                    cr[k]
+                };
+                c.add(Driver::Initial, -weight * g * (against - b.raw[k]));
+            }
+        };
+        let d_raw = |k: usize| raw[k] - b.raw[k];
+        book(&mut cc, 1, p.w_safety, &ps_l, Driver::Safety);
         book(
             &mut cc,
-            p.w_safety,
-            ps - b.psych_safety,
-            &ps_l,
-            Driver::Safety,
-        );
-        book(
-            &mut cc,
+            0,
             p.w_westrum,
-            wgi - b.wgi,
             &ps_l.scaled(0.2667),
             Driver::Westrum,
         );
         book(
             &mut cc,
+            2,
             p.w_engagement,
-            eng - b.engagement,
-            &proportional(&e_l, eng - b.engagement),
+            &proportional(&e_l, d_raw(2)),
             Driver::Engagement,
         );
         book(
             &mut cc,
+            3,
             p.w_retention,
-            ret - b.retention,
             &Contribs::default(),
             Driver::Retention,
         );
         book(
             &mut cc,
+            4,
             p.w_wellbeing,
-            well - b.wellbeing,
-            &proportional(&x_l.scaled(-1.0), well - b.wellbeing),
+            &proportional(&x_l.scaled(-1.0), d_raw(4)),
             Driver::Wellbeing,
         );
         book(
             &mut cc,
+            5,
             p.w_growth,
-            grow - b.growth,
             &Contribs::default(),
             Driver::SkillGrowth,
         );
         book(
             &mut pc,
+            6,
             p.w_outcomes,
-            out - b.outcomes,
             &Contribs::default(),
             Driver::Outcomes,
         );
         book(
             &mut pc,
+            7,
             p.w_customers,
-            cust - b.customers,
             &vf_l.scaled(dcust_dvf),
             Driver::Customers,
         );
         book(
             &mut pc,
+            8,
             p.w_quality,
-            qual - b.quality,
             &debt_l.scaled(-0.25),
             Driver::Quality,
         );
         book(
             &mut pc,
+            9,
             p.w_finance,
-            fin - b.finance,
             &Contribs::default(),
             Driver::Finance,
         );
@@ -575,13 +675,7 @@ pub fn scoring(
                 }
             }
         }
-        book(
-            &mut pc,
-            p.w_trust,
-            trust - b.trust,
-            &tr,
-            Driver::StakeholderTrust,
-        );
+        book(&mut pc, 10, p.w_trust, &tr, Driver::StakeholderTrust);
         // Rounding only: the lines now sum to the score change.
         let gap_c = (culture - b.culture) - cc.sum();
         cc.add(Driver::Residual, gap_c);
@@ -591,6 +685,16 @@ pub fn scoring(
     hist.weeks.push(scores);
     hist.culture_contrib.push(cc);
     hist.product_contrib.push(pc);
+}
+
+/// What product component `k` (6–10) is scored against: 0 for outcomes (each objective's own
+/// baseline), else the component at week 0 (`raw` itself in week 0).
+fn product_anchor(k: usize, raw: &[f64; 11], week0: Option<&WeekScores>) -> f64 {
+    if k == 6 {
+        0.0
+    } else {
+        week0.map_or(raw[k], |b| b.raw[k])
+    }
 }
 
 /// Scales a ledger so its lines sum to `delta` (local linearisation of a non-linear component),

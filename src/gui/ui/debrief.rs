@@ -204,7 +204,15 @@ fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
         "Combined {:.1} · {}",
         r.combined, r.debrief.quadrant
     ));
-    ui.label(RichText::new("Each score blends the run's average with the last 4 weeks of an 8-week caretaker epilogue.").weak());
+    ui.label(
+        RichText::new(
+            "50 is par: a culture part at 50 is what a caretaker would have achieved with \
+             the same people and luck; a product part at 50 is where the product stood at the \
+             start. Each score blends the run's average with the last 4 weeks of an 8-week \
+             caretaker epilogue.",
+        )
+        .weak(),
+    );
     if let Some(last) = g.sim.history().weeks.last() {
         // Culture's sub-scores beside product's, so the debrief by decisions fits above the fold.
         let subs = last.subscores();

@@ -129,7 +129,9 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             // Killing committed work breaks the commitment, as a missed date does: the team
             // failed, the sponsor (or every stakeholder) saw a promise broken.
             let mut broken = None;
+            let mut sponsor_of = None;
             with_initiative(world, *initiative, |it| {
+                sponsor_of = it.sponsor;
                 if it.deadline.is_some() && !it.counted_missed {
                     it.counted_missed = true;
                     broken = Some((it.team, it.sponsor));
@@ -149,6 +151,20 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                     }
                 });
             }
+            // Its sponsor's interests were overridden, committed date or not; work nobody in
+            // particular sponsored was everyone's.
+            let loss = world.resource::<SimParams>().kill_sponsor_benevolence;
+            all_stakeholders(world, |st| {
+                if sponsor_of.is_none_or(|x| x == st.id) {
+                    st.pulses.push(Pulse {
+                        stock: PulseStock::Benevolence,
+                        amount: -loss,
+                        start_week: w,
+                        half_life: 26.0,
+                        driver: crate::model::Driver::Declined,
+                    });
+                }
+            });
             let name = initiative_name(world, *initiative);
             log(
                 world,

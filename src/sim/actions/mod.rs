@@ -366,6 +366,16 @@ pub fn outcome_progress(world: &World) -> f64 {
 }
 
 /// Attainment of an objective (§9.2), clamped to −0.5..1.2.
+/// Attainment without the −0.5…1.2 bounds (within ±3), for the outcome component scored
+/// against the caretaker: two games that both miss an objective by different amounts differ.
+pub fn attainment_unbounded(o: &ObjectiveState) -> f64 {
+    let span = o.target - o.baseline;
+    if span.abs() < 1e-12 {
+        return 0.0;
+    }
+    ((o.value - o.baseline) / span).clamp(-3.0, 3.0)
+}
+
 pub fn attainment(o: &ObjectiveState) -> f64 {
     let span = o.target - o.baseline;
     if span.abs() < 1e-12 {

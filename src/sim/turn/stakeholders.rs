@@ -47,6 +47,16 @@ pub fn stakeholders(
         .chain(disclosures.iter())
         .any(|&d| w.saturating_sub(d) < 4)
         && w >= 4;
+    // Weeks since anything shipped (or since the start): stakeholders judge ability by results.
+    let last_ship = index
+        .initiatives
+        .values()
+        .filter_map(|e| initiatives.get(*e).ok())
+        .filter_map(|i| i.ship_week)
+        .max()
+        .unwrap_or(0);
+    let grace = p.no_delivery_grace_weeks.max(1.0);
+    let drought = ((f64::from(w.saturating_sub(last_ship)) - grace) / grace).clamp(0.0, 1.0);
     let mut pw_trust = 0.0;
     let mut pw = 0.0;
     for se in index.stakeholders.values() {
@@ -83,20 +93,28 @@ pub fn stakeholders(
         let pulse = |stock: PulseStock, s: &Stakeholder| -> f64 {
             s.pulses
                 .iter()
-                .filter(|x| x.stock == stock)
+                .filter(|x| x.stock == stock && x.driver != Driver::Declined)
                 .map(|x| x.value(w))
                 .sum()
         };
+        // Pulses booked as overriding the stakeholder (their sponsored work stopped).
+        let overridden: f64 = s
+            .pulses
+            .iter()
+            .filter(|x| x.stock == PulseStock::Benevolence && x.driver == Driver::Declined)
+            .map(|x| x.value(w))
+            .sum();
         let a_terms = [
             (Driver::Outcomes, p.st_outcomes * outcome),
             (Driver::MissedCommitments, -p.st_missed * missed8),
             (Driver::Forecasts, p.st_forecasts * s.forecast_hits.min(3.0)),
             (Driver::Transparency, pulse(PulseStock::Ability, &s)),
+            (Driver::Shipped, -p.st_no_delivery * drought),
         ];
         let b_terms = [
             (Driver::Meetings, p.st_meetings * meetings4),
             (Driver::GoalsAddressed, p.st_goals * goal_addressed),
-            (Driver::Declined, -p.st_declined * declined8),
+            (Driver::Declined, -p.st_declined * declined8 + overridden),
             (Driver::Defended, pulse(PulseStock::Benevolence, &s)),
         ];
         let i_terms = [
