@@ -229,6 +229,14 @@ fn budget_k(s: &Sim) -> f64 {
     s.world().resource::<Budget>().total_budget / 1000.0
 }
 
+/// Value lost to work waiting on dependencies, in $1,000.
+fn cost_of_delay_k(s: &Sim) -> f64 {
+    s.world()
+        .resource::<orgcraft::sim::Org>()
+        .cost_of_delay_lost
+        / 1000.0
+}
+
 /// Fixed-date plans imposed in the played weeks (counted by the runner from the week logs).
 fn fixed_plans(s: &Sim) -> f64 {
     FIXED_PLANS.with(|c| c.get()) + 0.0 * combined(s)
@@ -378,7 +386,11 @@ fn rows() -> Vec<Row> {
         // ---- Allocate.
         row("first_90_days.ron", "discovery share 20 % for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetDiscoveryShare { team: t, share: 0.2 }))), "outcomes", outcomes, AtLeast(0.5)),
         row("scaling_up.ron", "debt share 20 % for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetDebtShare { team: t, share: 0.2 }))), "quality", quality, Open(0.5)),
-        row("dependency_hell.ron", "WIP limit 2 for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 2 }))), "product", product, Open(0.3)),
+        // The scenario starts every team at a WIP limit of 2.
+        row("dependency_hell.ron", "WIP limit 1 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 1 }))), "cost of delay lost ($1,000)", cost_of_delay_k, Open(-1.0)),
+        row("dependency_hell.ron", "WIP limit 1 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 1 }))), "product", product, Open(0.3)),
+        row("dependency_hell.ron", "WIP limit 4 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 4 }))), "cost of delay lost ($1,000)", cost_of_delay_k, Open(1.0)),
+        row("dependency_hell.ron", "WIP limit 4 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 4 }))), "product", product, Open(-0.3)),
         row("scaling_up.ron", "tooling for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::Tooling { team: t }))), "quality", quality, Open(0.3)),
         row("first_90_days.ron", "analytics for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::Analytics { team: t }))), "product", product, Open(0.3)),
         row("dependency_hell.ron", "platform investment in every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::PlatformInvestment { team: t }))), "product", product, Open(0.3)),
@@ -391,7 +403,7 @@ fn rows() -> Vec<Row> {
         // Team Topologies: a provider offering X-as-a-service frees its consumers; close
         // collaboration is for discovering an interface, not for a steady dependency.
         Row { without: || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::Collaboration))), ..row("dependency_hell.ron", "X-as-a-service (vs collaboration) for every pair", || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::XaaS))), "product", product, Open(0.3)) },
-        Row { without: || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::XaaS))), ..row("dependency_hell.ron", "facilitating (vs X-as-a-service) for every pair", || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::Facilitating))), "growth", growth, Open(0.3)) },
+        Row { without: || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::XaaS))), ..row("dependency_hell.ron", "facilitating (vs X-as-a-service) for every pair", || with(|w, week| on(&[1], w, week, |w| modes(w, InteractionMode::Facilitating))), "growth", growth, AtLeast(0.3)) },
         // ---- Data-driven decisions.
         row("pmo_gantt.ron", "run an experiment on every idea, week 1", || with(|w, week| on(&[1], w, week, experiments)), "outcomes", outcomes, AtLeast(0.3)),
         row("pmo_gantt.ron", "forecast open work in weeks 1, 9, 17", || with(|w, week| on(&[1, 9, 17], w, week, |w| open(w).iter().map(|i| Action::Forecast { initiative: i.id }).collect())), "fixed-date plans imposed", fixed_plans, AtLeast(-1.0)),

@@ -485,6 +485,14 @@ pub fn budget_headroom(quarter_total: f64, quarter_spent: f64, p: &Params) -> f6
     (quarter_total * p.budget_freeze_ratio - quarter_spent).max(0.0)
 }
 
+/// Capacity share one collaboration costs each of its teams after `weeks` in that mode:
+/// `collab_cost` within the time-box, growing by `collab_overrun_gain` per time-box length
+/// beyond it.
+pub fn collaboration_cost(weeks: f64, p: &Params) -> f64 {
+    let tb = p.collab_timebox.max(1.0);
+    p.collab_cost * (1.0 + p.collab_overrun_gain * ((weeks - tb).max(0.0) / tb))
+}
+
 /// A component scored against the caretaker on the same streams (§17.5): 50 when the player's
 /// raw value equals the caretaker's, 75 at `scale` raw points better, 25 at `scale` worse, and
 /// never 0 or 100, so a component that starts or stays high does not flatter doing nothing and
@@ -745,6 +753,15 @@ mod tests {
     #[test]
     fn pmf_anchor_is_ellis_forty_percent() {
         assert!((pmf(60.0) - 0.40).abs() < 1e-9);
+    }
+
+    #[test]
+    fn collaboration_costs_more_past_its_time_box() {
+        let p = Params::default();
+        assert_eq!(collaboration_cost(0.0, &p), p.collab_cost);
+        assert_eq!(collaboration_cost(p.collab_timebox, &p), p.collab_cost);
+        let twice = collaboration_cost(2.0 * p.collab_timebox, &p);
+        assert!((twice - p.collab_cost * (1.0 + p.collab_overrun_gain)).abs() < 1e-12);
     }
 
     #[test]

@@ -46,7 +46,14 @@ pub use params::Params;
 /// (everyone's, if nobody sponsored it), and stakeholders doubt ability when nothing ships
 /// for 8 weeks. Before, the servant's wellbeing sat at 100 and crunch's retention at 0 in
 /// most scenarios, and a run that shipped nothing scored product 42–55.
-pub const MODEL_VERSION: u32 = 6;
+/// 7 — interaction modes as Team Topologies describes them: a collaboration draws the
+/// provider's service capacity first and its lane serves the other consumers with what is
+/// left (before, each collaboration got the provider's whole service capacity on top of the
+/// lane: free capacity, a bug); a collaboration kept past its time-box costs both teams more
+/// each week (`collab_overrun_gain`); X-as-a-service makes requests more predictable
+/// (`xaas_jitter_share`); facilitating grows the craft of both teams' people while it runs
+/// (`facilitating_growth`). Before, X-as-a-service and facilitating played identically.
+pub const MODEL_VERSION: u32 = 7;
 
 use serde::{Deserialize, Serialize};
 

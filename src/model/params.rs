@@ -573,6 +573,17 @@ pub struct Params {
     pub facilitating_weeks: u32,
     /// [G] Share of dependency work left once facilitation has taken hold.
     pub facilitating_work_cut: f64,
+    /// [G] Skill points (craft, before diminishing returns) each person of a facilitating pair
+    /// of teams gains a week while the facilitation runs (Team Topologies: an enabling team
+    /// grows the other team's capability; the enabler learns by teaching).
+    pub facilitating_growth: f64,
+    /// [G] Share of the dependency jitter left when the provider offers X-as-a-service (a
+    /// defined interface makes requests predictable, Team Topologies).
+    pub xaas_jitter_share: f64,
+    /// [G] Extra collaboration cost per time-box length a collaboration runs past its time-box
+    /// (Team Topologies: collaboration is for discovery and should end; kept on, it blurs
+    /// ownership and loads both teams).
+    pub collab_overrun_gain: f64,
     /// [G] Log-normal σ of how much work a dependency request really is.
     pub dependency_jitter: f64,
     /// [G] Share of recent requests a service lane's load estimate keeps each week.

@@ -137,12 +137,17 @@ pub fn capacity(
             .iter()
             .sum::<f64>()
             .min(p.status_cap);
-        let collab_rel = rel_by_team.get(&tid).map_or(0, |v| {
+        let collabs: Vec<&&Relation> = rel_by_team.get(&tid).map_or(Vec::new(), |v| {
             v.iter()
                 .filter(|r| r.mode == InteractionMode::Collaboration)
-                .count()
-        }) as f64;
-        let collab = (p.collab_cost * collab_rel).min(p.collab_cap);
+                .collect()
+        });
+        let collab_rel = collabs.len() as f64;
+        let collab = collabs
+            .iter()
+            .map(|r| eq::collaboration_cost(f64::from(w.saturating_sub(r.mode_since)), p))
+            .sum::<f64>()
+            .min(p.collab_cap);
         let mods: f64 = team
             .modifiers
             .iter()

@@ -53,7 +53,12 @@ pub fn dependencies(
         }
         let handoff = eq::handoff(2.0, rel.congruence, d.distributed, p);
         let mut s = Stream::new(seed, Purpose::DependencyJitter, u64::from(did.0), 0, 0);
-        let jitter = s.lognormal(0.0, p.dependency_jitter);
+        let sigma = if rel.mode == InteractionMode::XaaS {
+            p.dependency_jitter * p.xaas_jitter_share
+        } else {
+            p.dependency_jitter
+        };
+        let jitter = s.lognormal(0.0, sigma);
         let arrival = t0 + s.uniform();
         let w_eff = work * handoff * jitter;
         if let Ok(mut dm) = dependencies.get_mut(de) {
@@ -75,8 +80,53 @@ pub fn dependencies(
             t.lane_inflow += w_eff;
         }
     }
-    // Serve lanes.
+    // Collaboration-mode dependencies: no queue, joint capacity T = w/(s_B·C_B + 0.25·C_A).
+    // Pairing is synchronous: it draws the provider's service capacity first, and the
+    // provider's lane serves every other consumer with what is left (before model version 7
+    // each collaboration got the provider's whole service capacity on top of the lane).
     let mut completed: Vec<(DependencyId, f64)> = Vec::new();
+    for &de in index.dependencies.values() {
+        let Some(d) = dependencies.get(de).ok().cloned() else {
+            continue;
+        };
+        if d.requested_week.is_none() || d.done_at.is_some() {
+            continue;
+        }
+        let rel = org.relation(d.consumer, d.provider);
+        if rel.mode != InteractionMode::Collaboration {
+            continue;
+        }
+        let cb = team_ents
+            .get(&d.provider)
+            .and_then(|e| teams.get(*e).ok())
+            .map_or(0.0, |t| t.service_capacity);
+        let ca = team_ents
+            .get(&d.consumer)
+            .and_then(|e| teams.get(*e).ok())
+            .map_or(0.0, |t| t.capacity);
+        let need = d.remaining.max(0.0);
+        let from_consumer = (p.collab_consumer_share * ca).min(need);
+        let from_provider = cb.min(need - from_consumer);
+        if let Some(mut t) = team_ents
+            .get(&d.consumer)
+            .and_then(|e| teams.get_mut(*e).ok())
+        {
+            t.delivery_capacity = (t.delivery_capacity - from_consumer).max(0.0);
+        }
+        if let Some(mut t) = team_ents
+            .get(&d.provider)
+            .and_then(|e| teams.get_mut(*e).ok())
+        {
+            t.service_capacity = (t.service_capacity - from_provider).max(0.0);
+        }
+        if let Ok(mut dm) = dependencies.get_mut(de) {
+            dm.remaining -= from_consumer + from_provider;
+            if dm.remaining <= 1e-9 {
+                completed.push((dm.id, t1));
+            }
+        }
+    }
+    // Serve lanes.
     let rel_by_team = relations_by_team(&org.relations);
     for (tid, te) in team_ents.iter().map(|(k, v)| (*k, *v)) {
         let Ok(mut t) = teams.get_mut(te) else {
@@ -116,40 +166,6 @@ pub fn dependencies(
         };
         for (rid, at) in served.completed {
             completed.push((DependencyId(rid as u32), at));
-        }
-    }
-    // Collaboration-mode dependencies: no queue, joint capacity T = w/(s_B·C_B + 0.25·C_A).
-    for &de in index.dependencies.values() {
-        let Some(d) = dependencies.get(de).ok().cloned() else {
-            continue;
-        };
-        if d.requested_week.is_none() || d.done_at.is_some() {
-            continue;
-        }
-        let rel = org.relation(d.consumer, d.provider);
-        if rel.mode != InteractionMode::Collaboration {
-            continue;
-        }
-        let cb = team_ents
-            .get(&d.provider)
-            .and_then(|e| teams.get(*e).ok())
-            .map_or(0.0, |t| t.service_capacity);
-        let ca = team_ents
-            .get(&d.consumer)
-            .and_then(|e| teams.get(*e).ok())
-            .map_or(0.0, |t| t.capacity);
-        let rate = cb + p.collab_consumer_share * ca;
-        if let Some(mut t) = team_ents
-            .get(&d.consumer)
-            .and_then(|e| teams.get_mut(*e).ok())
-        {
-            t.delivery_capacity = (t.delivery_capacity - p.collab_consumer_share * ca).max(0.0);
-        }
-        if let Ok(mut dm) = dependencies.get_mut(de) {
-            dm.remaining -= rate;
-            if dm.remaining <= 0.0 {
-                completed.push((dm.id, t1));
-            }
         }
     }
     for (id, at) in completed {

@@ -17,10 +17,20 @@ pub fn people_skills_exhaustion_trust(
     index: Res<Index>,
     mut people: Query<(&mut Person, &mut PersonDrivers)>,
     teams: Query<&Team>,
+    org: Res<Org>,
 ) {
     let w = clock.week;
     let p = &params.0;
     let init = w == 0;
+    // Teams in a facilitation still running: their people learn (one teaches, one learns).
+    let facilitated: std::collections::BTreeSet<TeamId> = org
+        .relations
+        .iter()
+        .filter(|(_, r)| {
+            r.mode == InteractionMode::Facilitating && w < r.mode_since + p.facilitating_weeks
+        })
+        .flat_map(|((a, b), _)| [*a, *b])
+        .collect();
     let skills_by_id: BTreeMap<PersonId, f64> = index
         .people
         .iter()
@@ -41,6 +51,10 @@ pub fn people_skills_exhaustion_trust(
         if !init {
             let uses = use_shares(x.role);
             let mentor_boost = x.mentor.and_then(|m| skills_by_id.get(&m).copied());
+            if facilitated.contains(&x.team) {
+                let k = Pillar::Craft as usize;
+                x.pending[k] += p.facilitating_growth * (1.0 - x.skills[k] / 100.0);
+            }
             let mut vested = 0.0;
             #[expect(
                 clippy::needless_range_loop,
