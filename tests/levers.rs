@@ -5,8 +5,15 @@
 //!
 //! The bot is the caretaker (monthly 1:1s, complies) plus the lever; the comparison is the
 //! caretaker alone unless a row says otherwise. Rows marked `Expect::Open` are levers the model
-//! does not yet move in the expected direction: they are printed, with their figures, and not
-//! asserted (the closing note of issue 12 lists them).
+//! does not yet move in the expected direction or by the expected size: they are printed, with
+//! their figures, and not asserted. Open today: hiring 2 engineers (+0.39 product of +0.5),
+//! strategy sessions (+0.45 trust of +0.5), debt share (+0.45 quality of +0.5), tooling (+0.23
+//! of +0.3), the WIP limit (a tighter limit idles a team whose work is blocked — the model has
+//! no swarming on the blocker — and a looser one does not bind), platform investment (−0.13
+//! product within the game) and X-as-a-service against collaboration (collaboration still
+//! flows faster past an overloaded platform). The soft-skill and team-development pillars of
+//! the team's own people drive no mechanism yet (mentoring and training them still count as
+//! growth).
 
 mod common;
 
@@ -242,8 +249,29 @@ fn fixed_plans(s: &Sim) -> f64 {
     FIXED_PLANS.with(|c| c.get()) + 0.0 * combined(s)
 }
 
+/// The mean error of the activation the player's dashboard shows, in % of the truth, over
+/// the played weeks (counted by the runner).
+fn dashboard_error(s: &Sim) -> f64 {
+    DASHBOARD_ERROR.with(|c| c.get()) / f64::from(s.weeks().max(1))
+}
+
 thread_local! {
     static FIXED_PLANS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    static DASHBOARD_ERROR: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// This week's dashboard error of activation, in %, averaged over products.
+fn activation_error(w: &World) -> f64 {
+    let prs: Vec<&orgcraft::sim::Product> = w
+        .resource::<Index>()
+        .products
+        .values()
+        .filter_map(|e| w.get::<orgcraft::sim::Product>(*e))
+        .collect();
+    prs.iter()
+        .map(|p| 100.0 * (p.dashboard.activation / p.activation.max(1e-9) - 1.0).abs())
+        .sum::<f64>()
+        / prs.len().max(1) as f64
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -363,7 +391,7 @@ fn rows() -> Vec<Row> {
         row("first_90_days.ron", "mentor 3 people in craft, weeks 1–6", || with(|w, week| on(&[1, 2, 3, 4, 5, 6], w, week, |w| people(w).iter().take(3).map(|p| Action::Mentor { person: p.id, pillar: Pillar::Craft }).collect())), "growth", growth, AtLeast(1.0)),
         row("first_90_days.ron", "train 3 people in craft, weeks 1, 8, 15", || with(|w, week| on(&[1, 8, 15], w, week, |w| people(w).iter().take(3).map(|p| Action::Training { person: p.id, pillar: Pillar::Craft }).collect())), "growth", growth, AtLeast(1.0)),
         row("first_90_days.ron", "pair a senior with a junior, week 1", || with(|w, week| on(&[1], w, week, pair)), "growth", growth, AtLeast(0.2)),
-        row("first_90_days.ron", "stay interview with whoever is most at risk, every 4 weeks", || with(|w, week| on(&[1, 5, 9, 13, 17, 21, 25], w, week, |w| most_at_risk(w).map(|p| vec![Action::StayInterview { person: p }]).unwrap_or_default())), "retention", retention, Open(0.5)),
+        row("first_90_days.ron", "stay interview with whoever is most at risk, every 4 weeks", || with(|w, week| on(&[1, 5, 9, 13, 17, 21, 25], w, week, |w| most_at_risk(w).map(|p| vec![Action::StayInterview { person: p }]).unwrap_or_default())), "retention", retention, AtLeast(0.5)),
         row("first_90_days.ron", "retention raise for whoever is most at risk, week 2", || with(|w, week| on(&[2], w, week, |w| most_at_risk(w).map(|p| vec![Action::RetentionRaise { person: p }]).unwrap_or_default())), "retention", retention, AtLeast(0.3)),
         row("conference_crunch.ron", "recovery week for anyone above exhaustion 60", || with(|w, _| each_person(w, |p| (p.exhaustion > 60.0).then_some(Action::RecoveryWeek { person: p.id }))), "wellbeing", wellbeing, AtLeast(0.5)),
         row("budget_cut.ron", "lay off one person, week 2", || with(|w, week| on(&[2], w, week, |w| people(w).first().map(|p| vec![Action::Layoff { people: vec![p.id] }]).unwrap_or_default())), "culture", culture, AtLeast(-1.0)),
@@ -392,7 +420,7 @@ fn rows() -> Vec<Row> {
         row("dependency_hell.ron", "WIP limit 4 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 4 }))), "cost of delay lost ($1,000)", cost_of_delay_k, Open(1.0)),
         row("dependency_hell.ron", "WIP limit 4 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 4 }))), "product", product, Open(-0.3)),
         row("scaling_up.ron", "tooling for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::Tooling { team: t }))), "quality", quality, Open(0.3)),
-        row("first_90_days.ron", "analytics for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::Analytics { team: t }))), "product", product, Open(0.3)),
+        row("first_90_days.ron", "analytics for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::Analytics { team: t }))), "dashboard error of activation (%)", dashboard_error, AtLeast(-0.3)),
         row("dependency_hell.ron", "platform investment in every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::PlatformInvestment { team: t }))), "product", product, Open(0.3)),
         row("budget_cut.ron", "request $100k more budget, weeks 1 and 14", || with(|_, week| if week == 1 || week == 14 { vec![Action::RequestBudget { amount: 100_000.0 }] } else { Vec::new() }), "budget granted ($1,000)", budget_k, AtLeast(20.0)),
         row("conference_crunch.ron", "sustainable pace from week 1", || with(|_, week| if week == 1 { vec![Action::SetOvertimePolicy { policy: OvertimePolicy::SustainablePace }] } else { Vec::new() }), "wellbeing", wellbeing, AtLeast(0.5)),
@@ -430,6 +458,7 @@ fn every_lever_in_the_table_acts_in_the_right_direction() {
             let play = |v: &mut Variant| {
                 Sim::with_reused_length(&sc, s, sc.weeks(), Some(reference.clone()), |sim| {
                     FIXED_PLANS.with(|c| c.set(0.0));
+                    DASHBOARD_ERROR.with(|c| c.set(0.0));
                     for _ in 0..sc.weeks() {
                         sim.step_with(v);
                         let w = sim.week();
@@ -438,6 +467,8 @@ fn every_lever_in_the_table_acts_in_the_right_direction() {
                             .filter(|e| e.text.starts_with("New demand: FixedPlan"))
                             .count();
                         FIXED_PLANS.with(|c| c.set(c.get() + n as f64));
+                        let e = activation_error(sim.world());
+                        DASHBOARD_ERROR.with(|c| c.set(c.get() + e));
                     }
                     sim.run_epilogue();
                     (r.metric)(sim)

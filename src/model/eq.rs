@@ -230,6 +230,8 @@ pub struct HazardInputs {
     pub tenure_weeks: f64,
     pub market_heat: f64,
     pub retention_bonus: bool,
+    /// A stay interview in the last `stay_interview_weeks`.
+    pub heard: bool,
     /// Product of cause-tagged multipliers (layoff survivors, blame, brilliant jerk).
     pub extra: f64,
 }
@@ -251,6 +253,9 @@ pub fn hazard(h: &HazardInputs, p: &Params) -> f64 {
     }
     if h.tenure_weeks < p.hazard_new_hire_weeks {
         x *= p.hazard_new_hire;
+    }
+    if h.heard {
+        x *= p.hazard_stay_interview;
     }
     if h.retention_bonus {
         x *= p.hazard_retention_bonus;
@@ -710,6 +715,7 @@ mod tests {
             tenure_weeks: 100.0,
             market_heat: 1.0,
             retention_bonus: false,
+            heard: false,
             extra: 1.0,
         };
         let base = annual_turnover(hazard(&h, &p));

@@ -53,7 +53,10 @@ pub use params::Params;
 /// each week (`collab_overrun_gain`); X-as-a-service makes requests more predictable
 /// (`xaas_jitter_share`); facilitating grows the craft of both teams' people while it runs
 /// (`facilitating_growth`). Before, X-as-a-service and facilitating played identically.
-pub const MODEL_VERSION: u32 = 7;
+/// 8 — a stay interview lowers the person's hazard for 13 weeks (`hazard_stay_interview`
+/// 0.75); before, it only revealed the flight risk and added 2 trust, and moved retention by
+/// +0.01 in the lever table.
+pub const MODEL_VERSION: u32 = 8;
 
 use serde::{Deserialize, Serialize};
 

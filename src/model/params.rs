@@ -391,6 +391,12 @@ pub struct Params {
     pub hazard_jerk_peers: f64,
     /// [G] Hazard multiplier while a retention bonus runs.
     pub hazard_retention_bonus: f64,
+    /// [G] Hazard multiplier for the weeks after a stay interview: asked what would keep them
+    /// and heard, people stay longer (stay interviews are a retention practice; the size is a
+    /// design default, smaller than a raise's).
+    pub hazard_stay_interview: f64,
+    /// [G] Weeks a stay interview keeps its effect on the hazard.
+    pub stay_interview_weeks: f64,
 
     // ---- Culture (§9.1) (moved out of the systems) ----
     /// [G] Weekly loss of congruence between two teams once the leader stops connecting them (§6.5).

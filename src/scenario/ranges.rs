@@ -179,6 +179,8 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("hazard_flight_risk", 1.0, 10.0),
     ("hazard_jerk_peers", 1.0, 5.0),
     ("hazard_retention_bonus", 0.0, 1.0),
+    ("hazard_stay_interview", 0.0, 1.0),
+    ("stay_interview_weeks", 0.0, 52.0),
     ("congruence_decay", 0.0, 1.0),
     ("collab_alignment_decay", 0.0, 1.0),
     ("st_outcomes", 0.0, 200.0),

@@ -172,6 +172,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             flight_risk: r.traits.contains(&Trait::FlightRisk),
             owns_components: r.traits.contains(&Trait::OwnsComponents) || r.tenure_weeks > 150,
             retention_until: 0,
+            stay_until: 0,
             away_until: 0,
             lent_until: 0,
             weeks_x_high: 0,

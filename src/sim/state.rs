@@ -64,6 +64,9 @@ pub struct Person {
     pub flight_risk: bool,
     pub owns_components: bool,
     pub retention_until: u32,
+    /// Week until which a stay interview lowers this person's hazard.
+    #[serde(default)]
+    pub stay_until: u32,
     pub away_until: u32,
     pub lent_until: u32,
     pub weeks_x_high: u32,

@@ -185,6 +185,8 @@ impl Default for Params {
             hazard_flight_risk: 2.0,
             hazard_jerk_peers: 1.3,
             hazard_retention_bonus: 0.5,
+            hazard_stay_interview: 0.75,
+            stay_interview_weeks: 13.0,
 
             congruence_decay: 0.05,
             collab_alignment_decay: 0.02,

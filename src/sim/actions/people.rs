@@ -217,6 +217,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             x.flight_risk_revealed = true;
             x.drivers_revealed = true;
             x.trust_in_leader = (x.trust_in_leader + p.stay_interview_trust).min(100.0);
+            x.stay_until = w + p.stay_interview_weeks as u32;
         }),
         RetentionRaise { person } => {
             with_person(world, *person, |x| {

@@ -431,6 +431,7 @@ pub fn people_engagement_hazard(
                 tenure_weeks: x.tenure_w,
                 market_heat: heat,
                 retention_bonus: x.retention_until > w,
+                heard: x.stay_until > w,
                 extra: extra
                     * if x.flight_risk {
                         p.hazard_flight_risk

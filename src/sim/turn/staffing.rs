@@ -149,6 +149,7 @@ pub fn staffing(world: &mut World) {
             flight_risk: false,
             owns_components: false,
             retention_until: 0,
+            stay_until: 0,
             away_until: 0,
             lent_until: 0,
             weeks_x_high: 0,
