@@ -243,3 +243,37 @@ fn every_log_line_names_its_initiative() {
         }
     }
 }
+
+/// Issue 12, item 6 asks that each scenario's good line beat the plain `servant` bot by a
+/// clear margin, so that the lesson's own decisions matter. This prints, on the plan's own
+/// seeds, the best plan's median combined score beside the servant's. It asserts only that
+/// the table is complete: the margin is not yet met in every scenario (see the closing note
+/// of issue 12), and a test tuned to pass it would say nothing.
+#[test]
+fn good_plans_against_the_plain_servant_are_printed() {
+    let mut rows = Vec::new();
+    for path in common::shipped() {
+        let sc = scenario::load(&path).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+        let results = plans::check(&sc, None);
+        let best = results
+            .iter()
+            .max_by(|a, b| a.combined.p50.total_cmp(&b.combined.p50))
+            .expect("plans");
+        let servant: Vec<f64> = best
+            .seeds
+            .iter()
+            .map(|&s| common::combined(&sc, "servant", s))
+            .collect();
+        let servant = common::median(servant);
+        rows.push(format!(
+            "{:<18} {:<44} plan {:>5.1}  servant {:>5.1}  margin {:>+5.1}",
+            sc.raw.id,
+            best.name,
+            best.combined.p50,
+            servant,
+            best.combined.p50 - servant
+        ));
+    }
+    println!("{}", rows.join("\n"));
+    assert_eq!(rows.len(), common::shipped().len());
+}
