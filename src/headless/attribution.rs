@@ -921,7 +921,7 @@ impl Attribution {
     pub fn summary_lines(&self, n: usize) -> Vec<String> {
         let (y, c) = (self.you, self.caretaker);
         let mut out = vec![format!(
-            "Against a caretaker in the same world with the same luck: culture {:.1} vs {:.1} ({:+.1}), product {:.1} vs {:.1} ({:+.1}), combined {:.1} vs {:.1} ({:+.1})",
+            "Against a caretaker in the same world with the same luck: culture {:.1} vs {:.1} ({:+.1}), product {:.1} vs {:.1} ({:+.1}), combined {:.1} vs {:.1} ({:+.1}). 50 is par: culture is scored against that caretaker, product against where it stood at the start",
             y.0,
             c.0,
             y.0 - c.0,
@@ -968,7 +968,7 @@ impl Attribution {
         }
         if !self.situation.is_empty() {
             out.push(format!(
-                "The situation (what moved the caretaker's scores): {}",
+                "The situation (what moved in the caretaker's game; on culture the caretaker scores 50 by definition, so this is what you were measured against): {}",
                 self.situation.join("; ")
             ));
         }

@@ -56,7 +56,13 @@ pub use params::Params;
 /// 8 — a stay interview lowers the person's hazard for 13 weeks (`hazard_stay_interview`
 /// 0.75); before, it only revealed the flight risk and added 2 trust, and moved retention by
 /// +0.01 in the lever table.
-pub const MODEL_VERSION: u32 = 8;
+/// 9 — WIP limits as Kanban has them: started work blocked on a dependency holds its WIP slot,
+/// and a team whose limit holds ready work back while its started work is blocked swarms on
+/// its blockers (`swarm_share` of its idle capacity lent to the providers' lanes at
+/// `swarm_efficiency`). Before, blocked items freed their slot, so a limit never bound in
+/// `dependency_hell` (WIP 4 against the scenario's 2 changed nothing); now WIP 4 costs
+/// +624k cost of delay and −2.4 product there.
+pub const MODEL_VERSION: u32 = 9;
 
 use serde::{Deserialize, Serialize};
 

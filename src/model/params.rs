@@ -590,6 +590,13 @@ pub struct Params {
     /// (Team Topologies: collaboration is for discovery and should end; kept on, it blurs
     /// ownership and loads both teams).
     pub collab_overrun_gain: f64,
+    /// [G] Share of its idle delivery capacity a team whose work is blocked puts on the
+    /// dependencies it waits for (Kanban's "stop starting, start finishing": swarm on the
+    /// blocker); the rest goes to debt paydown as before.
+    pub swarm_share: f64,
+    /// [G] How much of that capacity the provider's lane gains (the helpers do not know the
+    /// provider's code).
+    pub swarm_efficiency: f64,
     /// [G] Log-normal σ of how much work a dependency request really is.
     pub dependency_jitter: f64,
     /// [G] Share of recent requests a service lane's load estimate keeps each week.

@@ -262,7 +262,7 @@ fn html_by_decisions(s: &mut String, a: &crate::headless::attribution::Attributi
     if !a.situation.is_empty() {
         let _ = write!(
             s,
-            "<p><b>The situation</b> (what moved the caretaker's scores): {}</p>",
+            "<p><b>The situation</b> (what moved in the caretaker's game; on culture the caretaker scores 50 by definition, so this is what you were measured against): {}</p>",
             esc(&a.situation.join("; "))
         );
     }

@@ -263,6 +263,8 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("facilitating_growth", 0.0, 10.0),
     ("xaas_jitter_share", 0.0, 1.0),
     ("collab_overrun_gain", 0.0, 10.0),
+    ("swarm_share", 0.0, 1.0),
+    ("swarm_efficiency", 0.0, 1.0),
     ("dependency_jitter", 0.0, 2.0),
     ("carry_lane_inflow", 0.0, 1.0),
     ("collab_consumer_share", 0.0, 1.0),

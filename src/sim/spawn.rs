@@ -125,6 +125,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             mean_exhaustion: 0.0,
             mean_domain: 0.0,
             mean_ux: 0.0,
+            swarm_help: 0.0,
         };
         let e = world
             .spawn((Name::new(format!("Team {}", team.name)), team))

@@ -224,6 +224,10 @@ pub struct Team {
     /// Mean domain and UX skill of the members (for discovery quality), set each turn.
     pub mean_domain: f64,
     pub mean_ux: f64,
+    /// Capacity other teams lent this team's service lane last week by swarming on the work
+    /// they wait for (served this week, then cleared).
+    #[serde(default)]
+    pub swarm_help: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

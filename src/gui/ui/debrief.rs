@@ -180,7 +180,7 @@ fn by_decisions(ui: &mut Ui, a: &Attribution) {
     if !a.situation.is_empty() {
         ui.label(
             RichText::new(format!(
-                "The situation (what moved the caretaker's scores): {}",
+                "The situation (what moved in the caretaker's game; on culture the caretaker scores 50 by definition, so this is what you were measured against): {}",
                 a.situation.join("; ")
             ))
             .weak(),

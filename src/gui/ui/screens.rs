@@ -265,6 +265,7 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
     section(ui, "How you are scored");
     ui.label("Culture (0–100): information flow (Westrum), psychological safety, engagement, retention, wellbeing and growth.");
     ui.label("Product success (0–100): outcomes against the goals, customers, quality, finances and stakeholder trust.");
+    ui.label("50 is par: a culture part at 50 is what a caretaker would have achieved with the same people and luck; a product part at 50 is where the product stood at the start. Above 50 you did better.");
     ui.label("The final score blends the whole run with the last weeks, after an 8-week epilogue in which a caretaker runs the org: shortcuts that only hold while you push them show up there.");
     ui.label("Every week you have attention points (AP), political capital (PC) and a budget. Actions cost them; the debrief shows what moved each score and why.");
 }

@@ -275,6 +275,8 @@ impl Default for Params {
             facilitating_growth: 0.3,
             xaas_jitter_share: 0.5,
             collab_overrun_gain: 1.0,
+            swarm_share: 0.5,
+            swarm_efficiency: 0.5,
             dependency_jitter: 0.25,
             carry_lane_inflow: 0.75,
             collab_consumer_share: 0.25,

@@ -153,7 +153,9 @@ pub fn dependencies(
                 rels.iter().sum::<f64>() / rels.len() as f64
             }
         };
-        let rate = t.service_capacity * (0.5 + 0.5 * alpha);
+        // Consumers swarming on their blockers lend the lane capacity (last week's idle).
+        let help = std::mem::take(&mut t.swarm_help) * p.swarm_efficiency;
+        let rate = t.service_capacity * (0.5 + 0.5 * alpha) + help;
         let served = t.lane.serve(t0, t1, rate);
         let unused = (t.service_capacity - served.used).max(0.0);
         // Unused service capacity returns to delivery (§17.1).

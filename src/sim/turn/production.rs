@@ -27,9 +27,12 @@ pub fn production(
     mut initiatives: Query<&mut Initiative>,
     mut stakeholders: Query<&mut Stakeholder>,
     mut products: Query<&mut Product>,
+    dependencies: Query<&Dependency>,
 ) {
     let w = clock.week;
     let p = &params.0;
+    // Capacity lent to providers' lanes by teams swarming on what blocks them (next week).
+    let mut swarm_to: Vec<(TeamId, f64)> = Vec::new();
     let members = roster_members(&roster, &index, |e| people.get(e).ok().map(|x| x.team));
     let items = items_by_team(&index, |e| initiatives.get(e).ok().and_then(open_slot));
     let mut total_progress = 0.0;
@@ -76,6 +79,25 @@ pub fn production(
         let mut detected = 0.0;
         let mut active_ents = Vec::new();
         let mut active_count = 0u32;
+        // Work in progress the WIP limit counts: items in delivery and started items blocked on
+        // a dependency (Kanban: blocked work holds its slot, so a limit stops a team from
+        // starting more work, and raising more requests, while it waits; the team swarms on
+        // the blocker instead, below).
+        let mut in_progress = items
+            .get(&tid)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|e| initiatives.get(*e).ok())
+            .filter(|i| {
+                matches!(
+                    i.state,
+                    InitiativeState::Delivery | InitiativeState::Blocked
+                )
+            })
+            .count() as u32;
+        // Ready work the limit held back this week: the team cannot start more, so it swarms.
+        let mut held_back = false;
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
             let Ok(mut it) = initiatives.get_mut(ie) else {
                 continue;
@@ -89,9 +111,17 @@ pub fn production(
             if matches!(
                 it.state,
                 InitiativeState::Backlog | InitiativeState::Discovery
-            ) && active_count < team.wip_limit
+            ) && in_progress >= team.wip_limit
+            {
+                held_back = true;
+            }
+            if matches!(
+                it.state,
+                InitiativeState::Backlog | InitiativeState::Discovery
+            ) && in_progress < team.wip_limit
                 && w > 0
             {
+                in_progress += 1;
                 it.state = if it.deps.is_empty() {
                     InitiativeState::Delivery
                 } else {
@@ -161,6 +191,37 @@ pub fn production(
         } else {
             budget / (v_d * g).max(0.1)
         };
+        // A team whose WIP limit holds ready work back while its started work is blocked swarms
+        // on its blockers: a share of its idle capacity goes to the lanes of the teams it waits
+        // for, split evenly. (A team with nothing else to start simply waits, as before.)
+        let mut blockers: Vec<TeamId> = items
+            .get(&tid)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|e| initiatives.get(*e).ok())
+            .filter(|i| i.state == InitiativeState::Blocked)
+            .flat_map(|i| i.deps.iter())
+            .filter_map(|d| {
+                index
+                    .dependencies
+                    .get(d)
+                    .and_then(|e| dependencies.get(*e).ok())
+            })
+            .filter(|d| d.done_at.is_none() && d.provider != tid)
+            .map(|d| d.provider)
+            .collect();
+        blockers.sort();
+        blockers.dedup();
+        let swarmed = if w > 0 && held_back && idle > 0.0 && !blockers.is_empty() {
+            idle * p.swarm_share
+        } else {
+            0.0
+        };
+        for b in &blockers {
+            swarm_to.push((*b, swarmed / blockers.len() as f64));
+        }
+        let idle = idle - swarmed;
         // Ship, miss, perceive.
         for &ie in items.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
             let Ok(mut it) = initiatives.get_mut(ie) else {
@@ -276,6 +337,15 @@ pub fn production(
         t.good_output_total += used * (1.0 - eps);
         t.idle_capacity = idle;
         t.mean_exhaustion = mean_x;
+    }
+    for (provider, help) in swarm_to {
+        if let Some(mut t) = index
+            .teams
+            .get(&provider)
+            .and_then(|e| teams.get_mut(*e).ok())
+        {
+            t.swarm_help += help;
+        }
     }
     if w == 0 {
         return;
