@@ -6,14 +6,13 @@
 //! The bot is the caretaker (monthly 1:1s, complies) plus the lever; the comparison is the
 //! caretaker alone unless a row says otherwise. Rows marked `Expect::Open` are levers the model
 //! does not yet move in the expected direction or by the expected size: they are printed, with
-//! their figures, and not asserted. Open today: hiring 2 engineers (+0.39 product of +0.5),
-//! strategy sessions (+0.45 trust of +0.5), debt share (+0.45 quality of +0.5), tooling (+0.23
-//! of +0.3), a WIP limit of 1 (tighter than the scenario's 2: a team with one blocked item
-//! has only half its idle capacity to swarm with, and product falls), and X-as-a-service
-//! against collaboration (collaboration still flows faster past an overloaded platform,
-//! −2.3 product). The soft-skill and team-development pillars of
-//! the team's own people drive no mechanism yet (mentoring and training them still count as
-//! growth).
+//! their figures, and not asserted. Open today (model version 9): hiring 2 engineers (+0.25
+//! product of +0.5), strategy sessions (+0.45 trust of +0.5), tooling (+0.25 quality of
+//! +0.3), a WIP limit of 1 (tighter than the scenario's 2: a team with one blocked item has
+//! only half its idle capacity to swarm with, and product falls), and X-as-a-service against
+//! collaboration (collaboration still flows faster past an overloaded platform, −2.3 product).
+//! The soft-skill and team-development pillars of the team's own people drive no mechanism
+//! yet (mentoring and training them still count as growth).
 
 mod common;
 
@@ -413,7 +412,7 @@ fn rows() -> Vec<Row> {
         Row { without: || with(|w, week| on(&[8], w, week, disclose_late)), ..row("brooks_trap.ron", "disclose in week 1 (vs week 8)", || with(|w, week| on(&[1], w, week, disclose_late)), "trust", trust, AtLeast(0.3)) },
         // ---- Allocate.
         row("first_90_days.ron", "discovery share 20 % for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetDiscoveryShare { team: t, share: 0.2 }))), "outcomes", outcomes, AtLeast(0.5)),
-        row("scaling_up.ron", "debt share 20 % for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetDebtShare { team: t, share: 0.2 }))), "quality", quality, Open(0.5)),
+        row("scaling_up.ron", "debt share 20 % for every team, week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetDebtShare { team: t, share: 0.2 }))), "quality", quality, AtLeast(0.5)),
         // The scenario starts every team at a WIP limit of 2.
         row("dependency_hell.ron", "WIP limit 1 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 1 }))), "cost of delay lost ($1,000)", cost_of_delay_k, Open(-1.0)),
         row("dependency_hell.ron", "WIP limit 1 for every team (vs 2), week 1", || with(|w, week| on(&[1], w, week, |w| each_team(w, |t| Action::SetWipLimit { team: t, limit: 1 }))), "product", product, Open(0.3)),
