@@ -433,9 +433,11 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 ui.set_max_width(620.0);
                 ui.heading(format!("Week {} summary", s.week));
                 ui.horizontal(|ui| {
-                    ui.label(format!("Culture {:.1}", s.after.culture));
+                    // This week's scores; the debrief's final ones blend the whole run with the
+                    // epilogue, so they differ.
+                    ui.label(format!("This week: culture {:.1}", s.after.culture));
                     delta(ui, s.after.culture - s.before.culture);
-                    ui.label(format!("Product {:.1}", s.after.product));
+                    ui.label(format!("product {:.1}", s.after.product));
                     delta(ui, s.after.product - s.before.product);
                 });
                 egui::ScrollArea::vertical()
@@ -499,7 +501,7 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
 fn decisions_so_far(ui: &mut Ui, a: &crate::headless::attribution::Attribution) {
     section(ui, "Your decisions so far");
     ui.horizontal(|ui| {
-        ui.label("Against a caretaker in the same world: culture");
+        ui.label("Against a caretaker in the same world, so far (the debrief adds the epilogue): culture");
         delta(ui, a.you.0 - a.caretaker.0);
         ui.label("product");
         delta(ui, a.you.1 - a.caretaker.1);
