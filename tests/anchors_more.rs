@@ -42,18 +42,21 @@ fn ample_budget(src: String) -> String {
     )
 }
 
+/// People not on notice.
+fn staying(w: &World) -> usize {
+    w.resource::<Index>()
+        .people
+        .values()
+        .filter_map(|e| w.get::<Person>(*e))
+        .filter(|p| p.notice.is_none())
+        .count()
+}
+
 /// A gap-driven hiring policy (Abdel-Hamid's): whenever the team and its open requisitions
 /// are below `target` people, open one more requisition.
 fn gap_hiring(target: usize) -> impl FnMut(&World) -> Vec<Action> {
     move |w: &World| {
-        let idx = w.resource::<Index>();
-        let staying = idx
-            .people
-            .values()
-            .filter_map(|e| w.get::<Person>(*e))
-            .filter(|p| p.notice.is_none())
-            .count();
-        let open = w.resource::<Org>().requisitions.len();
+        let (staying, open) = (staying(w), w.resource::<Org>().requisitions.len());
         if staying + open < target {
             vec![Action::OpenRequisition {
                 team: TeamId(0),
@@ -86,13 +89,7 @@ fn deadline_hiring(
         };
         let left = (it.size - it.good_done).max(0.0);
         let weeks_left = f64::from(deadline.saturating_sub(week)).max(1.0);
-        let staying = idx
-            .people
-            .values()
-            .filter_map(|e| w.get::<Person>(*e))
-            .filter(|p| p.notice.is_none())
-            .count();
-        let open = w.resource::<Org>().requisitions.len();
+        let (staying, open) = (staying(w), w.resource::<Org>().requisitions.len());
         let needed = (left / (per_person * weeks_left)).ceil() as usize;
         if weeks_left > hiring_delay && staying + open < needed.min(16) {
             vec![Action::OpenRequisition {

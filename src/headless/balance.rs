@@ -117,15 +117,10 @@ pub fn balance(
                 .collect()
         })
         .collect();
-    // Policy by policy, seeds in order, as the findings read them.
-    let mut results: Vec<(usize, Outcome)> = Vec::with_capacity(seeds.len() * policies.len());
-    for pi in 0..policies.len() {
-        for row in &per_seed {
-            if let Some((_, o)) = row.iter().find(|(p, _)| *p == pi) {
-                results.push((pi, o.clone()));
-            }
-        }
-    }
+    // Policy by policy, seeds in order, as the findings read them (a stable sort keeps the
+    // seed order within each policy).
+    let mut results: Vec<(usize, Outcome)> = per_seed.into_iter().flatten().collect();
+    results.sort_by_key(|(pi, _)| *pi);
     let stats: Vec<PolicyStats> = policies
         .iter()
         .enumerate()
