@@ -305,21 +305,30 @@ impl Policy for Servant {
             let Some(s) = stakeholder(world, d) else {
                 continue;
             };
-            let analytics = all_teams
+            let (analytics, team_soft) = all_teams
                 .iter()
                 .find(|t| t.id == d.team)
-                .map_or(0.0, |t| t.analytics);
+                .map_or((0.0, 50.0), |t| (t.analytics, t.leads_soft));
             let has_forecast = leader
                 .forecast_week
                 .is_some_and(|f| w.saturating_sub(f) <= 8);
             let p_reframe = eq::reframe_success(
                 leader.skills[0],
+                team_soft,
+                world
+                    .resource::<crate::sim::SimParams>()
+                    .0
+                    .reframe_team_soft_weight,
                 s.trust(),
                 analytics,
                 has_forecast,
                 s.waterfall,
             );
-            let shield_pc = eq::shield_cost(s.power, d.intensity, s.trust());
+            let shield_pc = eq::shield_cost(s.power, d.intensity, s.trust())
+                * eq::skill_effect(
+                    team_soft,
+                    -world.resource::<crate::sim::SimParams>().0.soft_shield_gain,
+                );
             let r = if !d.reframe_failed && p_reframe >= 0.45 && plan.ap >= 2.0 {
                 Response::Reframe
             } else if plan.pc - shield_pc >= 8.0 && plan.ap >= 1.0 {

@@ -407,9 +407,13 @@ pub fn shield_cost(power: f64, intensity: f64, trust: f64) -> f64 {
     (10.0 * power * intensity * (1.2 - trust / 100.0)).max(0.0)
 }
 
-/// Probability that a reframe succeeds (§7.3).
+/// Probability that a reframe succeeds (§7.3). The leader negotiates with the help of the
+/// people who speak for the team (`team_soft`, weighted by `team_soft_weight` around 50: a
+/// team whose PM and EM negotiate well gets lighter alternatives accepted more often).
 pub fn reframe_success(
     leader_soft: f64,
+    team_soft: f64,
+    team_soft_weight: f64,
     trust: f64,
     analytics: f64,
     has_forecast: bool,
@@ -417,6 +421,7 @@ pub fn reframe_success(
 ) -> f64 {
     sigmoid(
         -1.0 + 2.0 * leader_soft / 100.0
+            + team_soft_weight * (team_soft - 50.0) / 100.0
             + 1.5 * trust / 100.0
             + analytics
             + 0.5 * f64::from(u8::from(has_forecast))
@@ -498,6 +503,20 @@ pub fn collaboration_cost(weeks: f64, p: &Params) -> f64 {
     p.collab_cost * (1.0 + p.collab_overrun_gain * ((weeks - tb).max(0.0) / tb))
 }
 
+/// Skill points (before the learner's room to grow) a team's coach adds each week to each of
+/// the others' pending growth: nothing up to `coaching_floor` team-development skill, then
+/// rising linearly to `coaching_growth` at 100.
+pub fn coaching_growth(coach_td: f64, p: &Params) -> f64 {
+    let floor = p.coaching_floor.clamp(0.0, 99.0);
+    p.coaching_growth * ((coach_td - floor) / (100.0 - floor)).clamp(0.0, 1.0)
+}
+
+/// How a skill scales an effect: 1 at skill 50, `1 + gain` at 100, `1 − gain` at 0 (a
+/// negative gain makes the effect shrink as the skill grows), never below 0.
+pub fn skill_effect(skill: f64, gain: f64) -> f64 {
+    (1.0 + gain * (skill - 50.0) / 50.0).max(0.0)
+}
+
 /// A component scored against the caretaker on the same streams (§17.5): 50 when the player's
 /// raw value equals the caretaker's, 75 at `scale` raw points better, 25 at `scale` worse, and
 /// never 0 or 100, so a component that starts or stays high does not flatter doing nothing and
@@ -568,6 +587,37 @@ pub fn escalation_upheld(power: f64, p: &Params) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_skill_of_50_leaves_an_effect_unchanged_and_the_sign_of_the_gain_sets_its_direction() {
+        assert!((skill_effect(50.0, 0.6) - 1.0).abs() < 1e-12);
+        assert!((skill_effect(100.0, 0.6) - 1.6).abs() < 1e-12);
+        assert!((skill_effect(0.0, 0.6) - 0.4).abs() < 1e-12);
+        assert!((skill_effect(100.0, -0.6) - 0.4).abs() < 1e-12);
+        assert_eq!(skill_effect(0.0, -2.0), 3.0);
+        assert_eq!(skill_effect(100.0, -2.0), 0.0, "never below 0");
+    }
+
+    #[test]
+    fn coaching_grows_nobody_below_the_floor_and_most_at_100() {
+        let p = Params::default();
+        assert_eq!(coaching_growth(p.coaching_floor - 1.0, &p), 0.0);
+        assert!((coaching_growth(100.0, &p) - p.coaching_growth).abs() < 1e-12);
+        let mid = coaching_growth(70.0, &p);
+        assert!(mid > 0.0 && mid < p.coaching_growth);
+    }
+
+    #[test]
+    fn the_team_s_negotiators_move_the_odds_of_a_reframe() {
+        let odds = |team_soft| reframe_success(60.0, team_soft, 4.0, 50.0, 0.0, false, 0.5);
+        assert!(odds(30.0) < odds(50.0) && odds(50.0) < odds(80.0));
+        assert!(
+            (reframe_success(60.0, 50.0, 4.0, 50.0, 0.0, false, 0.5)
+                - reframe_success(60.0, 90.0, 0.0, 50.0, 0.0, false, 0.5))
+            .abs()
+                < 1e-12
+        );
+    }
 
     #[test]
     fn rituals_wear_out_and_powerful_stakeholders_win_escalations() {

@@ -62,7 +62,15 @@ pub use params::Params;
 /// `swarm_efficiency`). Before, blocked items freed their slot, so a limit never bound in
 /// `dependency_hell` (WIP 4 against the scenario's 2 changed nothing); now WIP 4 costs
 /// +624k cost of delay and −2.4 product there.
-pub const MODEL_VERSION: u32 = 9;
+/// 10 — Every pillar of the team's own people drives its own mechanism (issue 12). Soft skill
+/// of a team's PMs and EMs: reframe odds, the capital a shield costs, what stakeholders take
+/// from a demo or a disclosed slip, and the capacity a collaboration costs. Team development
+/// of its EM: coaching that grows the others in the pillar their work uses most, faster
+/// ramp-up of new hires, and a lead's 1:1s growing people as the leader's do. Domain of its
+/// product people: how well what ships fits its users (× its effects). Before, only the
+/// leader's soft skill and the EMs' team development (for safety) were read, so mentoring a
+/// person in soft skills or team development changed nothing but the growth score.
+pub const MODEL_VERSION: u32 = 10;
 
 use serde::{Deserialize, Serialize};
 

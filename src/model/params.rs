@@ -291,6 +291,37 @@ pub struct Params {
     pub mentor_skill_transfer: f64,
     /// [G] How much faster pending growth vests while a person has a mentor.
     pub mentor_vest_speedup: f64,
+    /// [G] Weight of the soft skill of the team's PMs and EMs in a reframe's odds (around 50,
+    /// beside the leader's own soft skill at weight 2): negotiation is done by the people who
+    /// know the work, not by the leader alone.
+    pub reframe_team_soft_weight: f64,
+    /// [G] How much the soft skill of the team's PMs and EMs scales what stakeholders take from
+    /// a demo or a disclosed slip (× `1 + this·(soft − 50)/50`): stakeholder communication.
+    pub soft_communication_gain: f64,
+    /// [G] How much the soft skill of the team's PMs and EMs cuts the capacity a collaboration
+    /// costs the team (× `1 − this·(soft − 50)/50`).
+    pub soft_collaboration_gain: f64,
+    /// [G] Pending skill points a week each member gains in the pillar their work uses most
+    /// from a coach at team-development skill 100 (before their room to grow), with nothing at
+    /// or below `coaching_floor`: team development is growing others [R32: small effects].
+    pub coaching_growth: f64,
+    /// [G] Share of a leader's 1:1 growth a lead's 1:1 gives (leads hold them every 2 weeks,
+    /// the leader about monthly).
+    pub lead_one_on_one_growth_share: f64,
+    /// [G] How much the domain skill of a team's product people (PMs, analysts, designers)
+    /// scales the effects of what it ships (× `1 + this·(domain − 50)/50`): people who know
+    /// the users build what fits them (value fit).
+    pub domain_fit_gain: f64,
+    /// [G] How much the soft skill of the team's PMs and EMs cuts the political capital a
+    /// shield costs (× `1 − this·(soft − 50)/50`): a no that is well explained costs less.
+    pub soft_shield_gain: f64,
+    /// [G] Team-development skill of the coach below which coaching grows nobody.
+    pub coaching_floor: f64,
+    /// [G] How much the coach's team-development skill speeds new hires' ramp-up (the
+    /// assimilation time constant ÷ `1 + this·(td − 50)/50`), Brooks's assimilation. The
+    /// teams' `assimilation_tau` is the ramp-up under an average coach (50), which is also
+    /// what a team without an EM has; A17 is measured there.
+    pub coaching_ramp_gain: f64,
     /// [G] Skill points vested since the last one that count as "grew" (resets the no-growth clock of the hazard).
     pub growth_event_points: f64,
 

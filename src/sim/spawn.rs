@@ -126,6 +126,9 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             mean_domain: 0.0,
             mean_ux: 0.0,
             swarm_help: 0.0,
+            leads_soft: 50.0,
+            coach_td: 50.0,
+            product_domain: 50.0,
         };
         let e = world
             .spawn((Name::new(format!("Team {}", team.name)), team))
@@ -336,6 +339,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             ship_week: None,
             escaped: 0.0,
             quality_at_ship: 1.0,
+            fit_at_ship: 1.0,
             late_at_ship: 1.0,
             imposed: r.fixed_scope && d.sponsor.is_some(),
             no_discovery: r.kind == InitiativeKind::DebtPaydown,

@@ -145,6 +145,10 @@ pub struct CapacityModifier {
     pub cause: String,
 }
 
+fn full_fit() -> f64 {
+    1.0
+}
+
 /// A team (MODEL.md §3.2).
 #[derive(Component, Clone, Debug, Serialize, Deserialize)]
 pub struct Team {
@@ -228,6 +232,19 @@ pub struct Team {
     /// they wait for (served this week, then cleared).
     #[serde(default)]
     pub swarm_help: f64,
+    /// Soft skill of the people who speak for the team (mean of its PMs and EMs; of everyone
+    /// when it has neither), set each turn: negotiation, stakeholder communication and
+    /// collaboration go through them.
+    #[serde(default)]
+    pub leads_soft: f64,
+    /// Team-development skill of the team's coach (its best EM; an average 50 when it has
+    /// none), set each turn: coaching grows the others and ramps new hires up.
+    #[serde(default)]
+    pub coach_td: f64,
+    /// Domain skill of the team's product people (mean of its PMs, analysts and designers; of
+    /// everyone when it has none), set each turn: how well what it ships fits its users.
+    #[serde(default)]
+    pub product_domain: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -294,6 +311,10 @@ pub struct Initiative {
     pub escaped: f64,
     pub quality_at_ship: f64,
     pub late_at_ship: f64,
+    /// How well what shipped fits what users need, from the domain skill of the team's product
+    /// people when it shipped (× its effects; 1 at domain 50).
+    #[serde(default = "full_fit")]
+    pub fit_at_ship: f64,
     /// Imposed by a stakeholder (not chosen by the team).
     pub imposed: bool,
     pub no_discovery: bool,

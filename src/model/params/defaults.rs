@@ -134,6 +134,15 @@ impl Default for Params {
             load_items_per_unit: 4.0,
 
             mentor_skill_transfer: 0.3,
+            reframe_team_soft_weight: 4.0,
+            soft_communication_gain: 0.6,
+            soft_collaboration_gain: 0.6,
+            coaching_growth: 0.3,
+            coaching_floor: 40.0,
+            domain_fit_gain: 0.3,
+            soft_shield_gain: 0.4,
+            lead_one_on_one_growth_share: 0.5,
+            coaching_ramp_gain: 0.4,
             mentor_vest_speedup: 1.5,
             growth_event_points: 1.0,
 

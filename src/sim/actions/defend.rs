@@ -19,9 +19,13 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 .map_or_else(|| refuse(a, "the demand's stakeholder is gone"), Ok)?;
             match response {
                 Response::Comply => cost(0.0, 0.0, 0.0),
+                // A no that the team's PM and EM explain well costs less capital (soft skill).
                 Response::Shield => cost(
                     prm.shield_ap,
-                    eq::shield_cost(s.power, d.intensity, s.trust()),
+                    eq::shield_cost(s.power, d.intensity, s.trust())
+                        * super::team(world, d.team).map_or(1.0, |t| {
+                            eq::skill_effect(t.leads_soft, -prm.soft_shield_gain)
+                        }),
                     0.0,
                 ),
                 Response::Reframe => {
@@ -80,6 +84,11 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 })
             });
             world.resource_mut::<Org>().demos.push(w);
+            // How much stakeholders take from it depends on how well the team's PM and EM tell
+            // the story (soft skill: stakeholder communication).
+            let told = super::team(world, *team).map_or(1.0, |t| {
+                eq::skill_effect(t.leads_soft, p.soft_communication_gain)
+            });
             // A demo shows true progress: perceived snaps to the truth (honestly, no penalty).
             let weekly = team_weekly(world, *team);
             lookup::for_each(world, |it: &mut Initiative| {
@@ -99,11 +108,12 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 ));
                 s.pulses.push(pulse(
                     PulseStock::Ability,
-                    keep * if moved {
-                        p.demo_ability
-                    } else {
-                        p.demo_ability_nothing_shipped
-                    },
+                    told * keep
+                        * if moved {
+                            p.demo_ability
+                        } else {
+                            p.demo_ability_nothing_shipped
+                        },
                     w,
                     6.0,
                     Driver::Transparency,
@@ -118,7 +128,12 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             }
         }
         DiscloseSlip { initiative } => {
-            let weekly = initiative_team(world, *initiative).map_or(1.0, |t| team_weekly(world, t));
+            let owner = initiative_team(world, *initiative);
+            let weekly = owner.map_or(1.0, |t| team_weekly(world, t));
+            // Bad news told well (soft skill of the team's PM and EM) keeps more integrity.
+            let told = owner.and_then(|t| team(world, t)).map_or(1.0, |t| {
+                eq::skill_effect(t.leads_soft, p.soft_communication_gain)
+            });
             with_initiative(world, *initiative, |it| {
                 it.disclosed = true;
                 crate::sim::systems::rebaseline(it, w, weekly);
@@ -128,7 +143,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                 s.transparency.push(w);
                 s.pulses.push(pulse(
                     PulseStock::Integrity,
-                    p.disclose_integrity,
+                    told * p.disclose_integrity,
                     w,
                     8.0,
                     Driver::Transparency,
@@ -225,7 +240,8 @@ fn respond(
                 .resource::<Leader>()
                 .forecast_week
                 .is_some_and(|f| w.saturating_sub(f) <= 8);
-            let analytics = team(world, d.team).map_or(0.0, |t| t.analytics);
+            let (analytics, team_soft) =
+                team(world, d.team).map_or((0.0, 50.0), |t| (t.analytics, t.leads_soft));
             let (trust, wf) =
                 stakeholder(world, d.from).map_or((50.0, 0.5), |s| (s.trust(), s.waterfall));
             let tired = if world.resource::<Leader>().exhaustion > 60.0 {
@@ -233,7 +249,16 @@ fn respond(
             } else {
                 1.0
             };
-            let pr = tired * eq::reframe_success(soft, trust, analytics, has_forecast, wf);
+            let pr = tired
+                * eq::reframe_success(
+                    soft,
+                    team_soft,
+                    p.reframe_team_soft_weight,
+                    trust,
+                    analytics,
+                    has_forecast,
+                    wf,
+                );
             let ok = Stream::new(seed, Purpose::ActionRoll, u64::from(id.0), w, 2).bernoulli(pr);
             if ok {
                 world.resource_mut::<Org>().demands.remove(pos);
@@ -539,6 +564,7 @@ fn inject_feature(world: &mut World, d: &Demand, w: u32, imposed: bool, p: &crat
         ship_week: None,
         escaped: 0.0,
         quality_at_ship: 1.0,
+        fit_at_ship: 1.0,
         late_at_ship: 1.0,
         imposed,
         no_discovery: imposed,

@@ -37,6 +37,9 @@ pub fn capacity(
         let mut train_fte = 0.0;
         let mut assimilated_raw = Vec::new();
         let (mut domain, mut ux, mut heads) = (0.0, 0.0, 0.0);
+        let (mut soft_all, mut soft_leads, mut leads) = (0.0, 0.0, 0.0);
+        let mut td_em = None::<f64>;
+        let (mut domain_product, mut product_people) = (0.0, 0.0);
         for &pe in members.get(&tid).map(Vec::as_slice).unwrap_or(&[]) {
             let Ok(mut x) = people.get_mut(pe) else {
                 continue;
@@ -48,6 +51,22 @@ pub fn capacity(
                 x.skills[Pillar::Domain as usize] * 0.8
             };
             heads += 1.0;
+            let (soft, td) = (
+                x.skills[Pillar::Soft as usize],
+                x.skills[Pillar::TeamDev as usize],
+            );
+            soft_all += soft;
+            if matches!(x.role, Role::Pm | Role::Analyst | Role::Designer) {
+                domain_product += x.skills[Pillar::Domain as usize];
+                product_people += 1.0;
+            }
+            if matches!(x.role, Role::Pm | Role::Em) {
+                soft_leads += soft;
+                leads += 1.0;
+            }
+            if x.role == Role::Em {
+                td_em = Some(td_em.map_or(td, |m: f64| m.max(td)));
+            }
             if !x.is_available(w) {
                 x.raw = 0.0;
                 continue;
@@ -143,11 +162,21 @@ pub fn capacity(
                 .collect()
         });
         let collab_rel = collabs.len() as f64;
+        let leads_soft = if leads > 0.0 {
+            soft_leads / leads
+        } else if heads > 0.0 {
+            soft_all / heads
+        } else {
+            50.0
+        };
+        // Working closely with another team costs less when the people who speak for the team
+        // collaborate well (soft skill).
         let collab = collabs
             .iter()
             .map(|r| eq::collaboration_cost(f64::from(w.saturating_sub(r.mode_since)), p))
             .sum::<f64>()
-            .min(p.collab_cap);
+            .min(p.collab_cap)
+            * eq::skill_effect(leads_soft, -p.soft_collaboration_gain);
         let mods: f64 = team
             .modifiers
             .iter()
@@ -179,6 +208,17 @@ pub fn capacity(
         t.headcount = headcount;
         t.mean_domain = if heads > 0.0 { domain / heads } else { 0.0 };
         t.mean_ux = if heads > 0.0 { ux / heads } else { 0.0 };
+        t.leads_soft = leads_soft;
+        // Coaching is an EM's job: a team without one has an average coach (50), whoever
+        // steps in, and so the plain assimilation time constant (A17 is measured there).
+        t.coach_td = td_em.unwrap_or(50.0);
+        t.product_domain = if product_people > 0.0 {
+            domain_product / product_people
+        } else if heads > 0.0 {
+            domain / heads
+        } else {
+            50.0
+        };
         t.capacity = avail;
         let shares = (t.discovery_share + t.debt_share + t.service_share).min(0.9);
         t.discovery_capacity = t.discovery_share * avail;

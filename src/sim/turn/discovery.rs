@@ -194,6 +194,7 @@ pub fn discovery(world: &mut World) {
                 ship_week: None,
                 escaped: 0.0,
                 quality_at_ship: 1.0,
+                fit_at_ship: 1.0,
                 late_at_ship: 1.0,
                 imposed: false,
                 no_discovery: false,

@@ -27,8 +27,10 @@ pub fn market(
             continue;
         };
         let Some(sw) = it.ship_week else { continue };
-        let level =
-            eq::adoption(f64::from(w) - f64::from(sw), p) * it.quality_at_ship * it.late_at_ship;
+        let level = eq::adoption(f64::from(w) - f64::from(sw), p)
+            * it.quality_at_ship
+            * it.late_at_ship
+            * it.fit_at_ship;
         let e = effects
             .entry(it.product)
             .or_insert((0.0, 1.0, 1.0, 0.0, 0.0, Vec::new()));

@@ -55,6 +55,16 @@ pub fn people_skills_exhaustion_trust(
                 let k = Pillar::Craft as usize;
                 x.pending[k] += p.facilitating_growth * (1.0 - x.skills[k] / 100.0);
             }
+            // Coaching: the team's coach grows the others in the pillar their work uses most
+            // (team-development skill; the coach is the one whose skill sets the team's).
+            if let Some(t) = team {
+                let td = x.skills[Pillar::TeamDev as usize];
+                if td != t.coach_td {
+                    let k = (0..4).fold(0, |b, k| if uses[k] > uses[b] { k } else { b });
+                    x.pending[k] +=
+                        eq::coaching_growth(t.coach_td, p) * (1.0 - x.skills[k] / 100.0);
+                }
+            }
             let mut vested = 0.0;
             #[expect(
                 clippy::needless_range_loop,
@@ -296,6 +306,8 @@ pub(crate) struct TeamView {
     idle_frac: f64,
     layoff_recent: f64,
     blame_recent: f64,
+    /// Team-development skill of the team's coach (`Team::coach_td`).
+    coach_td: f64,
 }
 
 /// Every team's view this week, by team id.
@@ -334,6 +346,7 @@ impl TeamView {
             },
             layoff_recent: t.layoff_recent,
             blame_recent: t.blame_recent,
+            coach_td: t.coach_td,
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn production(
         let Ok(team) = teams.get(te) else {
             continue;
         };
+        let fit = eq::skill_effect(team.product_domain, p.domain_fit_gain);
         let ppl: Vec<(f64, f64)> = members
             .get(&tid)
             .map(|v| {
@@ -233,6 +234,7 @@ pub fn production(
                 it.escaped += it.hidden_rework;
                 it.hidden_rework = 0.0;
                 it.quality_at_ship = 1.0 - (p.ship_quality_per_escaped * it.escaped).min(0.8);
+                it.fit_at_ship = fit;
                 it.late_at_ship = eq::lateness_factor(
                     f64::from(w),
                     it.market_window.map(f64::from),

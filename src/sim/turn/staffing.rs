@@ -255,13 +255,17 @@ pub fn staffing(world: &mut World) {
     let teams: PerTeam<(f64, f64, bool)> = entities(&world.resource::<Index>().teams)
         .into_iter()
         .filter_map(|(id, e)| {
-            world
-                .get::<Team>(e)
-                .map(|t| (id, (t.assimilation_tau, t.psych_safety, false)))
+            world.get::<Team>(e).map(|t| {
+                // A team with a good coach (team-development skill) ramps new hires up
+                // faster: the time constant shrinks as the coach's skill grows.
+                let coached = eq::skill_effect(t.coach_td, p.coaching_ramp_gain).max(0.1);
+                (id, (t.assimilation_tau / coached, t.psych_safety, false))
+            })
         })
         .collect();
     // Leads with team_dev ≥ 60 run effective 1:1s for their team (§4.9), saving the player AP.
-    let lead_1on1: PerTeam<()> = world
+    let mut best_lead: BTreeMap<TeamId, f64> = BTreeMap::new();
+    for x in world
         .resource::<Index>()
         .people
         .values()
@@ -269,8 +273,12 @@ pub fn staffing(world: &mut World) {
         .filter(|x| {
             x.role == Role::Em && x.skills[Pillar::TeamDev as usize] >= p.lead_one_on_one_skill
         })
-        .map(|x| (x.team, ()))
-        .collect();
+    {
+        let td = x.skills[Pillar::TeamDev as usize];
+        let best = best_lead.entry(x.team).or_insert(td);
+        *best = best.max(td);
+    }
+    let lead_1on1: PerTeam<f64> = best_lead.into_iter().collect();
     for (_, e) in entities(&world.resource::<Index>().people) {
         let Some(mut x) = world.get_mut::<Person>(e) else {
             continue;
@@ -285,8 +293,16 @@ pub fn staffing(world: &mut World) {
         x.tenure_w += 1.0;
         x.weeks_since_1on1 += 1.0;
         x.weeks_since_growth += 1.0;
-        if lead_1on1.get(&x.team).is_some() && x.role != Role::Em && x.weeks_since_1on1 >= 2.0 {
+        if let Some(&lead_td) = lead_1on1.get(&x.team)
+            && x.role != Role::Em
+            && x.weeks_since_1on1 >= 2.0
+        {
             x.weeks_since_1on1 = 0.0;
+            // The lead's 1:1s grow soft and team-development skills as the leader's do, scaled
+            // by the lead's coaching skill (so a lead's 1:1s replace the leader's, growth too).
+            let q = p.lead_one_on_one_growth_share * (0.5 + 0.5 * lead_td / 100.0);
+            x.pending[Pillar::Soft as usize] += p.one_on_one_growth * q;
+            x.pending[Pillar::TeamDev as usize] += p.one_on_one_growth * q;
         }
     }
 }
