@@ -70,7 +70,13 @@ pub use params::Params;
 /// product people: how well what ships fits its users (× its effects). Before, only the
 /// leader's soft skill and the EMs' team development (for safety) were read, so mentoring a
 /// person in soft skills or team development changed nothing but the growth score.
-pub const MODEL_VERSION: u32 = 10;
+/// 11 — In a collaboration the consumer's people work in the provider's code at half
+/// efficiency (`collab_consumer_efficiency`): before, a quarter of the consumer's capacity
+/// did the provider's work as if it were the provider's own, so collaborating with an
+/// overloaded platform flowed faster than X-as-a-service (−3.75 product in `dependency_hell`;
+/// Team Topologies has collaboration as the expensive mode, for discovering an interface).
+/// Now X-as-a-service is +0.94 product there.
+pub const MODEL_VERSION: u32 = 11;
 
 use serde::{Deserialize, Serialize};
 

@@ -632,6 +632,10 @@ pub struct Params {
     pub dependency_jitter: f64,
     /// [G] Share of recent requests a service lane's load estimate keeps each week.
     pub carry_lane_inflow: f64,
+    /// [G] How much of the capacity a consumer team spends in a collaboration becomes work on
+    /// the dependency (its people do not know the provider's code; Team Topologies:
+    /// collaboration is for discovering an interface, and an expensive way to deliver one).
+    pub collab_consumer_efficiency: f64,
     /// [G] Share of the consumer team's capacity a collaboration-mode dependency draws.
     pub collab_consumer_share: f64,
     /// [G] Discovery quality from which a team's new ideas start from the informed prior.

@@ -277,6 +277,7 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("dependency_jitter", 0.0, 2.0),
     ("carry_lane_inflow", 0.0, 1.0),
     ("collab_consumer_share", 0.0, 1.0),
+    ("collab_consumer_efficiency", 0.0, 1.0),
     ("informed_discovery_quality", 0.0, 1.0),
     ("max_open_ideas", 0.0, 50.0),
     ("freeze_tooling_cut", 0.0, 1.0),

@@ -289,6 +289,7 @@ impl Default for Params {
             dependency_jitter: 0.25,
             carry_lane_inflow: 0.75,
             collab_consumer_share: 0.25,
+            collab_consumer_efficiency: 0.5,
             informed_discovery_quality: 0.6,
             max_open_ideas: 4,
             freeze_tooling_cut: 0.5,

@@ -104,9 +104,13 @@ pub fn dependencies(
             .get(&d.consumer)
             .and_then(|e| teams.get(*e).ok())
             .map_or(0.0, |t| t.capacity);
+        // The consumer's people work in the provider's code at `collab_consumer_efficiency`
+        // (they do not know it): the capacity they spend is `from_consumer`, the work it does
+        // is that times the efficiency.
         let need = d.remaining.max(0.0);
-        let from_consumer = (p.collab_consumer_share * ca).min(need);
-        let from_provider = cb.min(need - from_consumer);
+        let eff = p.collab_consumer_efficiency.clamp(0.01, 1.0);
+        let from_consumer = (p.collab_consumer_share * ca).min(need / eff);
+        let from_provider = cb.min(need - from_consumer * eff);
         if let Some(mut t) = team_ents
             .get(&d.consumer)
             .and_then(|e| teams.get_mut(*e).ok())
@@ -120,7 +124,7 @@ pub fn dependencies(
             t.service_capacity = (t.service_capacity - from_provider).max(0.0);
         }
         if let Ok(mut dm) = dependencies.get_mut(de) {
-            dm.remaining -= from_consumer + from_provider;
+            dm.remaining -= from_consumer * eff + from_provider;
             if dm.remaining <= 1e-9 {
                 completed.push((dm.id, t1));
             }
