@@ -309,6 +309,70 @@ fn a_whole_game_ends_on_the_debrief() {
     assert!(html.contains("Questions for the debrief") && html.contains("Luck and skill"));
 }
 
+/// Issue 13: after the last week the epilogue has moved the clock on, and the board read
+/// "Week 29 of 20" and "Queued for week 29" under the last week's summary.
+#[test]
+fn after_the_last_week_the_board_does_not_count_past_the_end() {
+    let mut st = playing("past_the_end", "brooks_trap");
+    let mut bot = policy_by_name("servant").expect("servant");
+    let weeks = st.game.as_ref().expect("game").weeks();
+    loop {
+        st.autoplay_queue(bot.as_mut());
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        if st.game.as_ref().expect("game").is_over() {
+            break;
+        }
+        st.apply(Command::CloseOverlay);
+    }
+    // The last week's summary is open over the board.
+    assert_eq!(st.screen, Screen::Playing);
+    let (_, text) = frame(&st, Vec::new());
+    for n in weeks + 1..weeks + 20 {
+        assert!(
+            !text.contains(&format!("Week {n} of")) && !text.contains(&format!("for week {n}")),
+            "the board counts past the end (week {n}):\n{text}"
+        );
+    }
+    assert!(
+        text.contains(&format!("All {weeks} weeks played")),
+        "{text}"
+    );
+}
+
+/// Issue 13: the debrief read "1:1 with (gone)" for someone who had left by the end.
+#[test]
+fn a_decision_about_someone_who_left_still_names_them() {
+    let sc = common::load("budget_cut.ron");
+    let mut sim = orgcraft::headless::Sim::new(&sc, 7);
+    let w = sim.world();
+    let (id, name) = w
+        .resource::<sim::Index>()
+        .people
+        .values()
+        .filter_map(|e| w.get::<Person>(*e))
+        .map(|p| (p.id, p.name.clone()))
+        .next()
+        .expect("a person");
+    let one_on_one = Action::OneOnOne { person: id };
+    sim.submit(one_on_one.clone()).expect("a 1:1 is affordable");
+    sim.step();
+    sim.submit(Action::Layoff { people: vec![id] })
+        .expect("a layoff is affordable");
+    sim.step();
+    sim.step();
+    assert!(
+        !sim.world()
+            .resource::<sim::Index>()
+            .people
+            .contains_key(&id),
+        "{name} has left"
+    );
+    let text = catalog::describe(sim.world(), &one_on_one);
+    assert!(text.contains(&name), "{text}");
+    assert!(!text.contains("(gone)"), "{text}");
+}
+
 #[test]
 fn the_autosave_restores_the_same_world() {
     let dir = save_dir("restore");

@@ -451,10 +451,21 @@ pub fn name_of<T: Named>(world: &World, id: T::Id) -> String {
         .unwrap_or_else(|| "(gone)".into())
 }
 
+/// A person's name, also once they have left ("Ana (left)").
+pub fn person_name(world: &World, id: PersonId) -> String {
+    if let Some(x) = lookup::get::<Person>(world, id) {
+        return x.display_name().to_string();
+    }
+    world
+        .get_resource::<crate::sim::FormerNames>()
+        .and_then(|f| f.0.get(&id))
+        .map_or_else(|| "(gone)".into(), |n| format!("{n} (left)"))
+}
+
 /// An action in plain words with the names of what it targets ("1:1 with Ana").
 pub fn describe(world: &World, a: &Action) -> String {
     use Action::*;
-    let person = |id: PersonId| name_of::<Person>(world, id);
+    let person = |id: PersonId| person_name(world, id);
     let team = |id: TeamId| name_of::<Team>(world, id);
     let init = |id: InitiativeId| name_of::<crate::sim::Initiative>(world, id);
     let sh = |id: StakeholderId| name_of::<crate::sim::Stakeholder>(world, id);

@@ -514,6 +514,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     world.insert_resource(WeekLog::default());
     world.insert_resource(index);
     world.insert_resource(Roster::default());
+    world.insert_resource(FormerNames::default());
     world.insert_resource(objectives);
     world.insert_resource(Revealed::default());
     world.insert_resource(ActionQueue::default());

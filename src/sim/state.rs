@@ -693,6 +693,12 @@ impl WeekLog {
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
 pub struct Roster(pub BTreeMap<TeamId, Vec<Entity>>);
 
+/// The names of people who have left (resigned, laid off, contract ended), so what the player
+/// did with them still reads with their name ("1:1 with Ana") after they are gone. Not part
+/// of the state hash: nothing in the simulation reads it.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct FormerNames(pub BTreeMap<PersonId, String>);
+
 /// Maps stable ids to entities; rebuilt on spawn and whenever entities are added or removed.
 #[derive(Resource, Clone, Debug, Default)]
 pub struct Index {

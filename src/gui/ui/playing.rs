@@ -76,8 +76,16 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&g.scenario.raw.title).strong());
             ui.separator();
-            ui.label(RichText::new(format!("Week {} of {}", g.week(), g.weeks())).strong())
-                .on_hover_text("Each turn is a week. Queue actions, answer demands, then End Week.");
+            // Once the last week is played the epilogue has run on: the clock is past the end.
+            if g.is_over() {
+                ui.label(RichText::new(format!("All {} weeks played", g.weeks())).strong())
+                    .on_hover_text("The game is over; the debrief shows what your decisions did.");
+            } else {
+                ui.label(RichText::new(format!("Week {} of {}", g.week(), g.weeks())).strong())
+                    .on_hover_text(
+                        "Each turn is a week. Queue actions, answer demands, then End Week.",
+                    );
+            }
             ui.separator();
             ui.label(format!(
                 "AP {:.1} of {:.1} left",

@@ -77,8 +77,15 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
             });
         let ui = &mut cols[1];
         let total = g.queued_cost();
-        ui.label(RichText::new(format!("Queued for week {} · {}", g.week(), cost_text(&total))).strong())
+        if g.is_over() {
+            ui.label(RichText::new("The game is over: nothing more to queue").strong());
+        } else {
+            ui.label(
+                RichText::new(format!("Queued for week {} · {}", g.week(), cost_text(&total)))
+                    .strong(),
+            )
             .on_hover_text("Actions happen when the week ends. Remove any of them until then.");
+        }
         egui::ScrollArea::vertical()
             .id_salt("queue")
             .show(ui, |ui| {

@@ -10,6 +10,11 @@ pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
     let (team, owns) = world
         .get::<Person>(e)
         .map_or((TeamId(0), false), |p| (p.team, p.owns_components));
+    if let Some(name) = world.get::<Person>(e).map(|p| p.name.clone())
+        && let Some(mut former) = world.get_resource_mut::<FormerNames>()
+    {
+        former.0.insert(id, name);
+    }
     world.despawn(e);
     let p = params(world);
     if owns && let Some(mut t) = lookup::get_mut::<Team>(world, team) {
