@@ -373,6 +373,55 @@ fn a_decision_about_someone_who_left_still_names_them() {
     assert!(!text.contains("(gone)"), "{text}");
 }
 
+/// Issue 13: the window drew boxes where arrows belong ("Discovery share 15% □ 25%"): every
+/// character any screen draws in a whole game must be one the window's fonts have.
+#[test]
+fn every_character_the_screens_draw_is_in_the_fonts() {
+    let mut st = playing("glyphs", "pmo_gantt");
+    let mut bot = policy_by_name("servant").expect("servant");
+    let mut texts = String::new();
+    // Every selection's panel and action list in week 1.
+    let sels: Vec<Selection> = {
+        let g = st.game.as_ref().expect("game");
+        let idx = g.world().resource::<sim::Index>();
+        let mut v = vec![Selection::Org];
+        v.extend(idx.teams.keys().map(|t| Selection::Team(*t)));
+        v.extend(idx.people.keys().map(|p| Selection::Person(*p)));
+        v.extend(idx.initiatives.keys().map(|i| Selection::Initiative(*i)));
+        v.extend(idx.stakeholders.keys().map(|s| Selection::Stakeholder(*s)));
+        v.extend(idx.products.keys().map(|p| Selection::Product(*p)));
+        v
+    };
+    for sel in sels {
+        st.selection = sel;
+        texts.push_str(&frame(&st, Vec::new()).1);
+    }
+    st.selection = Selection::Org;
+    while st.screen == Screen::Playing {
+        st.autoplay_queue(bot.as_mut());
+        texts.push_str(&frame(&st, Vec::new()).1);
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        texts.push_str(&frame(&st, Vec::new()).1);
+        st.apply(Command::CloseOverlay);
+    }
+    texts.push_str(&frame_of_height(&st, Vec::new(), 2400.0).1);
+    let ctx = egui::Context::default();
+    let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+    out.textures_delta.clear();
+    let mut missing: Vec<char> = texts
+        .chars()
+        .filter(|c| !c.is_control())
+        .filter(|c| !ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(14.0), *c)))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "characters the fonts lack (drawn as boxes): {missing:?}"
+    );
+}
+
 #[test]
 fn the_autosave_restores_the_same_world() {
     let dir = save_dir("restore");

@@ -151,7 +151,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     share: share((team.discovery_share + 0.1).min(0.5)),
                 },
                 format!(
-                    "Discovery share {:.0}% → {:.0}%",
+                    "Discovery share: {:.0}% to {:.0}%",
                     team.discovery_share * 100.0,
                     share((team.discovery_share + 0.1).min(0.5)) * 100.0
                 ),
@@ -163,7 +163,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     share: share((team.discovery_share - 0.1).max(0.0)),
                 },
                 format!(
-                    "Discovery share {:.0}% → {:.0}%",
+                    "Discovery share: {:.0}% to {:.0}%",
                     team.discovery_share * 100.0,
                     share((team.discovery_share - 0.1).max(0.0)) * 100.0
                 ),
@@ -175,7 +175,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     share: share((team.debt_share + 0.1).min(0.5)),
                 },
                 format!(
-                    "Debt paydown {:.0}% → {:.0}%",
+                    "Debt paydown: {:.0}% to {:.0}%",
                     team.debt_share * 100.0,
                     share((team.debt_share + 0.1).min(0.5)) * 100.0
                 ),
@@ -187,7 +187,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     share: share((team.debt_share - 0.1).max(0.0)),
                 },
                 format!(
-                    "Debt paydown {:.0}% → {:.0}%",
+                    "Debt paydown: {:.0}% to {:.0}%",
                     team.debt_share * 100.0,
                     share((team.debt_share - 0.1).max(0.0)) * 100.0
                 ),
@@ -199,7 +199,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     team: t,
                     limit: lim.saturating_sub(1).max(1),
                 },
-                format!("WIP limit {} → {}", lim, lim.saturating_sub(1).max(1)),
+                format!("WIP limit: {} to {}", lim, lim.saturating_sub(1).max(1)),
                 "Fewer items in parallel: less context switching, shorter lead times (Little's law).",
             ));
             v.push(opt(
@@ -207,7 +207,7 @@ pub fn options(world: &World, sel: Selection) -> Vec<ActionOption> {
                     team: t,
                     limit: lim + 1,
                 },
-                format!("WIP limit {} → {}", lim, lim + 1),
+                format!("WIP limit: {} to {}", lim, lim + 1),
                 "More items in parallel: more started, each finishes later.",
             ));
             v.push(opt(

@@ -93,7 +93,7 @@ pub(super) fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Comma
                 ui.label(RichText::new(if enabled {
                     cost
                 } else {
-                    format!("✖ {cost}")
+                    format!("not now: {cost}")
                 })
                 .weak());
             });
