@@ -376,7 +376,7 @@ fn a_decision_about_someone_who_left_still_names_them() {
 /// Issue 13: the window drew boxes where arrows belong ("Discovery share 15% □ 25%"): every
 /// character any screen draws in a whole game must be one the window's fonts have.
 #[test]
-fn every_character_the_screens_draw_is_in_the_fonts() {
+fn every_screen_of_a_game_draws_in_its_fonts_and_in_plain_words() {
     let mut st = playing("glyphs", "pmo_gantt");
     let mut bot = policy_by_name("servant").expect("servant");
     let mut texts = String::new();
@@ -419,6 +419,60 @@ fn every_character_the_screens_draw_is_in_the_fonts() {
     assert!(
         missing.is_empty(),
         "characters the fonts lack (drawn as boxes): {missing:?}"
+    );
+    // Plain words (issue 13): no enum identifier or raw key where a player reads.
+    const CODE_WORDS: &[&str] = &[
+        "FixedPlan",
+        "StatusReport",
+        "FeatureInjection",
+        "ResourceGrab",
+        "DeadlinePullIn",
+        "StaffingSolution",
+        "StreamAligned",
+        "ComplicatedSubsystem",
+        "BrilliantJerk",
+        "FlightRisk",
+        "OwnsComponents",
+        "OutcomeBet",
+        "DebtPaydown",
+        "PlatformCapability",
+        "SalesVp",
+        "PeerVp",
+        "AdHoc",
+        "XaaS",
+        "MidMarket",
+        "MonthlyChurn",
+        "TeamDev",
+        "Pm",
+        "Em",
+        "Qa",
+        "Ceo",
+        "Cfo",
+        "Pmo",
+        "Smb",
+        "Nps",
+        "Pmf",
+        "psych_safety",
+        "wgi",
+    ];
+    let mut found: Vec<(&str, String)> = Vec::new();
+    for line in texts.lines() {
+        for word in line.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if let Some(w) = CODE_WORDS.iter().find(|w| **w == word)
+                && !found.iter().any(|(f, _)| f == w)
+            {
+                found.push((w, line.to_string()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "code words where a player reads:\n{}",
+        found
+            .iter()
+            .map(|(w, l)| format!("{w}: {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 

@@ -476,7 +476,8 @@ pub fn describe(world: &World, a: &Action) -> String {
             level,
         } => {
             format!(
-                "Open a requisition: {role:?} level {level} for {}",
+                "Open a requisition: {}, level {level}, for {}",
+                role.label(),
                 team(*t)
             )
         }
@@ -535,11 +536,11 @@ pub fn describe(world: &World, a: &Action) -> String {
         Analytics { team: t } => format!("Analytics for {}", team(*t)),
         PlatformInvestment { team: t } => format!("Platform investment in {}", team(*t)),
         RequestBudget { amount } => format!("Request ${:.0}k budget", amount / 1000.0),
-        SetOvertimePolicy { policy } => format!("Overtime policy: {policy:?}"),
+        SetOvertimePolicy { policy } => format!("Overtime policy: {}", policy.label()),
         BrokerAlignment { a, b } => format!("Broker alignment: {} and {}", team(*a), team(*b)),
         ConnectTeams { a, b } => format!("Connect {} and {}", team(*a), team(*b)),
         SetInteractionMode { a, b, mode } => {
-            format!("{} ↔ {}: {mode:?}", team(*a), team(*b))
+            format!("{} and {}: {}", team(*a), team(*b), mode.label())
         }
         Reteam { person: p, to } => format!("Move {} to {}", person(*p), team(*to)),
         ReviewMetrics { product } => {

@@ -120,3 +120,116 @@ pub enum InteractionMode {
     XaaS,
     Facilitating,
 }
+
+// ---- Plain words: what a player or facilitator reads for each kind (never the enum name).
+
+impl TeamKind {
+    /// The Team Topologies name, spelt out.
+    pub fn label(self) -> &'static str {
+        match self {
+            TeamKind::StreamAligned => "Stream-aligned",
+            TeamKind::Platform => "Platform",
+            TeamKind::Enabling => "Enabling",
+            TeamKind::ComplicatedSubsystem => "Complicated-subsystem",
+        }
+    }
+}
+
+impl Role {
+    /// The role title, spelt out.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Engineer => "Engineer",
+            Role::Designer => "Designer",
+            Role::Pm => "Product manager",
+            Role::Em => "Engineering manager",
+            Role::Analyst => "Analyst",
+            Role::Qa => "QA engineer",
+        }
+    }
+}
+
+impl StakeholderRole {
+    /// The stakeholder's title, spelt out.
+    pub fn label(self) -> &'static str {
+        match self {
+            StakeholderRole::Ceo => "Chief executive",
+            StakeholderRole::Cfo => "Finance chief",
+            StakeholderRole::SalesVp => "Head of sales",
+            StakeholderRole::Pmo => "Programme office",
+            StakeholderRole::Marketing => "Head of marketing",
+            StakeholderRole::PeerVp => "Peer head of department",
+        }
+    }
+}
+
+impl InitiativeKind {
+    /// What kind of work it is, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            InitiativeKind::Feature => "Feature",
+            InitiativeKind::OutcomeBet => "Outcome bet",
+            InitiativeKind::DebtPaydown => "Debt paydown",
+            InitiativeKind::PlatformCapability => "Platform capability",
+        }
+    }
+}
+
+impl DemandKind {
+    /// What the stakeholder asks for, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            DemandKind::FixedPlan => "a fixed-scope plan with dates",
+            DemandKind::StatusReport => "a status report",
+            DemandKind::FeatureInjection => "an extra feature",
+            DemandKind::ResourceGrab => "people lent to another project",
+            DemandKind::DeadlinePullIn => "an earlier deadline",
+            DemandKind::StaffingSolution => "more people on the late work",
+        }
+    }
+}
+
+impl InteractionMode {
+    /// The Team Topologies interaction mode, spelt out.
+    pub fn label(self) -> &'static str {
+        match self {
+            InteractionMode::AdHoc => "ad hoc (no agreed mode)",
+            InteractionMode::Collaboration => "collaboration",
+            InteractionMode::XaaS => "X-as-a-service",
+            InteractionMode::Facilitating => "facilitating",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_words_not_identifiers() {
+        let labels = [
+            Role::Pm.label(),
+            Role::Em.label(),
+            Role::Qa.label(),
+            TeamKind::StreamAligned.label(),
+            StakeholderRole::Ceo.label(),
+            StakeholderRole::SalesVp.label(),
+            InitiativeKind::OutcomeBet.label(),
+            InteractionMode::XaaS.label(),
+        ];
+        for l in labels.iter().chain(
+            DemandKind::ALL
+                .iter()
+                .map(|d| d.label())
+                .collect::<Vec<_>>()
+                .iter(),
+        ) {
+            // An identifier has a capital after a lower-case letter ("OutcomeBet").
+            let camel = l
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+            assert!(!camel, "{l}");
+        }
+    }
+}

@@ -124,6 +124,17 @@ pub enum OvertimePolicy {
     Crunch,
 }
 
+impl OvertimePolicy {
+    /// The policy in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            OvertimePolicy::Default => "as the pressure goes (no policy)",
+            OvertimePolicy::SustainablePace => "sustainable pace (overtime capped at 10 %)",
+            OvertimePolicy::Crunch => "crunch (mandated 60-hour weeks)",
+        }
+    }
+}
+
 /// Overtime fraction for one person (§4.5, §17.1).
 pub fn overtime(sp: f64, x: f64, pathological: bool, policy: OvertimePolicy, p: &Params) -> f64 {
     let willing = if pathological && x < 85.0 {

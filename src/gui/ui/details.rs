@@ -52,7 +52,7 @@ pub(super) fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Comma
                     name_of::<Team>(w, b)
                 ));
                 let rel = w.resource::<Org>().relation(a, b);
-                ui.label(format!("Interaction mode: {:?}", rel.mode));
+                ui.label(format!("Interaction mode: {}", rel.mode.label()));
                 meter(
                     ui,
                     "Alignment",
@@ -116,7 +116,10 @@ fn org_details(ui: &mut Ui, g: &Game) {
     let leader = w.resource::<Leader>();
     let org = w.resource::<Org>();
     ui.heading("Your organization");
-    ui.label(format!("Overtime policy: {:?}", org.overtime_policy.0));
+    ui.label(format!(
+        "Overtime policy: {}",
+        org.overtime_policy.0.label()
+    ));
     meter(
         ui,
         "Your exhaustion",
@@ -135,8 +138,8 @@ fn org_details(ui: &mut Ui, g: &Game) {
         section(ui, "Open requisitions");
         for r in &org.requisitions {
             ui.label(format!(
-                "• {:?} L{} for {} — arrives week {}",
-                r.role,
+                "• {}, level {} for {} — arrives week {}",
+                r.role.label(),
                 r.level,
                 name_of::<Team>(w, r.team),
                 r.fills_week
@@ -171,7 +174,11 @@ pub(super) fn team_meters(ui: &mut Ui, t: &Team) {
 
 fn team_details(ui: &mut Ui, w: &World, t: &Team) {
     ui.heading(&t.name);
-    ui.label(format!("{:?} team · {:.0} people", t.kind, t.headcount));
+    ui.label(format!(
+        "{} team · {:.0} people",
+        t.kind.label(),
+        t.headcount
+    ));
     team_meters(ui, t);
     ui.label(format!(
         "WIP {} of limit {} · blocked {} · capacity {:.1} pts/wk",
@@ -219,7 +226,7 @@ pub(super) fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bo
                 ui.label(RichText::new(&p.name).strong());
             }
         }
-        ui.label(format!("{:?} L{}", p.role, p.level));
+        ui.label(format!("{}, level {}", p.role.label(), p.level));
         if matches!(p.contract, Contract::Contractor { .. }) {
             ui.label(RichText::new("contractor").weak());
         }
@@ -274,8 +281,8 @@ pub(super) fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bo
 fn person_details(ui: &mut Ui, w: &World, p: &Person) {
     ui.heading(&p.name);
     ui.label(format!(
-        "{:?}, level {} in {} · tenure {:.0} weeks",
-        p.role,
+        "{}, level {} in {} · tenure {:.0} weeks",
+        p.role.label(),
         p.level,
         name_of::<Team>(w, p.team),
         p.tenure_w
@@ -310,8 +317,8 @@ fn person_details(ui: &mut Ui, w: &World, p: &Person) {
 fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
     ui.heading(&i.name);
     ui.label(format!(
-        "{:?} by {} for {}",
-        i.kind,
+        "{} by {} for {}",
+        i.kind.label(),
         name_of::<Team>(w, i.team),
         name_of::<Product>(w, i.product)
     ));
@@ -375,8 +382,8 @@ pub(super) fn stakeholder_card(
             cmds.push(Command::Select(Selection::Stakeholder(s.id)));
         }
         ui.label(format!(
-            "{:?} · power {:.0}% · waterfall {:.0}%",
-            s.role,
+            "{} · power {:.0}% · waterfall {:.0}%",
+            s.role.label(),
             s.power * 100.0,
             s.waterfall * 100.0
         ))

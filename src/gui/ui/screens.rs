@@ -245,7 +245,7 @@ fn briefing_body(ui: &mut Ui, sc: &Scenario) {
         ui.label("None in this scenario.");
     }
     for s in &r.stakeholders {
-        let role = format!("{:?}", s.role);
+        let role = s.role.label().to_string();
         let name = if s.name.is_empty() {
             s.id.clone()
         } else {
