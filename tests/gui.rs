@@ -636,7 +636,7 @@ fn panels_show_the_world() {
         (p.id, p.name.clone())
     };
     let (_, text) = frame(&st, Vec::new());
-    assert!(!text.contains("flight risk!"), "hidden until revealed");
+    assert!(!text.contains("likely to leave"), "hidden until revealed");
     {
         let g = st.game.as_mut().expect("game");
         let w = g.sim.world_mut();
@@ -644,7 +644,26 @@ fn panels_show_the_world() {
         w.get_mut::<Person>(e).expect("person").flight_risk_revealed = true;
     }
     let (_, text) = frame(&st, Vec::new());
-    assert!(text.contains("flight risk!"));
+    assert!(text.contains("likely to leave"));
+    // Once they resign, that is the news, not their risk of leaving (issue 13).
+    {
+        let g = st.game.as_mut().expect("game");
+        let w = g.sim.world_mut();
+        let e = w.resource::<sim::Index>().people[&pid];
+        w.get_mut::<Person>(e).expect("person").notice = Some(3);
+    }
+    let (_, text) = frame(&st, Vec::new());
+    assert!(text.contains("has resigned: leaves in 3 weeks"), "{text}");
+    assert!(
+        !text.contains("likely to leave") && !text.contains("not thinking of leaving"),
+        "{text}"
+    );
+    {
+        let g = st.game.as_mut().expect("game");
+        let w = g.sim.world_mut();
+        let e = w.resource::<sim::Index>().people[&pid];
+        w.get_mut::<Person>(e).expect("person").notice = None;
+    }
     // Selecting a person shows their details and the actions that apply, each priced.
     st.apply(Command::Select(Selection::Person(pid)));
     let (_, text) = frame(&st, Vec::new());

@@ -248,13 +248,19 @@ pub(super) fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bo
     let mut warn = Vec::new();
     let mut info = Vec::new();
     if let Some(n) = p.notice {
-        warn.push(format!("resigned: leaves in {n} week(s)"));
-    }
-    if p.flight_risk_revealed {
-        if p.flight_risk {
-            warn.push("flight risk!".to_string());
+        // Once someone has resigned, their risk of leaving is no longer the news (a playtest
+        // read "resigned" directly above "no flight risk").
+        let weeks = if n == 1 { "week" } else { "weeks" };
+        warn.push(format!("has resigned: leaves in {n} {weeks}"));
+    } else if p.flight_risk_revealed {
+        // What a 1:1 revealed: the chance of leaving within a year, as a band.
+        let yearly = crate::model::eq::annual_turnover(p.hazard);
+        if p.flight_risk || yearly >= 0.30 {
+            warn.push("likely to leave: talk about what would keep them".to_string());
+        } else if yearly >= 0.15 {
+            info.push("might leave this year".to_string());
         } else {
-            info.push("no flight risk".to_string());
+            info.push("not thinking of leaving".to_string());
         }
     }
     if p.assimilation < 0.95 {
