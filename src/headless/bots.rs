@@ -324,11 +324,13 @@ impl Policy for Servant {
                 has_forecast,
                 s.waterfall,
             );
-            let shield_pc = eq::shield_cost(s.power, d.intensity, s.trust())
-                * eq::skill_effect(
-                    team_soft,
-                    -world.resource::<crate::sim::SimParams>().0.soft_shield_gain,
-                );
+            let shield_pc = eq::shield_cost_told(
+                s.power,
+                d.intensity,
+                s.trust(),
+                team_soft,
+                &world.resource::<crate::sim::SimParams>().0,
+            );
             let r = if !d.reframe_failed && p_reframe >= 0.45 && plan.ap >= 2.0 {
                 Response::Reframe
             } else if plan.pc - shield_pc >= 8.0 && plan.ap >= 1.0 {

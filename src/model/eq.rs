@@ -418,6 +418,13 @@ pub fn shield_cost(power: f64, intensity: f64, trust: f64) -> f64 {
     (10.0 * power * intensity * (1.2 - trust / 100.0)).max(0.0)
 }
 
+/// Political capital a shield costs when the team's PMs and EMs explain the no (`team_soft`,
+/// their soft skill): `shield_cost` × `skill_effect(team_soft, −soft_shield_gain)`. The price
+/// the player pays and the one the bots plan with.
+pub fn shield_cost_told(power: f64, intensity: f64, trust: f64, team_soft: f64, p: &Params) -> f64 {
+    shield_cost(power, intensity, trust) * skill_effect(team_soft, -p.soft_shield_gain)
+}
+
 /// Probability that a reframe succeeds (§7.3). The leader negotiates with the help of the
 /// people who speak for the team (`team_soft`, weighted by `team_soft_weight` around 50: a
 /// team whose PM and EM negotiate well gets lighter alternatives accepted more often).

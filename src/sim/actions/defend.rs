@@ -22,10 +22,13 @@ pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
                 // A no that the team's PM and EM explain well costs less capital (soft skill).
                 Response::Shield => cost(
                     prm.shield_ap,
-                    eq::shield_cost(s.power, d.intensity, s.trust())
-                        * super::team(world, d.team).map_or(1.0, |t| {
-                            eq::skill_effect(t.leads_soft, -prm.soft_shield_gain)
-                        }),
+                    eq::shield_cost_told(
+                        s.power,
+                        d.intensity,
+                        s.trust(),
+                        super::team(world, d.team).map_or(50.0, |t| t.leads_soft),
+                        prm,
+                    ),
                     0.0,
                 ),
                 Response::Reframe => {
