@@ -60,7 +60,8 @@ fn a_stock_stuck_at_zero_no_longer_pins_its_score_and_a_pinned_spread_is_flagged
         .map(|f| f.message.as_str())
         .collect();
     assert!(
-        !sat.iter().any(|m| m.contains("psych_safety ends at")),
+        !sat.iter()
+            .any(|m| m.contains("psychological safety ends at")),
         "{:#?}",
         r.findings
     );

@@ -594,3 +594,41 @@ fn score_weights_that_do_not_sum_to_one_are_refused_with_the_defaults() {
     );
     assert!(scenario::parse("t.ron", fine.as_bytes()).is_ok());
 }
+
+#[test]
+fn a_stakeholders_demand_text_is_checked_where_it_is_written() {
+    let with = |says: &str| {
+        BASE.replace(
+            "demands: [StatusReport]),",
+            &format!("demands: [StatusReport], says: {{ {says} }}),"),
+        )
+    };
+    // A placeholder the game cannot fill in is named, with the two it can.
+    let d = errors_of(&with(r#"StatusReport: "Report on {teem} by {due}.""#));
+    let e = at(&d, "stakeholders[0].says.StatusReport");
+    assert!(e.message.contains("{teem}"), "{e}");
+    assert!(
+        hint(e).contains("{team}") && hint(e).contains("{due}"),
+        "{e}"
+    );
+    // Empty, too long and unclosed texts are errors too.
+    for bad in [
+        r#"StatusReport: "  ""#.to_string(),
+        format!(r#"StatusReport: "{}""#, "a".repeat(241)),
+        r#"StatusReport: "Report on {team""#.to_string(),
+    ] {
+        let d = errors_of(&with(&bad));
+        at(&d, "stakeholders[0].says.StatusReport");
+    }
+    // A text for a kind they never make is never shown: a warning.
+    let d = warnings_of(&with(r#"FixedPlan: "A plan for {team}, please.""#));
+    let w = at(&d, "stakeholders[0].says.FixedPlan");
+    assert!(w.message.contains("never"), "{w}");
+    // A good text is quiet.
+    assert!(
+        warnings_of(&with(
+            r#"StatusReport: "Where is {team}? A status report by week {due}, please.""#
+        ))
+        .is_empty()
+    );
+}

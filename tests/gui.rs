@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use bevy_egui::egui;
 use common::scenarios_dir;
 use orgcraft::gui::catalog::{self, Selection};
+use orgcraft::gui::moments::MomentKind;
 use orgcraft::gui::save::{SaveStatus, SaveStore, write_atomic};
 use orgcraft::gui::state::{Command, GuiState, Overlay, Screen, Tab};
 use orgcraft::gui::ui;
@@ -420,59 +421,19 @@ fn every_screen_of_a_game_draws_in_its_fonts_and_in_plain_words() {
         missing.is_empty(),
         "characters the fonts lack (drawn as boxes): {missing:?}"
     );
-    // Plain words (issue 13): no enum identifier or raw key where a player reads.
-    const CODE_WORDS: &[&str] = &[
-        "FixedPlan",
-        "StatusReport",
-        "FeatureInjection",
-        "ResourceGrab",
-        "DeadlinePullIn",
-        "StaffingSolution",
-        "StreamAligned",
-        "ComplicatedSubsystem",
-        "BrilliantJerk",
-        "FlightRisk",
-        "OwnsComponents",
-        "OutcomeBet",
-        "DebtPaydown",
-        "PlatformCapability",
-        "SalesVp",
-        "PeerVp",
-        "AdHoc",
-        "XaaS",
-        "MidMarket",
-        "MonthlyChurn",
-        "TeamDev",
-        "Pm",
-        "Em",
-        "Qa",
-        "Ceo",
-        "Cfo",
-        "Pmo",
-        "Smb",
-        "Nps",
-        "Pmf",
-        "psych_safety",
-        "wgi",
-    ];
-    let mut found: Vec<(&str, String)> = Vec::new();
-    for line in texts.lines() {
-        for word in line.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
-            if let Some(w) = CODE_WORDS.iter().find(|w| **w == word)
-                && !found.iter().any(|(f, _)| f == w)
-            {
-                found.push((w, line.to_string()));
-            }
+    // Plain words (issue 13): no enum identifier, raw key, odds as numbers or loop code where
+    // a player reads (the same checker as tests/plain_words.rs).
+    let mut found: Vec<String> = Vec::new();
+    for p in common::code_words(&texts, &[]) {
+        let word = p.split(':').next().unwrap_or_default();
+        if !found.iter().any(|f| f.split(':').next() == Some(word)) {
+            found.push(p);
         }
     }
     assert!(
         found.is_empty(),
         "code words where a player reads:\n{}",
-        found
-            .iter()
-            .map(|(w, l)| format!("{w}: {l}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        found.join("\n")
     );
 }
 
@@ -736,6 +697,121 @@ fn demands_can_be_answered_from_the_keyboard() {
             response: Response::Shield
         }])
     );
+}
+
+#[test]
+fn a_demand_reads_in_the_stakeholders_voice_from_the_scenario() {
+    // first_90_days writes what its stakeholders say (`says`); the inbox shows those words with
+    // the team's name filled in, and who says them.
+    let mut st = playing("voice", "first_90_days");
+    let sc = common::load("first_90_days.ron");
+    let mut shown = None;
+    for _ in 0..sc.weeks() {
+        let g = st.game.as_ref().expect("a game");
+        let w = g.world();
+        let voiced = w.resource::<sim::Org>().demands.iter().find_map(|d| {
+            let raw = &sc.raw.stakeholders[d.from.0 as usize];
+            raw.says.get(&d.kind).map(|t| {
+                let team = orgcraft::sim::describe::name_of::<sim::Team>(w, d.team);
+                (raw.name.clone(), t.replace("{team}", &team))
+            })
+        });
+        if let Some(v) = voiced {
+            shown = Some(v);
+            break;
+        }
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    let (who, words) = shown.expect("a demand with a written voice arrives in first_90_days");
+    assert!(!words.contains('{'), "{words}");
+    let (_, text) = frame(&st, Vec::new());
+    assert!(
+        text.contains(&format!("{who}: \"{words}\"")),
+        "the inbox does not show {who} saying {words:?}:\n{text}"
+    );
+}
+
+/// Plays `stem` with `bot` through the window until a week's summary holds a moment of `kind`;
+/// returns the state with that summary open.
+fn play_until_moment(name: &str, stem: &str, bot: &str, kind: MomentKind) -> GuiState {
+    let mut st = playing(name, stem);
+    let mut policy = orgcraft::headless::policy_by_name(bot).expect("bot");
+    while st.screen == Screen::Playing && !st.game.as_ref().is_some_and(|g| g.is_over()) {
+        st.autoplay_queue(policy.as_mut());
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        if st
+            .last_summary()
+            .is_some_and(|s| s.moments.iter().any(|m| m.kind == kind))
+        {
+            return st;
+        }
+        st.apply(Command::CloseOverlay);
+    }
+    panic!("{stem} under {bot} never had a {kind:?} moment");
+}
+
+#[test]
+fn a_release_gets_a_card_that_offers_to_share_the_credit() {
+    let mut st = play_until_moment("ship-card", "pmo_gantt", "passive", MomentKind::Shipped);
+    let card = st
+        .last_summary()
+        .and_then(|s| {
+            s.moments
+                .iter()
+                .find(|m| m.kind == MomentKind::Shipped)
+                .cloned()
+        })
+        .expect("a ship card");
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains(&card.title), "{text}");
+    assert!(text.contains("First reaction"), "{text}");
+    let (label, action) = card
+        .offer
+        .clone()
+        .expect("a release nobody credited offers credit");
+    assert!(label.starts_with("Share credit with "), "{label}");
+    assert!(matches!(action, Action::ShareCredit { .. }));
+    assert!(text.contains(&label), "{text}");
+    // What shipped stays in the selection walk, so it can still be credited from its panel.
+    let Action::ShareCredit { initiative } = action else {
+        unreachable!("checked above")
+    };
+    assert!(
+        ui::playing::selectables(st.game.as_ref().expect("game").world())
+            .contains(&Selection::Initiative(initiative)),
+        "a shipped initiative left the selection walk"
+    );
+    // The button queues it for the coming week, and the card then says so.
+    st.apply(Command::Queue(action.clone()));
+    assert!(
+        st.game
+            .as_ref()
+            .is_some_and(|g| g.queued().contains(&action))
+    );
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(
+        text.contains(&format!("{label}: queued for week")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_resignation_and_a_stopped_bet_get_cards_in_plain_words() {
+    let st = play_until_moment("resign-card", "pmo_gantt", "crunch", MomentKind::Resigned);
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains("resigned"), "{text}");
+    assert!(text.contains("Leaves in"), "{text}");
+    assert!(
+        text.contains("Signs you could have seen") || text.contains("No warning sign"),
+        "{text}"
+    );
+    let st = play_until_moment("stop-card", "pmo_gantt", "servant", MomentKind::Stopped);
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains("What was learned"), "{text}");
+    assert!(text.contains("is free for its other work"), "{text}");
 }
 
 #[test]

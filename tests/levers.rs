@@ -25,9 +25,9 @@ use bevy::prelude::World;
 use orgcraft::headless::bots::Caretaker;
 use orgcraft::headless::{Policy, Sim, caretaker_reference};
 use orgcraft::model::eq::OvertimePolicy;
-use orgcraft::model::happened::Happened;
+use orgcraft::model::happened::{Happened, Subject};
 use orgcraft::model::{PersonId, StakeholderId, TeamId};
-use orgcraft::scenario::{Role, Scenario};
+use orgcraft::scenario::{DemandKind, Role, Scenario};
 use orgcraft::sim::{
     Action, Budget, Clock, Dependency, Index, Initiative, InitiativeState, InteractionMode, Person,
     Pillar, Response, Stakeholder, Team,
@@ -568,7 +568,10 @@ fn every_lever_in_the_table_acts_in_the_right_direction() {
                         let w = sim.week();
                         let n = sim
                             .week_entries(w)
-                            .filter(|e| e.text.starts_with("New demand: FixedPlan"))
+                            .filter(|e| {
+                                e.happened == Some(Happened::Demand)
+                                    && e.about.contains(&Subject::Demand(DemandKind::FixedPlan))
+                            })
                             .count();
                         FIXED_PLANS.with(|c| c.set(c.get() + n as f64));
                         let r = sim

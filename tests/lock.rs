@@ -166,6 +166,19 @@ fn verdict(name: &str, committed: &str, now: &str, model: u32, updating: bool) -
             ))
         };
     }
+    if !same && locked_version == Some(model) && wording_only(&locked, now) {
+        // Every number and hash is the same: only player-facing words changed, which is not a
+        // change of behaviour and needs no model version bump, but is still reviewed.
+        return if updating {
+            Verdict::Write
+        } else {
+            Verdict::Fail(format!(
+                "{name}: only the wording changed (every number and hash is the same); rewrite \
+                 it with ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock\n{}",
+                first_difference(&locked, now)
+            ))
+        };
+    }
     if !same && locked_version == Some(model) {
         return Verdict::Fail(format!(
             "{name}: the simulation's behaviour changed while MODEL_VERSION is still {model}. If \
@@ -235,6 +248,46 @@ fn every_week_of_every_scenario_bot_and_seed_is_locked() {
         );
     }
     check_locked("week_hashes.txt", &table);
+}
+
+/// Whether two tables differ only in words: each line is JSON with the same numbers and
+/// hashes (16 hex digits) at the same places, and only other strings changed. The week's log
+/// lines (`events`: week, kind, text) are words about the weeks, not state, so a line more or
+/// less there is a change of words too; the state hashes, scores and history still lock the
+/// behaviour. A table that is not JSON (the week hashes) never differs in words only.
+fn wording_only(old: &str, new: &str) -> bool {
+    fn leaves(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        use serde_json::Value;
+        match v {
+            Value::Number(n) => out.push(format!("{path}={n}")),
+            Value::String(s) if s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                out.push(format!("{path}={s}"))
+            }
+            Value::Bool(b) => out.push(format!("{path}={b}")),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| leaves(x, &format!("{path}[{i}]"), out)),
+            Value::Object(o) => o
+                .iter()
+                .filter(|(k, _)| k.as_str() != "events")
+                .for_each(|(k, x)| leaves(x, &format!("{path}.{k}"), out)),
+            _ => {}
+        }
+    }
+    let numbers = |table: &str| -> Option<Vec<String>> {
+        let mut out = Vec::new();
+        for line in table.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            out.push("line".into());
+            leaves(&v, "", &mut out);
+        }
+        Some(out)
+    };
+    match (numbers(old), numbers(new)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// `json` without its first `,"name":` member (its value's braces and strings matched).
@@ -319,6 +372,26 @@ fn a_changed_table_without_a_model_version_bump_fails() {
             }
             other => panic!("a change without a bump was accepted: {other:?}"),
         }
+    }
+    // A JSON table whose numbers and hashes are all the same changed only its words: it may be
+    // rewritten without a bump, but a check without updating still fails.
+    let old = r#"{"seed":1,"hash":"00000000000000ff","text":"loop R1"}"#.to_string() + "\n";
+    let reworded = r#"{"seed":1,"hash":"00000000000000ff","text":"the overtime spiral"}"#;
+    let renumbered = r#"{"seed":2,"hash":"00000000000000ff","text":"loop R1"}"#;
+    let rehashed = r#"{"seed":1,"hash":"00000000000000fe","text":"loop R1"}"#;
+    assert_eq!(
+        verdict("t", &at(v, &old), &format!("{reworded}\n"), v, true),
+        Verdict::Write
+    );
+    match verdict("t", &at(v, &old), &format!("{reworded}\n"), v, false) {
+        Verdict::Fail(why) => assert!(why.contains("only the wording"), "{why}"),
+        other => panic!("a reworded lock passed without updating: {other:?}"),
+    }
+    for changed in [renumbered, rehashed] {
+        assert!(matches!(
+            verdict("t", &at(v, &old), &format!("{changed}\n"), v, true),
+            Verdict::Fail(_)
+        ));
     }
     // Bumped: the old lock fails until it is regenerated, and may then be written.
     assert!(matches!(

@@ -147,7 +147,7 @@ pub fn balance(
 pub fn initiative_line(it: &headless::plans::InitiativeWeeks) -> String {
     let share = |s: f64| format!("{:.0} % of seeds", s * 100.0);
     let week = |w: Option<f64>| w.map_or(String::new(), |w| format!(", median week {w}"));
-    let mut line = format!("initiative {}", it.initiative);
+    let mut line = format!("\"{}\"", it.name);
     if let Some(d) = it.deadline_week {
         line.push_str(&format!(" (date: week {d})"));
     }

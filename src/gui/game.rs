@@ -32,6 +32,8 @@ pub struct WeekSummary {
     /// The player's decisions so far against a caretaker in the same world, by replay
     /// (`attribution::attribute_so_far`).
     pub by_decisions: Option<crate::headless::attribution::Attribution>,
+    /// The week's moments, each shown as a card above the rest (a release, a resignation...).
+    pub moments: Vec<super::moments::Moment>,
 }
 
 impl WeekSummary {
@@ -260,6 +262,12 @@ impl Game {
             .filter(|e| e.kind != "action")
             .map(|e| (e.kind.clone(), e.text.clone()))
             .collect();
+        let users_change = match self.metrics.as_slice() {
+            [.., a, b] => b.users - a.users,
+            _ => 0.0,
+        };
+        let entries: Vec<&crate::model::happened::LogEntry> = self.sim.week_entries(w).collect();
+        let moments = super::moments::of_week(self.world(), &entries, users_change);
         self.events
             .extend(events.iter().map(|(k, t)| (w, k.clone(), t.clone())));
         let q = self.world().resource::<ActionQueue>();
@@ -285,6 +293,7 @@ impl Game {
             culture_moves: movers(&contrib_before.0, &contrib_after.0),
             product_moves: movers(&contrib_before.1, &contrib_after.1),
             by_decisions: None,
+            moments,
         };
         self.decisions.push(queued);
         let mut summary = summary;

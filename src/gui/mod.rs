@@ -12,6 +12,7 @@
 
 pub mod catalog;
 pub mod game;
+pub mod moments;
 pub mod offscreen;
 pub mod save;
 pub mod state;

@@ -258,9 +258,11 @@ fn stuck_subscores(policies: &[String], results: &[(usize, Outcome)], out: &mut 
             out.push(Finding {
                 kind: FindingKind::SaturatedScore,
                 message: format!(
-                    "sub-score {name} ends at {bound} for \"{policy}\" (p10 {:.1}, p90 {:.1}): \
-                     nothing that player does moves it",
-                    sp.p10, sp.p90
+                    "{} ends at {bound} for \"{policy}\" (p10 {:.1}, p90 {:.1}): nothing that \
+                     player does moves it",
+                    crate::score::subscore_label(name),
+                    sp.p10,
+                    sp.p90
                 ),
             });
         }

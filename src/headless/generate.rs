@@ -212,6 +212,7 @@ pub fn raw(people: usize, seed: u64) -> RawScenario {
                 DemandKind::FeatureInjection,
                 DemandKind::StaffingSolution,
             ],
+            says: BTreeMap::new(),
         },
         RawStakeholder {
             id: "cfo".into(),
@@ -228,6 +229,7 @@ pub fn raw(people: usize, seed: u64) -> RawScenario {
             alignment: 0.4,
             goals: BTreeMap::from([(Metric::Revenue, 1.0)]),
             demands: vec![DemandKind::StatusReport, DemandKind::FixedPlan],
+            says: BTreeMap::new(),
         },
     ];
 

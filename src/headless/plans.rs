@@ -44,6 +44,8 @@ pub struct EventResult {
 pub struct InitiativeWeeks {
     /// The initiative's id in the scenario file.
     pub initiative: String,
+    /// Its name as players read it (the id when the file gives no name).
+    pub name: String,
     pub deadline_week: Option<u32>,
     pub shipped_share: f64,
     pub shipped_median_week: Option<f64>,
@@ -221,6 +223,11 @@ fn check_plan(scenario: &Scenario, plan: &PlanDef, n: u32) -> PlanResult {
             let (missed_share, missed) = when(Happened::MissedDate);
             InitiativeWeeks {
                 initiative: it.raw.id.clone(),
+                name: if it.raw.name.is_empty() {
+                    it.raw.id.clone()
+                } else {
+                    it.raw.name.clone()
+                },
                 deadline_week: it.raw.deadline_week,
                 shipped_share,
                 shipped_median_week: median_week(shipped),

@@ -18,6 +18,18 @@ pub enum Response {
     Escalate,
 }
 
+impl Response {
+    /// The response as a verb, as its button reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Response::Comply => "Comply",
+            Response::Shield => "Shield",
+            Response::Reframe => "Reframe",
+            Response::Escalate => "Escalate",
+        }
+    }
+}
+
 /// Everything the player (or a bot) can do. Serialized into decision logs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Action {
@@ -371,6 +383,56 @@ impl ActionKind {
             Descope,
         ]
     };
+
+    /// The kind in a few plain words, for lists a player or facilitator reads ("1:1",
+    /// "shield from a demand").
+    pub fn label(self) -> &'static str {
+        use ActionKind::*;
+        match self {
+            OpenRequisition => "open a requisition",
+            StructuredOnboarding => "structured onboarding",
+            HireContractors => "hire contractors",
+            OneOnOne => "1:1",
+            Mentor => "mentoring",
+            PairMentor => "pair mentoring",
+            Training => "training",
+            StayInterview => "stay interview",
+            RetentionRaise => "retention raise",
+            RecoveryWeek => "recovery week",
+            Layoff => "layoff",
+            DevelopManager => "develop a manager",
+            VisionSession => "vision session",
+            StrategySession => "strategy session",
+            ShareCredit => "share credit",
+            TakeCredit => "take credit",
+            TakeResponsibility => "take responsibility",
+            Blame => "blame",
+            BlamelessReview => "blameless review",
+            Comply => "comply with a demand",
+            Shield => "shield from a demand",
+            Reframe => "reframe a demand",
+            Escalate => "escalate a demand",
+            DemoDay => "demo day",
+            DiscloseSlip => "disclose a slip",
+            SetDiscoveryShare => "discovery share",
+            SetDebtShare => "debt paydown share",
+            SetWipLimit => "work-in-progress limit",
+            Tooling => "tooling",
+            Analytics => "analytics",
+            PlatformInvestment => "platform investment",
+            RequestBudget => "budget request",
+            SetOvertimePolicy => "overtime policy",
+            BrokerAlignment => "broker alignment",
+            ConnectTeams => "connect teams",
+            SetInteractionMode => "interaction mode",
+            Reteam => "move a person",
+            ReviewMetrics => "review metrics",
+            RunExperiment => "run an experiment",
+            Forecast => "forecast",
+            KillInitiative => "stop an initiative",
+            Descope => "descope",
+        }
+    }
 
     /// A short stable name (for logs, the ledger and tests); the kind's serialized form.
     pub fn as_str(self) -> &'static str {

@@ -220,21 +220,111 @@ impl Driver {
         }
     }
 
-    /// The named feedback loop (MODEL.md §5) this driver belongs to, if any.
-    pub fn feedback_loop(self) -> Option<&'static str> {
+    /// The named feedback loop this driver belongs to, if any (docs/model.md lists them).
+    pub fn feedback_loop(self) -> Option<FeedbackLoop> {
         use Driver::*;
+        use FeedbackLoop as L;
         Some(match self {
-            Exhaustion | Overtime => "R1 overtime death spiral",
-            Retention => "R2 attrition spiral",
-            Hiring | Contractors => "R3 Brooks's drag",
-            Debt => "R4 debt spiral",
-            Safety | Inquiry | Coaching => "R5 safety–learning flywheel",
-            Transparency | StakeholderTrust | Outcomes => "R6 trust → autonomy flywheel",
-            PriorityChurn | Pressure | Autonomy => "R7 feature factory",
-            Declined | Defended => "B2 shielding budget",
-            Blocked | CognitiveLoad => "R8 queue congestion",
+            Exhaustion | Overtime => L::OvertimeSpiral,
+            Retention => L::AttritionSpiral,
+            Hiring | Contractors => L::BrooksDrag,
+            Debt => L::DebtSpiral,
+            Safety | Inquiry | Coaching => L::SafetyLearning,
+            Transparency | StakeholderTrust | Outcomes => L::TrustAutonomy,
+            PriorityChurn | Pressure | Autonomy => L::FeatureFactory,
+            Declined | Defended => L::ShieldingBudget,
+            Blocked | CognitiveLoad => L::QueueCongestion,
             _ => return None,
         })
+    }
+}
+
+/// A feedback loop of the model: a name a player reads and a one-line explanation of how it
+/// turns (shown on hover and in reports; never the design brief's codes R1, B2, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FeedbackLoop {
+    OvertimeSpiral,
+    AttritionSpiral,
+    BrooksDrag,
+    DebtSpiral,
+    SafetyLearning,
+    TrustAutonomy,
+    FeatureFactory,
+    ShieldingBudget,
+    QueueCongestion,
+}
+
+impl FeedbackLoop {
+    /// Every loop, in the order the docs list them.
+    pub const ALL: [FeedbackLoop; 9] = [
+        FeedbackLoop::OvertimeSpiral,
+        FeedbackLoop::AttritionSpiral,
+        FeedbackLoop::BrooksDrag,
+        FeedbackLoop::DebtSpiral,
+        FeedbackLoop::SafetyLearning,
+        FeedbackLoop::TrustAutonomy,
+        FeedbackLoop::FeatureFactory,
+        FeedbackLoop::ShieldingBudget,
+        FeedbackLoop::QueueCongestion,
+    ];
+
+    /// The loop's name in plain words.
+    pub fn name(self) -> &'static str {
+        use FeedbackLoop::*;
+        match self {
+            OvertimeSpiral => "the overtime spiral",
+            AttritionSpiral => "the attrition spiral",
+            BrooksDrag => "Brooks's drag",
+            DebtSpiral => "the debt spiral",
+            SafetyLearning => "the safety and learning flywheel",
+            TrustAutonomy => "the trust and autonomy flywheel",
+            FeatureFactory => "the feature factory",
+            ShieldingBudget => "the limits of shielding",
+            QueueCongestion => "queue congestion",
+        }
+    }
+
+    /// How the loop turns, in one sentence.
+    pub fn explanation(self) -> &'static str {
+        use FeedbackLoop::*;
+        match self {
+            OvertimeSpiral => {
+                "Overtime buys output this week, but tired people make more mistakes, the rework \
+                 makes the work later, and the lateness asks for more overtime."
+            }
+            AttritionSpiral => {
+                "Each person who leaves puts their work and the hiring on those who stay, who get \
+                 more tired and are more likely to leave too."
+            }
+            BrooksDrag => {
+                "New people need time and the team's help before they add output, so people added \
+                 to late work first make it later."
+            }
+            DebtSpiral => {
+                "Shortcuts taken under pressure add technical debt, which slows the next work and \
+                 brings more pressure and more shortcuts."
+            }
+            SafetyLearning => {
+                "Where failures are safe to share, teams learn and discover better, their results \
+                 earn room to keep it safe, and sharing gets safer still."
+            }
+            TrustAutonomy => {
+                "Outcomes shown openly build stakeholders' trust; trusting stakeholders make fewer \
+                 demands, which leaves the teams room for more outcomes."
+            }
+            FeatureFactory => {
+                "Pressure for features crowds out discovery, fewer bets pay off, trust falls, and \
+                 the pressure for features grows."
+            }
+            ShieldingBudget => {
+                "Every demand you turn down without an alternative spends political capital, so \
+                 the more you shield, the less shielding you can afford."
+            }
+            QueueCongestion => {
+                "A busy team that others depend on makes them wait; waiting teams start more work, \
+                 which adds to the load and the waiting."
+            }
+        }
     }
 }
 

@@ -4,11 +4,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::headless::RunReport;
 use crate::headless::log::{DecisionLog, Luck};
+use crate::headless::{RunReport, Sim};
 use crate::model::action::ActionKind;
+use crate::model::ledger::FeedbackLoop;
 use crate::scenario::Scenario;
 use crate::score::WeekScores;
+use crate::score::capitalise;
+use crate::sim::describe::describe;
 
 /// Everything a report shows.
 pub struct ReportData<'a> {
@@ -19,9 +22,9 @@ pub struct ReportData<'a> {
 }
 
 /// Named feedback loops ranked by the points of the top causes that belong to them.
-pub fn dominant_loops(run: &RunReport) -> Vec<(String, f64)> {
+pub fn dominant_loops(run: &RunReport) -> Vec<(FeedbackLoop, f64)> {
     let d = &run.debrief;
-    let mut loops: Vec<(String, f64)> = Vec::new();
+    let mut loops: Vec<(FeedbackLoop, f64)> = Vec::new();
     for c in d
         .culture_up
         .iter()
@@ -29,10 +32,10 @@ pub fn dominant_loops(run: &RunReport) -> Vec<(String, f64)> {
         .chain(&d.product_up)
         .chain(&d.product_down)
     {
-        if let Some(l) = &c.feedback_loop {
-            match loops.iter_mut().find(|(n, _)| n == l) {
+        if let Some(l) = c.driver.feedback_loop() {
+            match loops.iter_mut().find(|(n, _)| *n == l) {
                 Some(x) => x.1 += c.points.abs(),
-                None => loops.push((l.clone(), c.points.abs())),
+                None => loops.push((l, c.points.abs())),
             }
         }
     }
@@ -109,6 +112,28 @@ pub fn questions(data: &ReportData) -> Vec<String> {
     q
 }
 
+/// Each week's logged decisions in plain words ("1:1 with Ana", "Shield Onboarding from Helga's
+/// demand for a status report"), each described against the world as it stood when it was
+/// taken: the log is replayed, so demands and people that are gone later still have names.
+/// Weeks without decisions are left out.
+pub fn described_decisions(scenario: &Scenario, log: &DecisionLog) -> Vec<(u32, Vec<String>)> {
+    let weeks = log.length.clamp(1, crate::scenario::limits::MAX_WEEKS);
+    Sim::with_reused_length(scenario, log.seed, weeks, None, |sim| {
+        let mut out = Vec::new();
+        for w in &log.weeks {
+            if sim.week() > sim.weeks() {
+                break;
+            }
+            if !w.actions.is_empty() {
+                let said = w.actions.iter().map(|a| describe(sim.world(), a)).collect();
+                out.push((w.week, said));
+            }
+            sim.play_week(&w.actions, None);
+        }
+        out
+    })
+}
+
 fn played(run: &RunReport) -> Vec<&WeekScores> {
     run.history.iter().collect()
 }
@@ -132,7 +157,7 @@ pub fn markdown(data: &ReportData) -> String {
     if let Some(last) = r.history.last() {
         let _ = writeln!(s, "| Sub-score | Value |\n|---|---|");
         for (name, v) in last.subscores() {
-            let _ = writeln!(s, "| {name} | {v:.1} |");
+            let _ = writeln!(s, "| {} | {v:.1} |", crate::score::subscore_label(name));
         }
         s.push('\n');
     }
@@ -171,16 +196,17 @@ pub fn markdown(data: &ReportData) -> String {
     }
     let _ = writeln!(s, "## Dominant feedback loops\n");
     for (l, pts) in dominant_loops(r) {
-        let _ = writeln!(s, "- {l} ({pts:.1} points among the top causes)");
+        let _ = writeln!(
+            s,
+            "- {} ({pts:.1} points among the top causes): {}",
+            capitalise(l.name()),
+            l.explanation()
+        );
     }
     s.push('\n');
     let _ = writeln!(s, "## Key decisions\n");
-    for w in &data.log.weeks {
-        if w.actions.is_empty() {
-            continue;
-        }
-        let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind().as_str()).collect();
-        let _ = writeln!(s, "- Week {}: {}", w.week, kinds.join(", "));
+    for (week, decided) in described_decisions(data.scenario, data.log) {
+        let _ = writeln!(s, "- Week {week}: {}", decided.join("; "));
     }
     s.push('\n');
     if let Some(l) = data.luck {
@@ -406,7 +432,11 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
     if let Some(last) = r.history.last() {
         s.push_str("<h2>Sub-scores</h2><table><tr><th>Sub-score</th><th>Value</th></tr>");
         for (name, v) in last.subscores() {
-            let _ = write!(s, "<tr><td>{name}</td><td>{v:.1}</td></tr>");
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{v:.1}</td></tr>",
+                esc(crate::score::subscore_label(name))
+            );
         }
         s.push_str("</table>");
     }
@@ -430,21 +460,18 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
     for (l, pts) in dominant_loops(r) {
         let _ = write!(
             s,
-            "<li>{} ({pts:.1} points among the top causes)</li>",
-            esc(&l)
+            "<li><b>{}</b> ({pts:.1} points among the top causes): {}</li>",
+            esc(&capitalise(l.name())),
+            esc(l.explanation())
         );
     }
     s.push_str("</ul><h2>Key decisions</h2><table><tr><th>Week</th><th>Decisions</th></tr>");
-    for w in &data.log.weeks {
-        if !w.actions.is_empty() {
-            let kinds: Vec<&str> = w.actions.iter().map(|a| a.kind().as_str()).collect();
-            let _ = write!(
-                s,
-                "<tr><td>{}</td><td>{}</td></tr>",
-                w.week,
-                kinds.join(", ")
-            );
-        }
+    for (week, decided) in described_decisions(data.scenario, data.log) {
+        let _ = write!(
+            s,
+            "<tr><td>{week}</td><td>{}</td></tr>",
+            esc(&decided.join("; "))
+        );
     }
     s.push_str("</table>");
     if let Some(l) = data.luck {

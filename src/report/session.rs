@@ -1,6 +1,7 @@
 //! Workshop sessions: a pack every table plays (same scenario file, same seed), and the
 //! facilitator's report that merges the tables' decision logs side by side.
 
+use crate::model::action::ActionKind;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -157,9 +158,8 @@ pub fn divergences(tables: &[TableRun]) -> Vec<(u32, Vec<(String, String)>)> {
         let per: Vec<(String, String)> = tables
             .iter()
             .map(|t| {
-                let mut k: Vec<&str> = t.log.actions(w).iter().map(|a| a.kind().as_str()).collect();
-                k.sort_unstable();
-                (t.name.clone(), k.join(", "))
+                let kinds: Vec<ActionKind> = t.log.actions(w).iter().map(|a| a.kind()).collect();
+                (t.name.clone(), counted_labels(&kinds))
             })
             .collect();
         if per.iter().any(|(_, k)| *k != per[0].1) {
@@ -167,6 +167,23 @@ pub fn divergences(tables: &[TableRun]) -> Vec<(u32, Vec<(String, String)>)> {
         }
     }
     out
+}
+
+/// Action kinds as plain labels, each once with how many times it was taken, in `ActionKind`
+/// order ("1:1 ×11, mentoring ×2, vision session").
+pub fn counted_labels(kinds: &[ActionKind]) -> String {
+    ActionKind::ALL
+        .iter()
+        .filter_map(|k| {
+            let n = kinds.iter().filter(|x| *x == k).count();
+            match n {
+                0 => None,
+                1 => Some(k.label().to_string()),
+                n => Some(format!("{} ×{n}", k.label())),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn esc(t: &str) -> String {

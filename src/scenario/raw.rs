@@ -424,6 +424,12 @@ pub struct RawStakeholder {
     /// Demand kinds this stakeholder makes when anxious.
     #[serde(default)]
     pub demands: Vec<DemandKind>,
+    /// What they say when they make a demand, by kind, in their own voice
+    /// (`FixedPlan: "I need every feature of {team} on a dated plan by week {due}."`). `{team}`
+    /// becomes the team's name and `{due}` the week an answer is due; kinds left out use the
+    /// game's wording.
+    #[serde(default)]
+    pub says: BTreeMap<DemandKind, String>,
 }
 
 fn default_anxiety() -> f64 {

@@ -483,6 +483,18 @@ pub(crate) fn resolve(
         for (m, w) in &s.goals {
             c.range(&format!("{b}.goals.{m:?}"), *w, 0.0, 10.0);
         }
+        for (kind, text) in &s.says {
+            let at = format!("{b}.says.{kind:?}");
+            if let Some((message, hint)) = says_problem(text) {
+                c.error(&at, message, Some(hint));
+            } else if !s.demands.contains(kind) {
+                c.warn(
+                    &at,
+                    "this stakeholder never makes this kind of demand, so the text is never shown",
+                    Some(format!("add {kind:?} to their demands, or remove the text")),
+                );
+            }
+        }
         if s.demands.is_empty() && s.goals.is_empty() {
             c.warn(
                 &b,
@@ -624,4 +636,45 @@ pub(crate) fn resolve(
         names: table,
         warnings: c.out,
     })
+}
+
+/// The longest demand text a stakeholder may say, in characters (a line of the inbox).
+pub const MAX_SAYS_CHARS: usize = 240;
+
+/// What is wrong with a stakeholder's demand text, if anything: empty, too long, or a `{…}`
+/// other than `{team}` and `{due}`. Returns the message and a hint.
+pub(crate) fn says_problem(text: &str) -> Option<(String, String)> {
+    if text.trim().is_empty() {
+        return Some((
+            "the demand text is empty".into(),
+            "write what they say, or remove the line to use the game's wording".into(),
+        ));
+    }
+    let n = text.chars().count();
+    if n > MAX_SAYS_CHARS {
+        return Some((
+            format!("the demand text is {n} characters long; at most {MAX_SAYS_CHARS} fit"),
+            "say it in a sentence or two".into(),
+        ));
+    }
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Some((
+                "a `{` is never closed".into(),
+                "write {team} or {due}, or leave braces out".into(),
+            ));
+        };
+        let name = &after[..close];
+        if name != "team" && name != "due" {
+            let shown: String = name.chars().take(40).collect();
+            return Some((
+                format!("`{{{shown}}}` is not something the game can fill in"),
+                "use {team} for the team's name and {due} for the week an answer is due".into(),
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }

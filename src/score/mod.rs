@@ -72,6 +72,24 @@ impl WeekScores {
     }
 }
 
+/// A sub-score's name in plain words.
+pub fn subscore_label(name: &str) -> &'static str {
+    match name {
+        "wgi" => "Culture · information flow (Westrum)",
+        "psych_safety" => "Culture · psychological safety",
+        "engagement" => "Culture · engagement",
+        "retention" => "Culture · retention",
+        "wellbeing" => "Culture · wellbeing",
+        "growth" => "Culture · growth",
+        "outcomes" => "Product · outcomes",
+        "customers" => "Product · customers",
+        "quality" => "Product · quality",
+        "finance" => "Product · finance",
+        "trust" => "Product · stakeholder trust",
+        _ => "other",
+    }
+}
+
 /// Weekly scores plus per-week attribution vectors (change since week 0, by driver).
 #[derive(Resource, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ScoreHistory {
@@ -204,13 +222,13 @@ pub fn top_causes(c: &Contribs, action_weeks: &ActionWeeks, n: usize) -> (Vec<Ca
                 ));
             }
             if let Some(l) = d.feedback_loop() {
-                sentence.push_str(&format!("; loop {l}"));
+                sentence.push_str(&format!("; part of {}", l.name()));
             }
             Cause {
                 driver: *d,
                 points: pts,
                 kind,
-                feedback_loop: d.feedback_loop().map(str::to_string),
+                feedback_loop: d.feedback_loop().map(|l| l.name().to_string()),
                 action_weeks: weeks,
                 sentence,
             }
@@ -230,7 +248,7 @@ pub fn top_causes(c: &Contribs, action_weeks: &ActionWeeks, n: usize) -> (Vec<Ca
     (pos, neg)
 }
 
-fn capitalise(s: &str) -> String {
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

@@ -5,6 +5,7 @@
 //! `Time`. The GUI and headless runners drive the same schedule with the same `Action`s.
 
 pub mod actions;
+pub mod describe;
 pub mod hash;
 pub mod lookup;
 pub mod spawn;

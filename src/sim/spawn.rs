@@ -515,6 +515,18 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
     world.insert_resource(index);
     world.insert_resource(Roster::default());
     world.insert_resource(FormerNames::default());
+    world.insert_resource(DemandVoices(
+        sc.raw
+            .stakeholders
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| {
+                r.says
+                    .iter()
+                    .map(move |(kind, text)| ((StakeholderId(k as u32), *kind), text.clone()))
+            })
+            .collect(),
+    ));
     world.insert_resource(objectives);
     world.insert_resource(Revealed::default());
     world.insert_resource(ActionQueue::default());

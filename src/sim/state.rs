@@ -257,6 +257,20 @@ pub enum InitiativeState {
     Killed,
 }
 
+impl InitiativeState {
+    /// Where the work stands, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            InitiativeState::Backlog => "Waiting to start",
+            InitiativeState::Discovery => "Being explored",
+            InitiativeState::Delivery => "Being built",
+            InitiativeState::Blocked => "Blocked",
+            InitiativeState::Shipped => "Shipped",
+            InitiativeState::Killed => "Stopped",
+        }
+    }
+}
+
 /// The hidden effect vector of an initiative.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Effect {
@@ -692,6 +706,11 @@ impl WeekLog {
 /// the phases that walk teams' members. Derived, so not part of the state hash.
 #[derive(Resource, Clone, Debug, Default, PartialEq)]
 pub struct Roster(pub BTreeMap<TeamId, Vec<Entity>>);
+
+/// What each stakeholder says when they make a demand, from the scenario (`says`): content for
+/// the player's eyes, not state (the scenario's hash covers it, so the state hash leaves it out).
+#[derive(Resource, Clone, Debug, Default)]
+pub struct DemandVoices(pub BTreeMap<(StakeholderId, DemandKind), String>);
 
 /// The names of people who have left (resigned, laid off, contract ended), so what the player
 /// did with them still reads with their name ("1:1 with Ana") after they are gone. Not part

@@ -146,3 +146,44 @@ pub fn collect_text(shape: &bevy_egui::egui::Shape, out: &mut String) {
         _ => {}
     }
 }
+
+/// Words that are code, not English, wherever a player or facilitator reads (issue 13): enum
+/// identifiers, raw keys, odds written as numbers, the design brief's loop codes. Returns one
+/// line per problem, naming the word and the line it is in. `allowed` lists tokens the text may
+/// hold verbatim (a scenario's file name, say).
+#[allow(dead_code)]
+pub fn code_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    // Short identifiers that look like words but are enum names (role and stakeholder
+    // abbreviations, segment and metric names).
+    const SHORT: &[&str] = &[
+        "Pm", "Em", "Qa", "Ceo", "Cfo", "Pmo", "Smb", "Nps", "Pmf", "wgi", "R1", "R2", "R3", "R4",
+        "R5", "R6", "R7", "R8", "B1", "B2", "B3",
+    ];
+    // Numbers as odds or intensities.
+    const ODDS: &[&str] = &["(p =", "p = 0", "P(hit", "intensity ", "P(", "(p="];
+    let mut out = Vec::new();
+    for line in text.lines() {
+        for word in line.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if word.is_empty() || allowed.contains(&word) {
+                continue;
+            }
+            let chars: Vec<char> = word.chars().collect();
+            // CamelCase: an upper-case letter after a lower-case one ("FixedPlan", "XaaS").
+            let camel = chars
+                .windows(2)
+                .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+            let snake = word.contains('_') && word.chars().any(char::is_alphabetic);
+            if camel || snake || SHORT.contains(&word) {
+                out.push(format!("{word}: {line}"));
+            }
+        }
+        for odds in ODDS {
+            if line.contains(odds) {
+                out.push(format!("{odds}: {line}"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}

@@ -234,10 +234,15 @@ pub(super) fn product_view(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
             };
             ui.label(&i.name);
             ui.label(name_of::<Team>(w, i.team));
-            ui.label(format!("{:?}", i.state));
-            ui.label(format!("{:.0}%", i.perceived * 100.0));
+            ui.label(i.state.label());
+            // What the teams report; once shipped or stopped the report is history.
+            ui.label(if i.is_open() {
+                format!("{:.0}%", i.perceived * 100.0)
+            } else {
+                String::new()
+            });
             ui.label(i.deadline.map(|d| format!("wk {d}")).unwrap_or_default());
-            if i.is_open() {
+            if i.is_open() || i.state == crate::sim::InitiativeState::Shipped {
                 if ui.button("Select").clicked() {
                     cmds.push(Command::Select(Selection::Initiative(i.id)));
                 }

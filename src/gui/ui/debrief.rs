@@ -243,23 +243,7 @@ fn scores(ui: &mut Ui, g: &Game, r: &RunReport) {
     ));
 }
 
-/// A sub-score's name in plain words.
-pub fn subscore_label(name: &str) -> &'static str {
-    match name {
-        "wgi" => "Culture · information flow (Westrum)",
-        "psych_safety" => "Culture · psychological safety",
-        "engagement" => "Culture · engagement",
-        "retention" => "Culture · retention",
-        "wellbeing" => "Culture · wellbeing",
-        "growth" => "Culture · growth",
-        "outcomes" => "Product · outcomes",
-        "customers" => "Product · customers",
-        "quality" => "Product · quality",
-        "finance" => "Product · finance",
-        "trust" => "Product · stakeholder trust",
-        _ => "other",
-    }
-}
+pub use crate::score::subscore_label;
 
 /// The 2×2 with the player's weekly path from week 0 (hollow) to the end (filled).
 fn quadrant(ui: &mut Ui, g: &Game, r: &RunReport) {
@@ -329,9 +313,10 @@ fn quadrant(ui: &mut Ui, g: &Game, r: &RunReport) {
         text,
     );
     p.text(
-        egui::pos2(rect.left(), plot.center().y),
-        egui::Align2::LEFT_CENTER,
-        "product\n(higher\nup)",
+        // Above the plot, on one line: beside it, the label wrapped across the midline.
+        egui::pos2(rect.left(), rect.top()),
+        egui::Align2::LEFT_TOP,
+        "product (higher up)",
         font.clone(),
         text,
     );

@@ -9,7 +9,8 @@ use crate::gui::catalog::{self, Selection, demand_name, name_of};
 use crate::gui::game::Game;
 use crate::gui::state::{Command, GuiState};
 use crate::sim::{
-    Clock, Contract, Index, Initiative, Leader, Org, Person, Product, Stakeholder, Team,
+    Clock, Contract, Index, Initiative, InitiativeState, Leader, Org, Person, Product, Stakeholder,
+    Team,
 };
 
 /// The right panel: what is selected, then every action that applies, priced.
@@ -328,19 +329,30 @@ fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
         name_of::<Team>(w, i.team),
         name_of::<Product>(w, i.product)
     ));
-    ui.label(format!(
-        "Reported progress {:.0}% of {:.0} points{}",
-        i.perceived * 100.0,
-        i.size,
-        if i.disclosed || i.revealed {
-            format!(" · true progress {:.0}%", i.true_frac() * 100.0)
-        } else {
-            String::new()
-        }
-    ))
-    .on_hover_text(
-        "Reported progress can hide rework: a watermelon is green outside and red inside.",
-    );
+    if let Some(week) = i.ship_week.filter(|_| i.state == InitiativeState::Shipped) {
+        ui.label(format!(
+            "Shipped in week {week}{}",
+            if i.credited {
+                " · the credit for it has been given"
+            } else {
+                " · nobody has been credited yet (credit counts within 4 weeks of a release)"
+            }
+        ));
+    } else {
+        ui.label(format!(
+            "Reported progress {:.0}% of {:.0} points{}",
+            i.perceived * 100.0,
+            i.size,
+            if i.disclosed || i.revealed {
+                format!(" · true progress {:.0}%", i.true_frac() * 100.0)
+            } else {
+                String::new()
+            }
+        ))
+        .on_hover_text(
+            "Reported progress can hide rework: a watermelon is green outside and red inside.",
+        );
+    }
     if let Some(d) = i.deadline {
         ui.label(format!(
             "Deadline: week {d}{}",
@@ -365,8 +377,10 @@ fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
         .on_hover_text("From the org's recent throughput (Monte Carlo). While it is fresh, stakeholders take it instead of imposing a fixed-date plan on this team; shipping by the 85 % week builds their trust in your dates.");
     }
     ui.label(format!(
-        "State: {:?} · blocked {} week(s) · experiments {}",
-        i.state, i.blocked_weeks, i.experiments_run
+        "{} · blocked {} week(s) · experiments {}",
+        i.state.label(),
+        i.blocked_weeks,
+        i.experiments_run
     ));
 }
 
@@ -455,32 +469,73 @@ pub(super) fn product_card(ui: &mut Ui, w: &World, p: &Product) {
     egui::Grid::new(("product", p.id.0))
         .striped(true)
         .show(ui, |ui| {
-            let rows = [
-                ("Users", format!("{:.0}", d.users), "Active users."),
+            use crate::scenario::Metric;
+            let users = |x: f64| format!("{x:.0}");
+            let share = |x: f64| format!("{:.1}%", x * 100.0);
+            let weekly = |x: f64| format!("{}/wk", money(x));
+            let whole = |x: f64| format!("{x:.0}");
+            /// A dashboard row: label, metric, value, how it is written, what it means.
+            type Row<'a> = (&'a str, Metric, f64, &'a dyn Fn(f64) -> String, &'a str);
+            let rows: [Row; 5] = [
+                ("Users", Metric::Users, d.users, &users, "Active users."),
                 (
                     "Activation",
-                    format!("{:.1}%", d.activation * 100.0),
+                    Metric::Activation,
+                    d.activation,
+                    &share,
                     "Share of new sign-ups that reach the product's core value.",
                 ),
                 (
                     "Monthly churn",
-                    format!("{:.1}%", d.monthly_churn * 100.0),
+                    Metric::MonthlyChurn,
+                    d.monthly_churn,
+                    &share,
                     "Share of users lost each month.",
                 ),
                 (
                     "Revenue",
-                    format!("{}/wk", money(d.revenue_w)),
+                    Metric::Revenue,
+                    d.revenue_w,
+                    &weekly,
                     "Weekly revenue from paying users.",
                 ),
-                (
-                    "NPS",
-                    format!("{:.0}", d.nps),
-                    "Net promoter score, −100 to 100.",
-                ),
+                ("NPS", Metric::Nps, d.nps, &whole, "Net promoter score, −100 to 100."),
             ];
-            for (k, v, tip) in rows {
+            let clock = w.resource::<Clock>();
+            let weeks_left = clock.weeks.saturating_sub(clock.week);
+            let objectives = w.resource::<crate::sim::Objectives>();
+            for (k, metric, value, shown, tip) in rows {
                 ui.label(k).on_hover_text(tip);
-                ui.label(v).on_hover_text(tip);
+                ui.label(shown(value)).on_hover_text(tip);
+                // The goal beside its metric: target, how far the dashboard says you have come
+                // from where it started, and the weeks left.
+                if let Some(o) = objectives
+                    .0
+                    .iter()
+                    .find(|o| o.metric == metric && o.product == p.id)
+                {
+                    let span = o.target - o.baseline;
+                    let progress = if span.abs() > 1e-12 {
+                        ((value - o.baseline) / span).clamp(0.0, 1.0)
+                    } else {
+                        1.0
+                    };
+                    ui.label(
+                        RichText::new(format!(
+                            "goal {} · {:.0}% of the way from {} · {weeks_left} week{} left",
+                            shown(o.target),
+                            progress * 100.0,
+                            shown(o.baseline),
+                            if weeks_left == 1 { "" } else { "s" }
+                        ))
+                        .color(palette::BLUE),
+                    )
+                    .on_hover_text(
+                        "A goal of this scenario. Progress is read on the dashboard above, so it is as noisy as the dashboard.",
+                    );
+                } else {
+                    ui.label("");
+                }
                 ui.end_row();
             }
         });

@@ -17,7 +17,7 @@ use bevy_egui::egui::{self, Key, Modifiers, RichText, Ui};
 use super::catalog::{self, Selection};
 use super::state::{Command, GuiState, Overlay, Screen, Tab};
 use crate::sim::Response;
-use widgets::{delta, section};
+use widgets::{cost_text, delta, section};
 
 /// Draws the whole interface for one frame and returns the commands the player gave.
 pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
@@ -443,6 +443,11 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 egui::ScrollArea::vertical()
                     .max_height(380.0)
                     .show(ui, |ui| {
+                        if let Some(g) = st.game.as_ref() {
+                            for m in &s.moments {
+                                moment_card(ui, g, m, cmds);
+                            }
+                        }
                         if let Some(a) = &s.by_decisions {
                             decisions_so_far(ui, a);
                         }
@@ -452,7 +457,8 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                             ("resignation", "Resignations"),
                             ("exit", "People who left"),
                             ("shipped", "Shipped"),
-                            ("demand", "New demands"),
+                            ("demand", "Demands"),
+                            ("discovery", "Ideas and experiments"),
                             ("watermelon", "Watermelons revealed"),
                             ("missed", "Missed deadlines"),
                             ("reveal", "Revealed"),
@@ -494,6 +500,61 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
             });
         }
     }
+}
+
+/// One moment of the week as a card: a coloured frame, its title, what it means and, when it
+/// offers a decision, a button that queues it for the coming week.
+fn moment_card(
+    ui: &mut Ui,
+    g: &crate::gui::game::Game,
+    m: &crate::gui::moments::Moment,
+    cmds: &mut Vec<Command>,
+) {
+    use crate::gui::moments::MomentKind;
+    let (colour, mark) = match m.kind {
+        MomentKind::Shipped => (egui::Color32::from_rgb(46, 125, 50), "Released"),
+        MomentKind::Stopped => (egui::Color32::from_rgb(30, 100, 160), "Learned"),
+        MomentKind::Resigned => (egui::Color32::from_rgb(180, 60, 50), "Leaving"),
+        MomentKind::MissedDate => (egui::Color32::from_rgb(190, 120, 20), "Late"),
+        MomentKind::WentAround => (egui::Color32::from_rgb(150, 70, 140), "Demand"),
+    };
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(2.0, colour))
+        .inner_margin(egui::Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(mark).color(colour).strong());
+                ui.label(RichText::new(&m.title).strong().size(16.0));
+            });
+            for l in &m.lines {
+                ui.label(l);
+            }
+            if let Some((label, action)) = &m.offer {
+                let queued = g.queued().contains(action);
+                let price = g.price(action);
+                let tip = match &price {
+                    Ok(c) => format!("Queued for week {}. Cost: {}.", g.week(), cost_text(c)),
+                    Err(e) => format!("Not possible now: {}.", e.reason),
+                };
+                if queued {
+                    ui.label(
+                        RichText::new(format!("{label}: queued for week {}", g.week())).weak(),
+                    );
+                } else if ui
+                    .add_enabled(
+                        price.is_ok() && !g.is_over(),
+                        egui::Button::new(label.as_str()),
+                    )
+                    .on_hover_text(&tip)
+                    .on_disabled_hover_text(&tip)
+                    .clicked()
+                {
+                    cmds.push(Command::Queue(action.clone()));
+                }
+            }
+        });
+    ui.add_space(4.0);
 }
 
 /// The week summary's lead: the player's decisions so far against a caretaker in the same
@@ -538,7 +599,8 @@ fn moves(ui: &mut Ui, title: &str, m: &[(crate::model::Driver, f64)]) {
             delta(ui, *v);
             ui.label(d.label());
             if let Some(l) = d.feedback_loop() {
-                ui.label(RichText::new(format!("(loop {})", widgets::plain(l))).weak());
+                ui.label(RichText::new(format!("(part of {})", l.name())).weak())
+                    .on_hover_text(l.explanation());
             }
         });
     }

@@ -74,7 +74,13 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
         .unwrap_or_else(|| sc.clone());
     egui::Panel::top("status").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&g.scenario.raw.title).strong());
+            // A long title is cut short so the bar stays on one line; hover shows all of it.
+            let title = &g.scenario.raw.title;
+            ui.scope(|ui| {
+                ui.set_max_width(230.0);
+                ui.add(egui::Label::new(RichText::new(title).strong()).truncate())
+                    .on_hover_text(title);
+            });
             ui.separator();
             // Once the last week is played the epilogue has run on: the clock is past the end.
             if g.is_over() {
@@ -88,7 +94,7 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
             }
             ui.separator();
             ui.label(format!(
-                "AP {:.1} of {:.1} left",
+                "Attention {:.1} of {:.1} AP",
                 room.ap.max(0.0),
                 leader.ap_per_week
             ))
@@ -96,18 +102,32 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
                 "Attention points: your time this week. Queued actions use {:.1}. Going over borrows from next week (overdraft), which tires you.",
                 q.ap
             ));
+            if room.ap < -1e-9 {
+                // The overdraft, explained where it happens.
+                ui.label(
+                    RichText::new(format!("overdrawn by {:.1}", -room.ap)).color(palette::VERMILLION),
+                )
+                .on_hover_text(
+                    "You have queued more than this week's attention. The rest is borrowed: next week starts with that much less, and working beyond your time adds to your own exhaustion.",
+                );
+            }
             ui.separator();
-            ui.label(format!("PC {:.1}", room.pc))
+            ui.label(format!("Political capital {:.1} PC", room.pc))
                 .on_hover_text("Political capital: goodwill with the powerful. Shielding and escalating spend it; demos, forecasts that come true and taking credit earn it.");
             ui.separator();
             let b = w.resource::<Budget>();
+            let quarter = w.resource::<crate::sim::SimParams>().quarter_weeks.max(1);
+            let week_in_quarter = (g.week().max(1) - 1) % quarter + 1;
             ui.label(format!(
-                "Budget room {} · spent {} of {}",
+                "Budget {} left (quarter week {week_in_quarter}/{quarter})",
                 money(room.money),
-                money(b.quarter_spent),
-                money(b.quarter_total)
             ))
-            .on_hover_text("Money you can still commit this quarter. Above 110 % of budget a hiring freeze starts.");
+            .on_hover_text(format!(
+                "Money you can still commit this quarter: spent {} of {}. The budget is quarterly: a new quarter starts in {} week(s) with a fresh allowance, and what is unspent does not carry over. Above 110 % of the budget a hiring freeze starts.",
+                money(b.quarter_spent),
+                money(b.quarter_total),
+                quarter - week_in_quarter + 1
+            ));
             ui.separator();
             ui.label(format!("Culture {:.1}", sc.culture))
                 .on_hover_text("Culture score, 0–100: information flow, psychological safety, engagement, retention, wellbeing and growth.");

@@ -7,7 +7,7 @@ use super::widgets::section;
 use crate::gui::catalog::Selection;
 use crate::gui::game::Game;
 use crate::gui::state::{Command, GuiState};
-use crate::sim::{Index, Initiative, Person, Product, Stakeholder, Team};
+use crate::sim::{Index, Initiative, InitiativeState, Person, Product, Stakeholder, Team};
 
 /// Things the player can select, in the order `[` and `]` walk through them.
 pub fn selectables(world: &World) -> Vec<Selection> {
@@ -25,9 +25,10 @@ pub fn selectables(world: &World) -> Vec<Selection> {
     }
     v.extend(idx.stakeholders.keys().map(|s| Selection::Stakeholder(*s)));
     for (iid, ie) in &idx.initiatives {
+        // Shipped work stays reachable: crediting the team comes after the release.
         if world
             .get::<Initiative>(*ie)
-            .is_some_and(Initiative::is_open)
+            .is_some_and(|i| i.is_open() || i.state == InitiativeState::Shipped)
         {
             v.push(Selection::Initiative(*iid));
         }
@@ -87,10 +88,15 @@ pub(super) fn tree(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>
         }
         section(ui, "Initiatives");
         for ie in idx.initiatives.values() {
-            if let Some(i) = w.get::<Initiative>(*ie)
-                && i.is_open()
-                && select_button(ui, st, Selection::Initiative(i.id), &i.name)
-            {
+            let Some(i) = w.get::<Initiative>(*ie) else {
+                continue;
+            };
+            let label = match i.state {
+                InitiativeState::Shipped => format!("{} (shipped)", i.name),
+                _ if i.is_open() => i.name.clone(),
+                _ => continue,
+            };
+            if select_button(ui, st, Selection::Initiative(i.id), label) {
                 cmds.push(Command::Select(Selection::Initiative(i.id)));
             }
         }

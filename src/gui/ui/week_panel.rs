@@ -3,10 +3,10 @@
 use bevy_egui::egui::{self, RichText, Ui};
 
 use super::widgets::cost_text;
-use crate::gui::catalog::{self, demand_name, name_of, response_explain};
+use crate::gui::catalog::{self, response_explain};
 use crate::gui::game::Game;
 use crate::gui::state::Command;
-use crate::sim::{ActionQueue, Org, Response, Stakeholder, Team};
+use crate::sim::{ActionQueue, Org, Response};
 
 /// The bottom panel: demand inbox, the queue with undo, End Week.
 pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
@@ -35,12 +35,9 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                         matches!(a, crate::sim::Action::Respond { demand, .. } if *demand == d.id)
                     });
                     ui.label(format!(
-                        "{}: {} for {} (answer by week {}){}",
-                        name_of::<Stakeholder>(w, d.from),
-                        demand_name(d.kind),
-                        name_of::<Team>(w, d.team),
-                        d.respond_by,
-                        if answered { " — answered" } else { "" }
+                        "{}{}",
+                        crate::sim::describe::demand_line(w, d),
+                        if answered { " Answered." } else { "" }
                     ));
                     ui.horizontal(|ui| {
                         for (r, k) in [
@@ -55,9 +52,9 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                             };
                             let price = g.price(&a);
                             let label = if di == 0 {
-                                format!("{r:?} [{k}]")
+                                format!("{} [{k}]", r.label())
                             } else {
-                                format!("{r:?}")
+                                r.label().to_string()
                             };
                             let tip = match &price {
                                 Ok(c) => format!("{} Cost: {}.", response_explain(r), cost_text(c)),

@@ -54,7 +54,7 @@ pub fn meter(ui: &mut Ui, label: &str, v: f64, good: Good, tip: &str) {
         0.0
     };
     ui.horizontal(|ui| {
-        ui.add_sized([92.0, 16.0], egui::Label::new(label).truncate())
+        ui.add_sized([112.0, 16.0], egui::Label::new(label).truncate())
             .on_hover_text(tip);
         let bar = egui::ProgressBar::new((v / 100.0) as f32)
             .desired_width(90.0)

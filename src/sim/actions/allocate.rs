@@ -127,7 +127,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                     Happened::BudgetApproved,
                     Vec::new(),
                     format!(
-                        "Budget request approved (p = {pr:.2}): ${amount:.0} arrives in {} weeks",
+                        "Finance approved your budget request: ${amount:.0} arrives in {} weeks",
                         p.budget_approval_weeks
                     ),
                 );
@@ -138,7 +138,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
                     "event",
                     Happened::BudgetDeclined,
                     Vec::new(),
-                    format!("Budget request declined (p = {pr:.2})"),
+                    "Finance declined your budget request".to_string(),
                 );
             }
         }

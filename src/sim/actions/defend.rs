@@ -4,6 +4,7 @@
 
 use super::people::open_requisition;
 use super::*;
+use crate::sim::describe;
 
 /// Prices a defend action and checks its targets (see `super::price`).
 pub(super) fn price(world: &World, a: &Action) -> Result<Cost, Refusal> {
@@ -201,7 +202,7 @@ fn respond(
                 "demand",
                 Happened::Complied,
                 demand_subjects(&d),
-                format!("Complied with a {:?} demand", d.kind),
+                format!("Complied with {}", describe::demand_of(world, &d)),
             );
         }
         Response::Shield => {
@@ -234,7 +235,11 @@ fn respond(
                 "demand",
                 Happened::Shielded,
                 demand_subjects(&d),
-                format!("Shielded the team from a {:?} demand", d.kind),
+                format!(
+                    "Shielded {} from {}",
+                    describe::name_of::<Team>(world, d.team),
+                    describe::demand_from(world, &d)
+                ),
             );
         }
         Response::Reframe => {
@@ -292,8 +297,8 @@ fn respond(
                     Happened::Reframed,
                     demand_subjects(&d),
                     format!(
-                        "Reframed a {:?} demand (p = {pr:.2}): a lighter alternative was accepted",
-                        d.kind
+                        "Reframed {}: a lighter alternative was accepted",
+                        describe::demand_of(world, &d)
                     ),
                 );
             } else {
@@ -312,8 +317,8 @@ fn respond(
                     Happened::ReframeFailed,
                     demand_subjects(&d),
                     format!(
-                        "A reframe of a {:?} demand failed (p = {pr:.2}): comply or shield next week",
-                        d.kind
+                        "Your reframe of {} was turned down: comply or shield next week",
+                        describe::demand_of(world, &d)
                     ),
                 );
             }
@@ -348,8 +353,8 @@ fn respond(
                     Happened::Escalated,
                     demand_subjects(&d),
                     format!(
-                        "Escalated a {:?} demand; it was upheld (p = {pr:.2}): answer it another way by week {ruling}",
-                        d.kind
+                        "You escalated {}; it was upheld: answer it another way by week {ruling}",
+                        describe::demand_of(world, &d)
                     ),
                 );
             } else {
@@ -362,8 +367,8 @@ fn respond(
                     Happened::Escalated,
                     demand_subjects(&d),
                     format!(
-                        "Escalated a {:?} demand and it was dropped (upheld with p = {pr:.2})",
-                        d.kind
+                        "You escalated {} and it was dropped",
+                        describe::demand_of(world, &d)
                     ),
                 );
             }

@@ -67,6 +67,19 @@ pub fn budget(
         b.freeze = false;
     }
     if week_in_q == p.quarter_weeks {
+        // Said out loud: the budget is quarterly, and the room the player sees resets now.
+        log.push(
+            w,
+            "event",
+            format!(
+                "Quarter {} ended: you spent ${:.0}k of its ${:.0}k budget; the new quarter \
+                 starts with ${:.0}k, and nothing unspent carries over",
+                (w - 1) / p.quarter_weeks + 1,
+                b.quarter_spent / 1000.0,
+                b.allowance_to_date / 1000.0,
+                b.next_quarter_total / 1000.0
+            ),
+        );
         b.last_quarter_spent = b.quarter_spent;
         b.last_quarter_allowance = b.allowance_to_date;
         b.quarter_spent = 0.0;

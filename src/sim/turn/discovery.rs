@@ -46,15 +46,18 @@ pub fn run_experiment(world: &mut World, id: InitiativeId, w: u32, salt: u32) {
     }
     let name = it.name.clone();
     let belief = it.belief;
+    let team = it.team;
     if killed {
         let about = vec![Subject::Initiative(it.id), Subject::Team(it.team)];
-        world.resource_mut::<WeekLog>().record(
-            w,
-            "discovery",
-            Happened::Killed,
-            about,
-            format!("Discovery killed \"{name}\" (P(hit) {belief:.2})"),
+        let text = format!(
+            "Experiments stopped \"{name}\": the evidence says it is {} to pay off, and {} is \
+             free for other work",
+            crate::sim::describe::chance_words(belief),
+            crate::sim::describe::name_of::<Team>(world, team)
         );
+        world
+            .resource_mut::<WeekLog>()
+            .record(w, "discovery", Happened::Killed, about, text);
     }
     if let Some(mut t) = world
         .resource::<Index>()
@@ -215,11 +218,20 @@ pub fn discovery(world: &mut World) {
                 credited: false,
                 forecast: None,
             };
+            let announced = format!(
+                "{} came up with a new idea to explore, \"{}\": experiments will show whether \
+                 it is worth building",
+                crate::sim::describe::name_of::<Team>(world, tid),
+                it.name
+            );
             let e = world.spawn((Name::new(it.name.clone()), it)).id();
             world
                 .resource_mut::<Index>()
                 .initiatives
                 .insert(InitiativeId(next), e);
+            world
+                .resource_mut::<WeekLog>()
+                .push(w, "discovery", announced);
         }
     }
 }

@@ -58,7 +58,7 @@ pub fn events(world: &mut World) {
                         "resignation",
                         Happened::Resigned,
                         vec![Subject::Person(person)],
-                        format!("{name} resigned (notice {} weeks)", p.notice_weeks),
+                        format!("{name} resigned and leaves in {} weeks", p.notice_weeks),
                     );
                     true
                 } else {
@@ -103,6 +103,10 @@ pub fn events(world: &mut World) {
                 driver: Driver::Pressure,
             });
         }
+        let went_around = format!(
+            "{} went unanswered and around you: it landed harder, and the team saw no defence",
+            crate::score::capitalise(&crate::sim::describe::demand_of(world, &d))
+        );
         world.resource_mut::<WeekLog>().record(
             w,
             "demand",
@@ -112,10 +116,7 @@ pub fn events(world: &mut World) {
                 Subject::Stakeholder(d.from),
                 Subject::Demand(d.kind),
             ],
-            format!(
-                "An unanswered {:?} demand went around you ({}× effects; the team saw no defence)",
-                d.kind, p.around_effect_scale
-            ),
+            went_around,
         );
     }
     // New demands (Poisson per stakeholder).
@@ -202,7 +203,11 @@ pub(crate) fn shock(world: &mut World, value_fit: f64, w: u32) {
         "event",
         Happened::MarketShock,
         Vec::new(),
-        format!("Market shock: value fit {value_fit:+.1}"),
+        if value_fit >= 0.0 {
+            "Market shift: what customers want moved toward what we build".to_string()
+        } else {
+            "Market shock: what customers want moved away from what we build".to_string()
+        },
     );
 }
 
@@ -260,7 +265,7 @@ pub(crate) fn push_demand(
     }
     let id = crate::model::DemandId(org.next_demand);
     org.next_demand += 1;
-    org.demands.push(Demand {
+    let demand = Demand {
         id,
         from,
         kind,
@@ -270,10 +275,11 @@ pub(crate) fn push_demand(
         respond_by: w + p.demand_response_weeks,
         reframe_failed: false,
         escalated: false,
-    });
+    };
+    org.demands.push(demand.clone());
     let text = format!(
-        "New demand: {kind:?} for team {} (intensity {intensity:.2})",
-        team_name(world, team)
+        "New demand. {}",
+        crate::sim::describe::demand_line(world, &demand)
     );
     world.resource_mut::<WeekLog>().record(
         w,

@@ -230,7 +230,7 @@ pub fn staffing(world: &mut World) {
                 "resignation",
                 Happened::Resigned,
                 vec![Subject::Person(id)],
-                format!("{name} resigned (notice {} weeks)", p.notice_weeks),
+                format!("{name} resigned and leaves in {} weeks", p.notice_weeks),
             );
             continue;
         }
