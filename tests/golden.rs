@@ -71,6 +71,28 @@ fn screens() -> Vec<(&'static str, GuiState)> {
     play(&mut summary, 2);
     summary.apply(Command::AskEndWeek);
     summary.apply(Command::ConfirmEndWeek);
+    // The week pmo_gantt's servant ships its first release: the ship card leads the summary.
+    let mut ship = state("ship");
+    pick(&mut ship, "pmo_gantt");
+    ship.apply(Command::BeginPlaying);
+    play(&mut ship, 8);
+    ship.autoplay_queue(bot.as_mut());
+    ship.apply(Command::AskEndWeek);
+    ship.apply(Command::ConfirmEndWeek);
+    assert!(
+        ship.last_summary().is_some_and(|s| s
+            .moments
+            .iter()
+            .any(|m| m.kind == orgcraft::gui::moments::MomentKind::Shipped)),
+        "pmo_gantt's servant ships in week 9"
+    );
+    // Week 1 of brooks_trap's servant: its 1:1s as conversations.
+    let mut talk = state("talk");
+    pick(&mut talk, "brooks_trap");
+    talk.apply(Command::BeginPlaying);
+    talk.autoplay_queue(bot.as_mut());
+    talk.apply(Command::AskEndWeek);
+    talk.apply(Command::ConfirmEndWeek);
     let mut charts = state("charts");
     pick(&mut charts, "pmo_gantt");
     charts.apply(Command::BeginPlaying);
@@ -87,6 +109,8 @@ fn screens() -> Vec<(&'static str, GuiState)> {
         ("briefing", briefing),
         ("playing", playing),
         ("week_summary", summary),
+        ("ship_card", ship),
+        ("one_on_one", talk),
         ("charts", charts),
         ("debrief", debrief),
     ]

@@ -769,8 +769,9 @@ fn a_release_gets_a_card_that_offers_to_share_the_credit() {
     assert!(text.contains(&card.title), "{text}");
     assert!(text.contains("First reaction"), "{text}");
     let (label, action) = card
-        .offer
-        .clone()
+        .offers
+        .first()
+        .cloned()
         .expect("a release nobody credited offers credit");
     assert!(label.starts_with("Share credit with "), "{label}");
     assert!(matches!(action, Action::ShareCredit { .. }));
@@ -812,6 +813,102 @@ fn a_resignation_and_a_stopped_bet_get_cards_in_plain_words() {
     let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
     assert!(text.contains("What was learned"), "{text}");
     assert!(text.contains("is free for its other work"), "{text}");
+}
+
+#[test]
+fn a_one_on_one_is_a_conversation_that_tells_the_truth_and_offers_replies() {
+    // The servant holds 1:1s from week 1: the summary shows them as what the person said.
+    let st = play_until_moment(
+        "talk-card",
+        "pmo_gantt",
+        "servant",
+        MomentKind::Conversation,
+    );
+    let s = st.last_summary().expect("a summary");
+    let g = st.game.as_ref().expect("a game");
+    let talk = s
+        .moments
+        .iter()
+        .find(|m| m.kind == MomentKind::Conversation && m.title.starts_with("1:1 with "))
+        .expect("a 1:1 card");
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains(&talk.title), "{text}");
+    assert!(text.contains("I would like to get better at"), "{text}");
+    // What they want to learn is true of the person: the pillar their work needs where they
+    // lack it most; the reply offered is mentoring in that pillar, for that person.
+    let Some((_, Action::Mentor { person, pillar })) = talk.offers.first().cloned() else {
+        panic!("a 1:1 offers mentoring first: {:?}", talk.offers)
+    };
+    let p = orgcraft::sim::lookup::get::<sim::Person>(g.world(), person).expect("the person");
+    assert!(talk.title.contains(&p.name), "{}", talk.title);
+    let uses = orgcraft::sim::turn::use_shares(p.role);
+    let gap = |k: usize| uses[k] * (100.0 - p.skills[k]);
+    assert!(
+        (0..4).all(|k| gap(k) <= gap(pillar as usize)),
+        "{pillar:?} is not where their work needs growth most: uses {uses:?}, skills {:?}",
+        p.skills
+    );
+    // A reply can be queued from the card.
+    let mut st = st;
+    let reply = Action::Mentor { person, pillar };
+    st.apply(Command::Queue(reply.clone()));
+    assert!(
+        st.game
+            .as_ref()
+            .is_some_and(|g| g.queued().contains(&reply))
+    );
+}
+
+#[test]
+fn someone_who_said_they_might_leave_is_warned_about_once_before_resigning() {
+    // A warning needs a 1:1 that revealed a flight risk, and then a rising chance of leaving:
+    // the servant holds 1:1s; the first of these games where one is warned about is checked.
+    let mut found = None;
+    for (stem, bot) in [
+        ("brilliant_jerk", "servant"),
+        ("conference_crunch", "servant"),
+        ("pmo_gantt", "servant"),
+    ] {
+        let mut st = playing(&format!("warn-{stem}"), stem);
+        let mut policy = orgcraft::headless::policy_by_name(bot).expect("bot");
+        let mut warnings = Vec::new();
+        while st.screen == Screen::Playing && !st.game.as_ref().is_some_and(|g| g.is_over()) {
+            st.autoplay_queue(policy.as_mut());
+            st.apply(Command::AskEndWeek);
+            st.apply(Command::ConfirmEndWeek);
+            if let Some(s) = st.last_summary() {
+                warnings.extend(
+                    s.moments
+                        .iter()
+                        .filter(|m| m.kind == MomentKind::Warning)
+                        .cloned(),
+                );
+            }
+            st.apply(Command::CloseOverlay);
+        }
+        if !warnings.is_empty() {
+            found = Some(warnings);
+            break;
+        }
+    }
+    let warnings = found.expect("a warning in one of the games");
+    // Once per person.
+    let mut titles: Vec<&str> = warnings.iter().map(|m| m.title.as_str()).collect();
+    let n = titles.len();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(
+        titles.len(),
+        n,
+        "a person was warned about twice: {titles:?}"
+    );
+    for w in &warnings {
+        assert!(w.title.ends_with("may be about to leave"), "{}", w.title);
+        assert!(matches!(
+            w.offers.first(),
+            Some((_, Action::StayInterview { .. }))
+        ));
+    }
 }
 
 #[test]

@@ -72,6 +72,8 @@ pub struct Game {
     pub report: Option<RunReport>,
     /// The workshop table playing this game (`orgcraft play --table`), recorded in its log.
     pub table: Option<String>,
+    /// People already warned about as likely to leave (a moment card is given once each).
+    warned: std::collections::BTreeSet<crate::model::PersonId>,
 }
 
 impl Game {
@@ -91,6 +93,7 @@ impl Game {
             hashes: Vec::new(),
             report: None,
             table: None,
+            warned: Default::default(),
         }
     }
 
@@ -267,7 +270,23 @@ impl Game {
             _ => 0.0,
         };
         let entries: Vec<&crate::model::happened::LogEntry> = self.sim.week_entries(w).collect();
-        let moments = super::moments::of_week(self.world(), &entries, users_change);
+        let one_on_ones: Vec<crate::model::PersonId> = self
+            .world()
+            .resource::<ActionQueue>()
+            .applied
+            .iter()
+            .filter_map(|(aw, a)| match a {
+                Action::OneOnOne { person } if *aw == w => Some(*person),
+                _ => None,
+            })
+            .collect();
+        let moments = super::moments::of_week(
+            self.sim.world(),
+            &entries,
+            &one_on_ones,
+            users_change,
+            &mut self.warned,
+        );
         self.events
             .extend(events.iter().map(|(k, t)| (w, k.clone(), t.clone())));
         let q = self.world().resource::<ActionQueue>();

@@ -1,13 +1,18 @@
 //! Moments (issue 13): the week's events worth a card of their own at the top of the week's
 //! summary — a release, a bet stopped by its experiments, a resignation, a missed date, a demand
-//! that went around the leader — each in plain words, with what it means and, where one fits, a
-//! decision offered on the card (Share credit for what shipped).
+//! that went around the leader, a 1:1 as a short conversation, a warning before someone who
+//! said they might leave does — each in plain words, with what it means and, where they fit,
+//! decisions offered on the card (Share credit for what shipped, a reply in a 1:1).
+
+use std::collections::BTreeSet;
 
 use bevy::prelude::*;
 
+use crate::model::PersonId;
 use crate::model::happened::{Happened, LogEntry, Subject};
-use crate::sim::describe::{name_of, person_name};
-use crate::sim::{Action, Initiative, Person, Stakeholder, Team};
+use crate::model::ledger::{ALL_DRIVERS, Driver};
+use crate::sim::describe::{name_of, person_name, pillar_name};
+use crate::sim::{Action, Initiative, Person, PersonDrivers, Pillar, Stakeholder, Team};
 
 /// What kind of moment a card is (its colour and icon follow it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +22,10 @@ pub enum MomentKind {
     Resigned,
     MissedDate,
     WentAround,
+    /// A 1:1 held this week, as what the person said.
+    Conversation,
+    /// Someone who said they might leave is close to resigning.
+    Warning,
 }
 
 /// One card: a title, a few lines of what it means, and an optional decision offered on it.
@@ -25,13 +34,28 @@ pub struct Moment {
     pub kind: MomentKind,
     pub title: String,
     pub lines: Vec<String>,
-    /// A decision the card offers (its button's label and the action it queues for next week).
-    pub offer: Option<(String, Action)>,
+    /// Decisions the card offers (each button's label and the action it queues for next week).
+    pub offers: Vec<(String, Action)>,
 }
 
-/// The moments of one week, from its log entries, read against the world after the week
-/// (`users_change` is the dashboard's change in users over the week, as the player sees it).
-pub fn of_week(world: &World, entries: &[&LogEntry], users_change: f64) -> Vec<Moment> {
+/// At most this many 1:1s a week become conversation cards (those with the most to say).
+const CONVERSATIONS_SHOWN: usize = 3;
+
+/// From this chance of leaving within a year, a revealed flight risk reads as "likely to leave"
+/// (the person panel uses the same band).
+pub const LIKELY_TO_LEAVE: f64 = 0.30;
+
+/// The moments of one week, from its log entries and the 1:1s held (`one_on_ones`), read
+/// against the world after the week. `users_change` is the dashboard's change in users over the
+/// week, as the player sees it; `warned` holds the people already warned about (a warning is
+/// given once).
+pub fn of_week(
+    world: &World,
+    entries: &[&LogEntry],
+    one_on_ones: &[PersonId],
+    users_change: f64,
+    warned: &mut BTreeSet<PersonId>,
+) -> Vec<Moment> {
     let mut out = Vec::new();
     for e in entries {
         let Some(happened) = e.happened else {
@@ -59,11 +83,183 @@ pub fn of_week(world: &World, entries: &[&LogEntry], users_change: f64) -> Vec<M
                      sees that nobody stood up for it. Answer demands before they fall due."
                         .into(),
                 ],
-                offer: None,
+                offers: Vec::new(),
             }),
             _ => None,
         };
         out.extend(moment);
+    }
+    let mut talks: Vec<(u32, Moment)> = one_on_ones
+        .iter()
+        .filter_map(|p| conversation(world, *p))
+        .collect();
+    // The ones with the most to say first; ties in the order they were held.
+    talks.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
+    let held = talks.len();
+    out.extend(talks.into_iter().take(CONVERSATIONS_SHOWN).map(|(_, m)| m));
+    if held > CONVERSATIONS_SHOWN {
+        out.push(Moment {
+            kind: MomentKind::Conversation,
+            title: format!("{} more 1:1s", held - CONVERSATIONS_SHOWN),
+            lines: vec!["They went as usual: select a person to see how they are doing.".into()],
+            offers: Vec::new(),
+        });
+    }
+    out.extend(warnings(world, warned));
+    out
+}
+
+/// The chance that `p` leaves within a year, from this week's hazard.
+fn yearly_leaving(p: &Person) -> f64 {
+    crate::model::eq::annual_turnover(p.hazard)
+}
+
+/// A 1:1 as a short conversation: how they are, what wears them down (the largest driver of
+/// their exhaustion or against their engagement, from the model's ledger), what they want to
+/// learn (the pillar their work needs where they lack it most), and whether they are thinking
+/// of leaving; with replies offered where one fits. Returns how much there is to say (for the
+/// order) and the card.
+fn conversation(world: &World, id: PersonId) -> Option<(u32, Moment)> {
+    let e = *world.resource::<crate::sim::Index>().people.get(&id)?;
+    let p = world.get::<Person>(e)?;
+    let drivers = world.get::<PersonDrivers>(e);
+    let mut weight = 0;
+    let mut lines = Vec::new();
+    let mut offers = Vec::new();
+    let feeling = if p.exhaustion >= 60.0 {
+        weight += 2;
+        "\"Honestly, I am worn out.\""
+    } else if p.engagement >= 65.0 {
+        "\"I am enjoying the work.\""
+    } else if p.engagement < 40.0 {
+        weight += 1;
+        "\"I am not sure the work matters much.\""
+    } else {
+        "\"It is going all right.\""
+    };
+    lines.push(feeling.to_string());
+    if let Some(d) = drivers {
+        let plain = |x: Driver| !matches!(x, Driver::Initial | Driver::Residual);
+        let tiring = d
+            .exhaustion_ledger
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| **v > 2.0 && ALL_DRIVERS.get(*i).is_some_and(|x| plain(*x)))
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .and_then(|(i, _)| ALL_DRIVERS.get(i).copied());
+        let draining = d
+            .engagement_ledger
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| **v < -2.0 && ALL_DRIVERS.get(*i).is_some_and(|x| plain(*x)))
+            .min_by(|a, b| a.1.total_cmp(b.1))
+            .and_then(|(i, _)| ALL_DRIVERS.get(i).copied());
+        if let Some(x) = tiring.or(draining) {
+            weight += 1;
+            lines.push(format!("\"What wears me down: {}.\"", x.label()));
+        }
+    }
+    let uses = crate::sim::turn::use_shares(p.role);
+    let pillars = [Pillar::Soft, Pillar::TeamDev, Pillar::Domain, Pillar::Craft];
+    let want = pillars
+        .iter()
+        .copied()
+        .max_by(|a, b| {
+            let gap = |k: Pillar| uses[k as usize] * (100.0 - p.skills[k as usize]);
+            gap(*a).total_cmp(&gap(*b))
+        })
+        .unwrap_or(Pillar::Craft);
+    let best = pillars
+        .iter()
+        .copied()
+        .max_by(|a, b| p.skills[*a as usize].total_cmp(&p.skills[*b as usize]))
+        .unwrap_or(Pillar::Craft);
+    if p.assimilation < 0.9 {
+        weight += 1;
+        lines.push("\"I am still finding my feet here.\"".into());
+    } else if best != want {
+        lines.push(format!("\"I am at my best in {}.\"", pillar_name(best)));
+    }
+    lines.push(format!(
+        "\"I would like to get better at {}: my work needs it.\"",
+        pillar_name(want)
+    ));
+    offers.push((
+        format!("Mentor them in {}", pillar_name(want)),
+        Action::Mentor {
+            person: id,
+            pillar: want,
+        },
+    ));
+    if p.exhaustion >= 60.0 {
+        offers.push((
+            "Give them a recovery week".into(),
+            Action::RecoveryWeek { person: id },
+        ));
+    }
+    if p.notice.is_none() && p.flight_risk_revealed {
+        let yearly = yearly_leaving(p);
+        if p.flight_risk || yearly >= LIKELY_TO_LEAVE {
+            weight += 3;
+            lines.push("\"To be honest, I have been thinking about leaving.\"".into());
+            offers.push((
+                "Ask what would make them stay (stay interview)".into(),
+                Action::StayInterview { person: id },
+            ));
+        } else if yearly >= 0.15 {
+            weight += 1;
+            lines.push("\"Sometimes I wonder whether I should look elsewhere.\"".into());
+        }
+    }
+    Some((
+        weight,
+        Moment {
+            kind: MomentKind::Conversation,
+            title: format!(
+                "1:1 with {} ({}, {})",
+                p.name,
+                p.role.label(),
+                name_of::<Team>(world, p.team)
+            ),
+            lines,
+            offers,
+        },
+    ))
+}
+
+/// A warning, once per person, when someone whose 1:1 revealed they might leave is now likely
+/// to: before they resign, not after.
+fn warnings(world: &World, warned: &mut BTreeSet<PersonId>) -> Vec<Moment> {
+    let mut out = Vec::new();
+    for e in world.resource::<crate::sim::Index>().people.values() {
+        let Some(p) = world.get::<Person>(*e) else {
+            continue;
+        };
+        let likely = p.flight_risk || yearly_leaving(p) >= LIKELY_TO_LEAVE;
+        if p.notice.is_some() || !p.flight_risk_revealed || !likely || warned.contains(&p.id) {
+            continue;
+        }
+        warned.insert(p.id);
+        out.push(Moment {
+            kind: MomentKind::Warning,
+            title: format!("{} may be about to leave", p.name),
+            lines: vec![
+                format!(
+                    "{} told you in a 1:1 that they are thinking of leaving, and nothing has \
+                     changed their mind yet.",
+                    p.name
+                ),
+                "A stay interview, rest, a raise or growth may keep them; once they resign it is \
+                 too late."
+                    .into(),
+            ],
+            offers: vec![(
+                "Ask what would make them stay (stay interview)".into(),
+                Action::StayInterview { person: p.id },
+            )],
+        });
     }
     out
 }
@@ -99,24 +295,24 @@ fn shipped(world: &World, id: crate::model::InitiativeId, users_change: f64) -> 
             signed_whole(users_change)
         )
     });
-    let offer = if it.credited {
+    let offers = if it.credited {
         lines.push("The credit for it has already been given.".into());
-        None
+        Vec::new()
     } else {
         lines.push(format!(
             "Credit: {team}'s {people} people built it. Saying so in public builds their \
              engagement and trust in you; taking the credit yourself costs both."
         ));
-        Some((
+        vec![(
             format!("Share credit with {team}"),
             Action::ShareCredit { initiative: id },
-        ))
+        )]
     };
     Some(Moment {
         kind: MomentKind::Shipped,
         title: format!("Shipped: \"{}\"", it.name),
         lines,
-        offer,
+        offers,
     })
 }
 
@@ -139,7 +335,7 @@ fn stopped(world: &World, id: crate::model::InitiativeId) -> Option<Moment> {
                  better ideas."
             ),
         ],
-        offer: None,
+        offers: Vec::new(),
     })
 }
 
@@ -150,7 +346,7 @@ fn resigned(world: &World, id: crate::model::PersonId) -> Moment {
             kind: MomentKind::Resigned,
             title: format!("{name} resigned"),
             lines: Vec::new(),
-            offer: None,
+            offers: Vec::new(),
         };
     };
     let team = name_of::<Team>(world, p.team);
@@ -188,7 +384,7 @@ fn resigned(world: &World, id: crate::model::PersonId) -> Moment {
         kind: MomentKind::Resigned,
         title: format!("{name} resigned"),
         lines,
-        offer: None,
+        offers: Vec::new(),
     }
 }
 
@@ -210,7 +406,7 @@ fn missed(world: &World, id: crate::model::InitiativeId) -> Option<Moment> {
         kind: MomentKind::MissedDate,
         title: format!("Missed the date for \"{}\"", it.name),
         lines,
-        offer: None,
+        offers: Vec::new(),
     })
 }
 

@@ -517,6 +517,8 @@ fn moment_card(
         MomentKind::Resigned => (egui::Color32::from_rgb(180, 60, 50), "Leaving"),
         MomentKind::MissedDate => (egui::Color32::from_rgb(190, 120, 20), "Late"),
         MomentKind::WentAround => (egui::Color32::from_rgb(150, 70, 140), "Demand"),
+        MomentKind::Conversation => (egui::Color32::from_rgb(90, 110, 130), "1:1"),
+        MomentKind::Warning => (egui::Color32::from_rgb(200, 90, 40), "Warning"),
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(2.0, colour))
@@ -530,7 +532,7 @@ fn moment_card(
             for l in &m.lines {
                 ui.label(l);
             }
-            if let Some((label, action)) = &m.offer {
+            for (label, action) in &m.offers {
                 let queued = g.queued().contains(action);
                 let price = g.price(action);
                 let tip = match &price {

@@ -180,7 +180,7 @@ fn role_weight(r: Role) -> f64 {
 }
 
 /// Which pillar a role mostly uses (learning by doing): [soft, team_dev, domain, craft].
-fn use_shares(r: Role) -> [f64; 4] {
+pub fn use_shares(r: Role) -> [f64; 4] {
     match r {
         Role::Engineer | Role::Qa | Role::Designer => [0.1, 0.0, 0.2, 0.7],
         Role::Pm | Role::Analyst => [0.3, 0.1, 0.5, 0.1],
