@@ -72,6 +72,8 @@ pub struct Game {
     pub report: Option<RunReport>,
     /// The workshop table playing this game (`orgcraft play --table`), recorded in its log.
     pub table: Option<String>,
+    /// The leadership profile of the finished game (issue 14), shown in the debrief.
+    pub profile: Option<crate::report::profile::Profile>,
     /// People already warned about as likely to leave (a moment card is given once each).
     warned: std::collections::BTreeSet<crate::model::PersonId>,
 }
@@ -94,6 +96,7 @@ impl Game {
             report: None,
             table: None,
             warned: Default::default(),
+            profile: None,
         }
     }
 
@@ -391,6 +394,8 @@ impl Game {
         if let Some(r) = self.report.as_mut() {
             r.attribute(&self.scenario, &log);
         }
+        // The leadership profile: this game's decisions against the servant line's.
+        self.profile = Some(crate::report::profile::profile(&self.scenario, &log));
     }
 }
 

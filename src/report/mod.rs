@@ -204,6 +204,10 @@ pub fn markdown(data: &ReportData) -> String {
         );
     }
     s.push('\n');
+    s.push_str(&profile::markdown(&profile::profile(
+        data.scenario,
+        data.log,
+    )));
     let _ = writeln!(s, "## Key decisions\n");
     for (week, decided) in described_decisions(data.scenario, data.log) {
         let _ = writeln!(s, "- Week {week}: {}", decided.join("; "));
@@ -295,6 +299,35 @@ fn html_by_decisions(s: &mut String, a: &crate::headless::attribution::Attributi
 }
 
 /// A summary line as Markdown: indented lines become list items, headings bold.
+/// The leadership profile as an HTML section.
+fn html_profile(s: &mut String, p: &profile::Profile) {
+    s.push_str(
+        "<h2>Your leadership profile</h2><p>How you led, by the four things leaders of empowered \
+         teams do, against the servant line in the same world.</p><table><tr><th></th>\
+         <th>You</th><th>Servant line</th><th>Feedback</th></tr>",
+    );
+    for a in &p.axes {
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>",
+            a.axis.label(),
+            a.yours,
+            a.servant,
+            esc(&a.feedback),
+            if a.behind.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", esc(&a.behind))
+            }
+        );
+    }
+    s.push_str("</table><ul>");
+    for t in &p.traits {
+        let _ = write!(s, "<li>{}</li>", esc(t));
+    }
+    s.push_str("</ul>");
+}
+
 fn markdown_line(l: &str) -> String {
     match l.strip_prefix("  ") {
         Some(item) => format!("- {}", item.trim_start()),
@@ -465,7 +498,9 @@ table {{ border-collapse: collapse; margin: .5em 0 1em; }} td, th {{ border-bott
             esc(l.explanation())
         );
     }
-    s.push_str("</ul><h2>Key decisions</h2><table><tr><th>Week</th><th>Decisions</th></tr>");
+    s.push_str("</ul>");
+    html_profile(&mut s, &profile::profile(data.scenario, data.log));
+    s.push_str("<h2>Key decisions</h2><table><tr><th>Week</th><th>Decisions</th></tr>");
     for (week, decided) in described_decisions(data.scenario, data.log) {
         let _ = write!(
             s,
@@ -504,4 +539,5 @@ pub fn write(data: &ReportData, dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join("index.html"), html(data))?;
     std::fs::write(dir.join("report.md"), markdown(data))
 }
+pub mod profile;
 pub mod session;

@@ -289,6 +289,44 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
             t.run.debrief.voluntary_exits
         );
     }
+    // The tables' leadership profiles side by side: decisions per axis, and the servant line.
+    let profiles: Vec<super::profile::Profile> = tables
+        .iter()
+        .map(|t| super::profile::profile(sc, &t.log))
+        .collect();
+    md.push_str("\n## Leadership profiles\n\nDecisions on each of the four things leaders of empowered teams do; the servant line played the same world.\n\n| |");
+    for t in tables {
+        let _ = write!(md, " {} |", t.name);
+    }
+    md.push_str(" Servant line |\n|---|");
+    for _ in tables {
+        md.push_str("---|");
+    }
+    md.push_str("---|\n");
+    for (i, axis) in super::profile::Axis::ALL.iter().enumerate() {
+        let _ = write!(md, "| {} |", axis.label());
+        for p in &profiles {
+            let _ = write!(md, " {} |", p.axes[i].yours);
+        }
+        let _ = writeln!(
+            md,
+            " {} |",
+            profiles.first().map_or(0, |p| p.axes[i].servant)
+        );
+    }
+    let _ = write!(md, "| Demands defended |");
+    for p in &profiles {
+        let _ = write!(md, " {} of {} |", p.demands.0, p.demands.0 + p.demands.1);
+    }
+    let _ = writeln!(
+        md,
+        " {} |",
+        profiles.first().map_or_else(String::new, |p| format!(
+            "{} of {}",
+            p.servant_demands.0,
+            p.servant_demands.0 + p.servant_demands.1
+        ))
+    );
     md.push_str("\n## Weeks where decisions diverged\n\n");
     for (w, per) in &div {
         let _ = writeln!(
@@ -367,6 +405,40 @@ pub fn write_merge(sc: &Scenario, tables: &[TableRun], dir: &Path) -> std::io::R
     }
     html.push_str("</table>");
     html.push_str(&svg);
+    html.push_str("<h2>Leadership profiles</h2><p>Decisions on each of the four things leaders of empowered teams do; the servant line played the same world.</p><table><tr><th></th>");
+    for t in tables {
+        let _ = write!(html, "<th>{}</th>", esc(&t.name));
+    }
+    html.push_str("<th>Servant line</th></tr>");
+    for (i, axis) in super::profile::Axis::ALL.iter().enumerate() {
+        let _ = write!(html, "<tr><td>{}</td>", axis.label());
+        for p in &profiles {
+            let _ = write!(html, "<td>{}</td>", p.axes[i].yours);
+        }
+        let _ = write!(
+            html,
+            "<td>{}</td></tr>",
+            profiles.first().map_or(0, |p| p.axes[i].servant)
+        );
+    }
+    html.push_str("<tr><td>Demands defended</td>");
+    for p in &profiles {
+        let _ = write!(
+            html,
+            "<td>{} of {}</td>",
+            p.demands.0,
+            p.demands.0 + p.demands.1
+        );
+    }
+    if let Some(p) = profiles.first() {
+        let _ = write!(
+            html,
+            "<td>{} of {}</td>",
+            p.servant_demands.0,
+            p.servant_demands.0 + p.servant_demands.1
+        );
+    }
+    html.push_str("</tr></table>");
     html.push_str("<h2>Weeks where decisions diverged</h2><ul>");
     for (w, per) in &div {
         let _ = write!(

@@ -59,6 +59,9 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
             if let Some(a) = &r.debrief.by_decisions {
                 by_decisions(ui, a);
             }
+            if let Some(p) = &g.profile {
+                profile(ui, p);
+            }
             // The ledger is the mechanism view: open by default only when there is no
             // debrief by decisions to lead with.
             egui::CollapsingHeader::new("The mechanisms: what the model's ledger credits")
@@ -114,6 +117,39 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
 
 /// The debrief by decisions: the player against the caretaker in the same world, and the
 /// decision groups that moved each score, measured by replay.
+/// The leadership profile: the four axes against the servant line, with a coach's feedback.
+fn profile(ui: &mut Ui, p: &crate::report::profile::Profile) {
+    section(ui, "Your leadership profile");
+    ui.label(
+        RichText::new(
+            "How you led, by the four things leaders of empowered teams do, against the servant line in the same world.",
+        )
+        .weak(),
+    );
+    egui::Grid::new("profile").striped(true).show(ui, |ui| {
+        for h in ["", "You", "Servant line", "Feedback"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for a in &p.axes {
+            ui.label(RichText::new(a.axis.label()).strong())
+                .on_hover_text(a.axis.meaning());
+            ui.label(a.yours.to_string());
+            ui.label(a.servant.to_string());
+            ui.add(egui::Label::new(&a.feedback).wrap())
+                .on_hover_text(if a.behind.is_empty() {
+                    "No decisions on this axis.".to_string()
+                } else {
+                    format!("Your decisions: {}", a.behind)
+                });
+            ui.end_row();
+        }
+    });
+    for t in &p.traits {
+        ui.label(format!("• {t}"));
+    }
+}
+
 fn by_decisions(ui: &mut Ui, a: &Attribution) {
     section(ui, "Your decisions that moved the scores");
     let (y, c) = (a.you, a.caretaker);
