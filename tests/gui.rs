@@ -912,6 +912,38 @@ fn someone_who_said_they_might_leave_is_warned_about_once_before_resigning() {
 }
 
 #[test]
+fn what_if_works_during_play_on_the_weeks_played_so_far() {
+    let mut st = playing("whatif-play", "pmo_gantt");
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    st.apply(Command::Queue(Action::VisionSession));
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    // The week-2 summary offers What if not? for each of that week's decisions.
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains("What if not?"), "{text}");
+    st.apply(Command::WhatIfDrop { week: 2, index: 0 });
+    assert_eq!(st.overlay, Overlay::WhatIf);
+    let (_, w) = st.whatif.as_ref().expect("a what-if");
+    let played: Vec<u32> = w
+        .weeks
+        .iter()
+        .filter(|r| !r.epilogue)
+        .map(|r| r.week)
+        .collect();
+    assert_eq!(played, vec![1, 2]);
+    // Week 1 is the same world in both; the game itself goes on unchanged.
+    assert!(w.weeks[0].same_state);
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains("So far (week 2)"), "{text}");
+    assert!(!text.contains("(epilogue)"), "{text}");
+    st.apply(Command::CloseOverlay);
+    assert_eq!(st.screen, Screen::Playing);
+    assert_eq!(st.game.as_ref().map(|g| g.week()), Some(3));
+}
+
+#[test]
 fn keyboard_reaches_every_step_of_a_week() {
     let mut st = state("keys");
     let (cmds, _) = frame(&st, vec![key(egui::Key::N)]);

@@ -618,8 +618,11 @@ impl GuiState {
         });
     }
 
+    /// What if not? The game replayed without the week's `index`-th decision on the same random
+    /// streams: after the game, through the epilogue; during play, through the weeks played so
+    /// far (the window shows those weeks and the scores so far).
     fn whatif_drop(&mut self, week: u32, index: usize) {
-        let Some(g) = self.game.as_ref().filter(|g| g.is_over()) else {
+        let Some(g) = self.game.as_ref() else {
             return;
         };
         let Some(action) = g

@@ -126,7 +126,7 @@ pub fn describe(world: &World, a: &Action) -> String {
                         Response::Escalate => format!("Escalate {what} ({})", team(d.team)),
                     }
                 }
-                None => format!("{} a demand", response.label()),
+                None => crate::score::capitalise(a.kind().label()),
             }
         }
         DemoDay { team: t } => format!("Demo day for {}", team(*t)),

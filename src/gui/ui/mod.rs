@@ -384,7 +384,16 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
             modal("whatif").show(ctx, |ui| {
                 ui.set_max_width(620.0);
                 ui.heading(label);
-                ui.label(format!("Final: {}", w.final_summary("->")));
+                let over = st.game.as_ref().is_some_and(|g| g.is_over());
+                if over {
+                    ui.label(format!("Final: {}", w.final_summary("->")));
+                } else if let Some(r) = w.weeks.iter().rfind(|r| !r.epilogue) {
+                    // During play: the weeks played so far, same random streams.
+                    ui.label(format!(
+                        "So far (week {}): culture {:.1} yours, {:.1} without it; product {:.1} yours, {:.1} without it. The game goes on as you played it.",
+                        r.week, r.culture.0, r.culture.1, r.product.0, r.product.1
+                    ));
+                }
                 egui::ScrollArea::vertical()
                     .max_height(380.0)
                     .show(ui, |ui| {
@@ -400,7 +409,7 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                                 ui.label(RichText::new(h).strong());
                             }
                             ui.end_row();
-                            for r in &w.weeks {
+                            for r in w.weeks.iter().filter(|r| over || !r.epilogue) {
                                 ui.label(format!(
                                     "{}{}",
                                     r.week,
@@ -448,6 +457,33 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                                 moment_card(ui, g, m, cmds);
                             }
                         }
+                        // This week's decisions, each with What if not? (replayed away on the
+                        // same random streams, during play as in the debrief).
+                        if let Some(g) = st.game.as_ref()
+                            && let Some(queued) = g.decisions.get(s.week.saturating_sub(1) as usize)
+                            && !queued.is_empty()
+                        {
+                            section(ui, "Your decisions this week");
+                            for (index, a) in queued.iter().enumerate() {
+                                ui.horizontal(|ui| {
+                                    if ui
+                                        .small_button("What if not?")
+                                        .on_hover_text("Replay the weeks so far without this decision, on the same random streams, and compare.")
+                                        .clicked()
+                                    {
+                                        cmds.push(Command::WhatIfDrop { week: s.week, index });
+                                    }
+                                    // Described as it was applied (before the week changed the
+                                    // world), unless some were refused and the lists differ.
+                                    let said = if s.applied.len() == queued.len() {
+                                        s.applied[index].clone()
+                                    } else {
+                                        catalog::describe(g.world(), a)
+                                    };
+                                    ui.label(said);
+                                });
+                            }
+                        }
                         if let Some(a) = &s.by_decisions {
                             decisions_so_far(ui, a);
                         }
@@ -473,12 +509,6 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                                 for t in items {
                                     ui.label(format!("• {t}"));
                                 }
-                            }
-                        }
-                        if !s.applied.is_empty() {
-                            section(ui, "Your decisions");
-                            for a in &s.applied {
-                                ui.label(format!("• {a}"));
                             }
                         }
                         if !s.refused.is_empty() {
