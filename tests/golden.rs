@@ -93,6 +93,21 @@ fn screens() -> Vec<(&'static str, GuiState)> {
     talk.autoplay_queue(bot.as_mut());
     talk.apply(Command::AskEndWeek);
     talk.apply(Command::ConfirmEndWeek);
+    // The org map with two teams (brilliant_jerk, week 4) and with eight (a test fixture).
+    let mut map2 = state("map2");
+    pick(&mut map2, "brilliant_jerk");
+    map2.apply(Command::BeginPlaying);
+    play(&mut map2, 3);
+    let mut map8 = state("map8");
+    map8.open_file(Path::new("tests/fixtures/map/eight_teams.ron"), false)
+        .expect("the eight-team fixture opens");
+    map8.apply(Command::BeginPlaying);
+    play(&mut map8, 1);
+    assert_eq!(
+        map8.tab,
+        Tab::Map,
+        "the org map is the playing screen's first view"
+    );
     let mut charts = state("charts");
     pick(&mut charts, "pmo_gantt");
     charts.apply(Command::BeginPlaying);
@@ -111,6 +126,8 @@ fn screens() -> Vec<(&'static str, GuiState)> {
         ("week_summary", summary),
         ("ship_card", ship),
         ("one_on_one", talk),
+        ("org_map_2_teams", map2),
+        ("org_map_8_teams", map8),
         ("charts", charts),
         ("debrief", debrief),
     ]

@@ -544,6 +544,14 @@ fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
     let (_, text) = frame(&st, Vec::new());
     assert!(text.contains("error(s); this game goes on"), "{text}");
     assert!(text.contains("wekes"));
+    // Saved back unchanged (the typo undone): the diagnostics clear and no restart is
+    // offered, since nothing is new (a playtest offered one for an unchanged file).
+    st.playtest_changed(Ok(original.clone().into_bytes()));
+    let pt = st.playtest.as_ref().expect("playtest");
+    assert!(pt.pending.is_none(), "the same file is not a new version");
+    let (_, text) = frame(&st, Vec::new());
+    assert!(!text.contains("new valid version"), "{text}");
+    assert!(!text.contains("error(s)"), "{text}");
     // Fixed, with a new title: offered as a restart; the game is untouched until accepted.
     let fixed = original.replacen("title: \"", "title: \"New: ", 1);
     st.playtest_changed(Ok(fixed.into_bytes()));
@@ -569,6 +577,8 @@ fn playtest_shows_a_broken_file_and_offers_a_valid_one() {
 #[test]
 fn panels_show_the_world() {
     let mut st = playing("panels", "dependency_hell");
+    // The people tab: the org as cards of meters (the org map has its own tests).
+    st.apply(Command::Tab(Tab::Org));
     let (_, text) = frame(&st, Vec::new());
     for want in [
         "Week 1 of 20",
@@ -964,8 +974,10 @@ fn keyboard_reaches_every_step_of_a_week() {
         matches!(cmds.as_slice(), [Command::Select(Selection::Team(_))]),
         "{cmds:?}"
     );
-    let (cmds, _) = frame(&st, vec![key(egui::Key::F6)]);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::F7)]);
     assert_eq!(cmds, vec![Command::Tab(Tab::Charts)]);
+    let (cmds, _) = frame(&st, vec![key(egui::Key::F2)]);
+    assert_eq!(cmds, vec![Command::Tab(Tab::Map)]);
     let (cmds, _) = frame(&st, vec![key(egui::Key::Z)]);
     assert_eq!(cmds, vec![Command::UndoLast]);
     let (cmds, _) = frame(&st, vec![key(egui::Key::E)]);

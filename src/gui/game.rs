@@ -46,12 +46,89 @@ impl WeekSummary {
     }
 }
 
+/// The org as it stood when the last played week began: the org map animates from it and
+/// says what moved each person and team during that week (the ledgers' differences).
+#[derive(Clone, Debug, Default)]
+pub struct WeekStart {
+    pub people: std::collections::BTreeMap<crate::model::PersonId, PersonAt>,
+    pub teams: std::collections::BTreeMap<crate::model::TeamId, TeamAt>,
+    pub demands: std::collections::BTreeSet<crate::model::DemandId>,
+}
+
+/// One person's stocks and ledgers at the start of a week.
+#[derive(Clone, Debug)]
+pub struct PersonAt {
+    pub engagement: f64,
+    pub exhaustion: f64,
+    pub engagement_ledger: Contribs,
+    pub exhaustion_ledger: Contribs,
+}
+
+/// One team's stocks and ledgers at the start of a week.
+#[derive(Clone, Debug)]
+pub struct TeamAt {
+    pub psych_safety: f64,
+    pub ps_ledger: Contribs,
+}
+
+impl WeekStart {
+    pub fn of(w: &World) -> WeekStart {
+        let idx = w.resource::<sim::Index>();
+        let mut out = WeekStart::default();
+        for (id, e) in &idx.people {
+            if let (Some(p), Some(d)) = (w.get::<sim::Person>(*e), w.get::<sim::PersonDrivers>(*e))
+            {
+                out.people.insert(
+                    *id,
+                    PersonAt {
+                        engagement: p.engagement,
+                        exhaustion: p.exhaustion,
+                        engagement_ledger: d.engagement_ledger,
+                        exhaustion_ledger: d.exhaustion_ledger,
+                    },
+                );
+            }
+        }
+        for (id, e) in &idx.teams {
+            if let Some(t) = w.get::<sim::Team>(*e) {
+                out.teams.insert(
+                    *id,
+                    TeamAt {
+                        psych_safety: t.psych_safety,
+                        ps_ledger: t.ps_ledger,
+                    },
+                );
+            }
+        }
+        out.demands = w
+            .resource::<sim::Org>()
+            .demands
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        out
+    }
+}
+
+/// What moved a stock between two ledgers, largest first, leaving out the negligible.
+pub fn ledger_moves(before: &Contribs, after: &Contribs) -> Vec<(Driver, f64)> {
+    let mut v: Vec<(Driver, f64)> = ALL_DRIVERS
+        .iter()
+        .map(|d| (*d, after.get(*d) - before.get(*d)))
+        .filter(|(_, x)| x.abs() >= 0.05)
+        .collect();
+    v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    v
+}
+
 /// Why a game cannot be restored from its decisions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReplayError {
     pub week: u32,
     pub message: String,
 }
+
+static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A scenario being played by the player.
 pub struct Game {
@@ -74,6 +151,11 @@ pub struct Game {
     pub table: Option<String>,
     /// The leadership profile of the finished game (issue 14), shown in the debrief.
     pub profile: Option<crate::report::profile::Profile>,
+    /// The org when the last played week began (None before the first End week).
+    pub week_start: Option<WeekStart>,
+    /// Tells games apart within one process (each new or restored game gets the next number),
+    /// so the interface's animations of one game never carry over to another.
+    pub serial: u64,
     /// People already warned about as likely to leave (a moment card is given once each).
     warned: std::collections::BTreeSet<crate::model::PersonId>,
 }
@@ -97,6 +179,8 @@ impl Game {
             table: None,
             warned: Default::default(),
             profile: None,
+            week_start: None,
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -256,6 +340,7 @@ impl Game {
         let queued = self.queued().to_vec();
         let before = self.scores();
         let contrib_before = self.last_contribs();
+        let start = WeekStart::of(self.world());
         // The player's decisions are already queued (each priced as it was chosen).
         self.sim.play_week(&[], None);
         self.hashes.push(format!("{:016x}", self.sim.state_hash()));
@@ -318,6 +403,7 @@ impl Game {
             moments,
         };
         self.decisions.push(queued);
+        self.week_start = Some(start);
         let mut summary = summary;
         // Your decisions so far, measured: a few dozen replays of the weeks played (milliseconds).
         summary.by_decisions =

@@ -451,8 +451,14 @@ fn autoplay_system(
         AutoStep::Plan => {
             let week = st.game.as_ref().map(|g| g.week()).unwrap_or(0);
             st.autoplay_queue(a.policy.as_mut());
-            // Rotate the centre tab week by week, so each tab has pictures.
-            let tab = state::Tab::ALL[(week as usize + 4) % state::Tab::ALL.len()];
+            // The org map on odd weeks, the other tabs in turn on even ones: every tab has
+            // pictures, and the map (the main view) has most.
+            let others = &state::Tab::ALL[1..];
+            let tab = if week % 2 == 1 {
+                state::Tab::Map
+            } else {
+                others[(week as usize / 2) % others.len()]
+            };
             st.apply(Command::Tab(tab));
             a.step = if week == 1 {
                 AutoStep::Help

@@ -45,7 +45,10 @@ pub enum Overlay {
 /// A tab of the playing screen's centre.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Tab {
+    /// The org map: teams, people, work, dependencies and stakeholders in one picture.
     #[default]
+    Map,
+    /// The same org as cards of meters (for reading exact values).
     Org,
     Dependencies,
     Stakeholders,
@@ -54,7 +57,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
+        Tab::Map,
         Tab::Org,
         Tab::Dependencies,
         Tab::Stakeholders,
@@ -63,7 +67,8 @@ impl Tab {
     ];
     pub fn label(self) -> &'static str {
         match self {
-            Tab::Org => "Org",
+            Tab::Map => "Org map",
+            Tab::Org => "People",
             Tab::Dependencies => "Dependencies",
             Tab::Stakeholders => "Stakeholders",
             Tab::Product => "Product",
@@ -196,7 +201,7 @@ impl GuiState {
         GuiState {
             screen: Screen::Title,
             overlay: Overlay::None,
-            tab: Tab::Org,
+            tab: Tab::Map,
             selection: Selection::Org,
             settings: Settings::default(),
             catalog: scan_catalog(folders),
@@ -261,6 +266,11 @@ impl GuiState {
                     self.chosen = Some((sc, t, path));
                     self.screen = Screen::Briefing;
                     self.message = None;
+                }
+                // Saved without a change (an editor's save, a touch): nothing new to offer.
+                Ok(sc) if t == self.scenario_text => {
+                    pt.diagnostics = sc.warnings.clone();
+                    pt.pending = None;
                 }
                 Ok(sc) => {
                     pt.diagnostics = sc.warnings.clone();
@@ -409,7 +419,7 @@ impl GuiState {
         self.screen = Screen::Playing;
         self.overlay = Overlay::None;
         self.selection = Selection::Org;
-        self.tab = Tab::Org;
+        self.tab = Tab::Map;
         self.autosave();
     }
 

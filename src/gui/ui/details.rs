@@ -16,7 +16,8 @@ use crate::sim::{
 /// The right panel: what is selected, then every action that applies, priced.
 pub(super) fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    // Filling the panel: a shrinking scroll area let the panel narrow frame by frame.
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         match st.selection {
             Selection::Org => org_details(ui, g),
             Selection::Team(t) => match crate::sim::lookup::get::<Team>(w, t) {
@@ -78,7 +79,7 @@ pub(super) fn details(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Comma
         for (i, o) in opts.iter().enumerate() {
             let shortcut = shortcut_label(i);
             let price = g.price(&o.action);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(key(&shortcut));
                 let (enabled, cost) = match &price {
                     Ok(c) => (true, cost_text(c)),
@@ -215,7 +216,7 @@ fn team_details(ui: &mut Ui, w: &World, t: &Team) {
 pub(super) fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bool>) -> bool {
     let week = w.resource::<Clock>().week;
     let mut clicked = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         match selected {
             Some(sel) => {
                 clicked = ui
@@ -391,7 +392,7 @@ pub(super) fn stakeholder_card(
     st: &GuiState,
     cmds: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .selectable_label(
                 st.selection == Selection::Stakeholder(s.id),

@@ -2,10 +2,14 @@
 //! pushes `Command`s; `GuiState::apply` makes the change. Runs the same inside the window and
 //! inside a plain `egui::Context` in tests.
 
+mod avatar;
 mod centre;
 pub mod charts;
 pub mod debrief;
 mod details;
+mod map_room;
+mod map_tips;
+pub mod org_map;
 pub mod playing;
 pub mod screens;
 mod tree;
@@ -189,7 +193,7 @@ fn playing_keys(
         cmds.push(Command::ToggleTables);
         return;
     }
-    for (i, k) in [Key::F2, Key::F3, Key::F4, Key::F5, Key::F6]
+    for (i, k) in [Key::F2, Key::F3, Key::F4, Key::F5, Key::F6, Key::F7]
         .iter()
         .enumerate()
     {
@@ -264,8 +268,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("E then Enter", "end the week (Esc keeps planning)"),
     ("W", "show the last week's summary"),
     (
-        "F2–F6",
-        "tabs: org, dependencies, stakeholders, product, charts",
+        "F2–F7",
+        "tabs: org map, people, dependencies, stakeholders, product, charts",
     ),
     ("T", "charts as tables / plots"),
     ("+ and − (in settings)", "UI scale"),
@@ -449,7 +453,10 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                     ui.label(format!("product {:.1}", s.after.product));
                     delta(ui, s.after.product - s.before.product);
                 });
+                // Salted by the week: each summary opens at its top, not where the last one
+                // was left.
                 egui::ScrollArea::vertical()
+                    .id_salt(("week_summary", s.week))
                     .max_height(380.0)
                     .show(ui, |ui| {
                         if let Some(g) = st.game.as_ref() {

@@ -35,9 +35,12 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         .resizable(true)
         .default_size(220.0)
         .show(ui, |ui| tree(ui, st, g, cmds));
+    // The details panel keeps its width whatever is selected (it grew with long rows and
+    // covered the centre tabs); its rows wrap instead. The player may still drag it wider.
     egui::Panel::right("details")
         .resizable(true)
         .default_size(340.0)
+        .size_range(280.0..=560.0)
         .show(ui, |ui| details(ui, st, g, cmds));
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -52,6 +55,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| match st.tab {
+                Tab::Map => super::org_map::org_map(ui, st, g, cmds),
                 Tab::Org => org_view(ui, st, g, cmds),
                 Tab::Dependencies => dependency_view(ui, g, cmds),
                 Tab::Stakeholders => stakeholder_view(ui, st, g, cmds),
