@@ -161,6 +161,27 @@ fn conversation(world: &World, id: PersonId) -> Option<(u32, Moment)> {
             lines.push(format!("\"What wears me down: {}.\"", x.label()));
         }
     }
+    // What sets them apart (their traits), in their words: a 1:1 is where one learns it.
+    if let Some(t) = world.get::<crate::sim::Temperament>(e) {
+        let said = if t.crunch > 1.0 {
+            Some("\"Long weeks hit me hard; I need my evenings back.\"")
+        } else if t.recognition > 1.0 {
+            Some("\"It matters to me when people see the work I do.\"")
+        } else if t.change > 1.0 {
+            Some("\"All this reshuffling wears me down; I need to know what is coming.\"")
+        } else if t.crunch < 1.0 {
+            Some("\"A crunch now and then does not bother me much.\"")
+        } else if t.change < 1.0 {
+            Some("\"I like it when things move; new problems keep me going.\"")
+        } else if t.recognition < 1.0 {
+            Some("\"I do not need praise; I need interesting problems.\"")
+        } else {
+            None
+        };
+        if let Some(s) = said {
+            lines.push(s.to_string());
+        }
+    }
     let uses = crate::sim::turn::use_shares(p.role);
     let pillars = [Pillar::Soft, Pillar::TeamDev, Pillar::Domain, Pillar::Craft];
     let want = pillars

@@ -616,6 +616,9 @@ pub fn state_hash(world: &World) -> u64 {
         if let Some(x) = world.get::<sim::PersonDrivers>(*e) {
             h.add(x);
         }
+        if let Some(x) = world.get::<sim::Temperament>(*e) {
+            h.add(x);
+        }
     }
     for e in idx.teams.values() {
         if let Some(x) = world.get::<Team>(*e) {

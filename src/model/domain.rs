@@ -36,6 +36,28 @@ pub enum Trait {
     BrilliantJerk,
     FlightRisk,
     OwnsComponents,
+    /// Takes crunch well: overtime tires them less (`trait_crunch_resilient`).
+    CrunchResilient,
+    /// Worn down by crunch: overtime tires them more (`trait_crunch_sensitive`).
+    CrunchSensitive,
+    /// Recognition matters a lot to them: 1:1s and credit move them more.
+    SeeksRecognition,
+    /// Motivated from within: 1:1s and credit move them less.
+    SelfMotivated,
+    /// Enjoys change: priority churn costs them less.
+    LovesChange,
+    /// Needs stability: priority churn costs them more.
+    NeedsStability,
+}
+
+impl Trait {
+    /// The three reaction axes (crunch, recognition, change), each as (low pole, high pole):
+    /// the low pole's multiplier is below 1, the high pole's above.
+    pub const AXES: [(Trait, Trait); 3] = [
+        (Trait::CrunchResilient, Trait::CrunchSensitive),
+        (Trait::SelfMotivated, Trait::SeeksRecognition),
+        (Trait::LovesChange, Trait::NeedsStability),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]

@@ -1,5 +1,6 @@
 //! The weekly equations of MODEL.md §4–§9 as pure functions (no Bevy types), each pinned by tests.
 
+use super::domain::Trait;
 use super::params::Params;
 
 /// First-order smoothing `x + (target − x)/τ` (Abdel-Hamid's exponential delay).
@@ -280,6 +281,42 @@ pub fn annual_turnover(weekly_hazard: f64) -> f64 {
 }
 
 /// Exhaustion step (§4.9 with §17.4's continuous recovery and chronic burnout).
+/// A person's reactions as multipliers (crunch, recognition, change): the pole a scenario
+/// wrote for each axis, or else one drawn from `draws` (uniforms in 0–1, one per axis): the
+/// low pole below `trait_drawn_share`, the high pole above 1 − it, else neutral (1).
+pub fn temperament(traits: &[Trait], draws: [f64; 3], p: &Params) -> [f64; 3] {
+    let poles = [
+        (p.trait_crunch_resilient, p.trait_crunch_sensitive),
+        (p.trait_self_motivated, p.trait_seeks_recognition),
+        (p.trait_loves_change, p.trait_needs_stability),
+    ];
+    let mut out = [1.0; 3];
+    for (k, (low, high)) in Trait::AXES.iter().enumerate() {
+        let (lo, hi) = poles[k];
+        out[k] = if traits.contains(low) {
+            lo
+        } else if traits.contains(high) {
+            hi
+        } else if draws[k] < p.trait_drawn_share {
+            lo
+        } else if draws[k] > 1.0 - p.trait_drawn_share {
+            hi
+        } else {
+            1.0
+        };
+    }
+    out
+}
+
+/// Hours as they tire someone: those above 40 count `crunch` times (below 40, as they are).
+pub fn felt_hours(hours: f64, crunch: f64) -> f64 {
+    if hours > 40.0 {
+        40.0 + (hours - 40.0) * crunch
+    } else {
+        hours
+    }
+}
+
 pub fn exhaustion_step(
     x: f64,
     hours: f64,
@@ -605,6 +642,31 @@ pub fn escalation_upheld(power: f64, p: &Params) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temperament_takes_the_written_pole_else_the_draw() {
+        // Drawing is on when a scenario sets a share (the default, 0, keeps unwritten neutral).
+        let p = Params {
+            trait_drawn_share: 0.2,
+            ..Params::default()
+        };
+        assert_eq!(
+            temperament(&[], [0.05, 0.5, 0.95], &Params::default()),
+            [1.0; 3]
+        );
+        // Written poles win over any draw.
+        let t = temperament(
+            &[Trait::CrunchSensitive, Trait::SelfMotivated],
+            [0.0, 0.99, 0.5],
+            &p,
+        );
+        assert_eq!(t, [p.trait_crunch_sensitive, p.trait_self_motivated, 1.0]);
+        // Unwritten axes follow the draw: low pole, neutral, high pole.
+        let t = temperament(&[], [0.05, 0.5, 0.95], &p);
+        assert_eq!(t, [p.trait_crunch_resilient, 1.0, p.trait_needs_stability]);
+        assert_eq!(felt_hours(50.0, 1.4), 54.0);
+        assert_eq!(felt_hours(36.0, 1.4), 36.0);
+    }
 
     #[test]
     fn a_skill_of_50_leaves_an_effect_unchanged_and_the_sign_of_the_gain_sets_its_direction() {

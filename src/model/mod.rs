@@ -76,7 +76,15 @@ pub use params::Params;
 /// overloaded platform flowed faster than X-as-a-service (−3.75 product in `dependency_hell`;
 /// Team Topologies has collaboration as the expensive mode, for discovering an interface).
 /// Now X-as-a-service is +0.94 product there.
-pub const MODEL_VERSION: u32 = 11;
+/// 12 — People react differently (issue 13, "people, not rows"): each person has a temperament
+/// on three axes — crunch (their hours above 40 tire them × 0.7 or × 1.4), recognition (1:1s
+/// and shared credit move their engagement and trust × 0.6 or × 1.5) and change (priority
+/// churn costs them × 0.5 or × 1.5) — written as traits in the scenario or, where an axis is
+/// left out, drawn from the seed on its own stream when the scenario sets
+/// `trait_drawn_share` (default 0). Before, every person with the same numbers reacted the
+/// same way. `conference_crunch` now writes four of its people's reactions (one each way on
+/// crunch and on recognition).
+pub const MODEL_VERSION: u32 = 12;
 
 use serde::{Deserialize, Serialize};
 

@@ -331,6 +331,32 @@ pub struct Params {
     /// [G] Weekly exhaustion per priority-churn event (capped at 3, weighted 0.25 each).
     pub exhaustion_churn_gain: f64,
 
+    // ---- Temperament: how people react (issue 13, "people, not rows") ----
+    /// [G] Multiplier on the overtime that tires someone who takes crunch well
+    /// (`CrunchResilient`): their hours above 40 count this much.
+    pub trait_crunch_resilient: f64,
+    /// [G] The same for someone worn down by crunch (`CrunchSensitive`).
+    pub trait_crunch_sensitive: f64,
+    /// [G] Multiplier on what 1:1s and shared credit do to the engagement and trust of someone
+    /// motivated from within (`SelfMotivated`).
+    pub trait_self_motivated: f64,
+    /// [G] The same for someone to whom recognition matters a lot (`SeeksRecognition`).
+    pub trait_seeks_recognition: f64,
+    /// [G] Multiplier on what priority churn does to the engagement and exhaustion of someone
+    /// who enjoys change (`LovesChange`).
+    pub trait_loves_change: f64,
+    /// [G] The same for someone who needs stability (`NeedsStability`).
+    pub trait_needs_stability: f64,
+    /// [G] When a scenario leaves an axis unwritten for a person, the seed draws it: each
+    /// pole with this chance, otherwise neutral (1); the poles are set so that the average
+    /// person reacts about as before (0.2 × 0.7 + 0.6 + 0.2 × 1.4 ≈ 1). Default 0 (only
+    /// written traits act): at 0.2 for every shipped scenario, three lever rows of
+    /// `tests/levers.rs` fell below their thresholds (mentoring soft vs craft → trust +0.15,
+    /// mentoring craft vs team development → product +0.17, connecting every dependent pair
+    /// → product +0.29 of +0.3), and the model is not yet recalibrated for a drawn population.
+    /// A scenario may set it (0.2 gives about two people in five a marked reaction).
+    pub trait_drawn_share: f64,
+
     // ---- Trust in the leader (§17.2) (moved out of the systems) ----
     /// [G] Trust-in-leader target points for recent 1:1s and recognition (0–1).
     pub tl_one_on_ones: f64,

@@ -31,6 +31,7 @@ pub enum Purpose {
     Conflict = 18,
     BotChoice = 19,
     IdeaCreation = 20,
+    Temperament = 21,
 }
 
 /// splitmix64 finaliser: a bijective 64-bit mixer (Steele, Lea & Flood 2014).

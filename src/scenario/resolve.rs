@@ -335,6 +335,18 @@ pub(crate) fn resolve(
                 craft: base,
             });
             check_skills(&mut c, &format!("{mb}.skills"), &skills);
+            for (low, high) in crate::model::domain::Trait::AXES {
+                if m.traits.contains(&low) && m.traits.contains(&high) {
+                    c.error(
+                        &format!("{mb}.traits"),
+                        format!("{low:?} and {high:?} contradict each other"),
+                        Some(format!(
+                            "keep one of them, or leave both out and the seed decides how {} reacts",
+                            m.name
+                        )),
+                    );
+                }
+            }
             c.range(&format!("{mb}.engagement"), m.engagement, 0.0, 100.0);
             c.range(&format!("{mb}.exhaustion"), m.exhaustion, 0.0, 100.0);
             c.range(

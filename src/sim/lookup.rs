@@ -29,6 +29,7 @@ macro_rules! indexed {
 indexed! {
     Person => PersonId, people;
     PersonDrivers => PersonId, people;
+    Temperament => PersonId, people;
     Team => TeamId, teams;
     Initiative => InitiativeId, initiatives;
     Dependency => DependencyId, dependencies;

@@ -188,8 +188,9 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             raw: 0.0,
         };
         let drivers = PersonDrivers::arriving(r.engagement, r.trust_in_leader, x0);
+        let temperament = crate::sim::Temperament::of(&r.traits, seed, pd.id, &p);
         let e = world
-            .spawn((Name::new(person.name.clone()), person, drivers))
+            .spawn((Name::new(person.name.clone()), person, drivers, temperament))
             .id();
         index.people.insert(pd.id, e);
     }

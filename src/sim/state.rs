@@ -81,6 +81,66 @@ pub struct Person {
     pub raw: f64,
 }
 
+/// How a person reacts (issue 13, "people, not rows"): multipliers on what crunch (their hours
+/// above 40), recognition (1:1s and shared credit) and priority churn do to them, from their
+/// traits as written in the scenario or drawn from the seed (`eq::temperament`). 1 is neutral.
+/// (The state hash writes it right after `PersonDrivers`.)
+#[derive(Component, Clone, Copy, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Temperament {
+    pub crunch: f64,
+    pub recognition: f64,
+    pub change: f64,
+}
+
+impl Temperament {
+    pub const NEUTRAL: Temperament = Temperament {
+        crunch: 1.0,
+        recognition: 1.0,
+        change: 1.0,
+    };
+
+    /// The temperament of person `id` with `traits`, for `seed` (its own random stream, so no
+    /// other draw moves).
+    pub fn of(
+        traits: &[crate::model::domain::Trait],
+        seed: u64,
+        id: PersonId,
+        p: &crate::model::Params,
+    ) -> Self {
+        use crate::model::rng::{Purpose, Stream};
+        let draws = [0u32, 1, 2].map(|axis| {
+            Stream::new(seed, Purpose::Temperament, u64::from(id.0), 0, axis).uniform()
+        });
+        let [crunch, recognition, change] = crate::model::eq::temperament(traits, draws, p);
+        Temperament {
+            crunch,
+            recognition,
+            change,
+        }
+    }
+
+    /// What sets this person apart, in plain words (empty when neutral on every axis).
+    pub fn words(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.crunch < 1.0 {
+            v.push("takes crunch well");
+        } else if self.crunch > 1.0 {
+            v.push("worn down by crunch");
+        }
+        if self.recognition > 1.0 {
+            v.push("recognition matters a lot to them");
+        } else if self.recognition < 1.0 {
+            v.push("motivated from within");
+        }
+        if self.change < 1.0 {
+            v.push("enjoys change");
+        } else if self.change > 1.0 {
+            v.push("needs stability");
+        }
+        v
+    }
+}
+
 /// What moves a person's engagement, exhaustion and trust in the leader, and how they got where
 /// they are (MODEL.md §9.3): a contribution ledger per stock, the starting values and terms the
 /// targets are measured from, and the recent events that feed them. Only the people phases,

@@ -123,6 +123,20 @@ pub(super) fn person_tip(ui: &mut Ui, w: &World, p: &Person, g: &Game, start: Op
     if !state.is_empty() {
         ui.label(RichText::new(state.join(" · ")).color(palette::ORANGE));
     }
+    // Their temperament, once a 1:1 has let you know them.
+    if let Some(t) = crate::sim::lookup::get::<crate::sim::Temperament>(w, p.id) {
+        let words = t.words();
+        // A 1:1 or a stay interview is what reveals it (the same flag as their flight risk).
+        let known = p.flight_risk_revealed;
+        if known && !words.is_empty() {
+            ui.label(format!("You know them: {}.", words.join(", ")));
+        } else if !known {
+            ui.label(
+                RichText::new("A 1:1 tells you how they react to crunch, recognition and change.")
+                    .weak(),
+            );
+        }
+    }
     let now = crate::sim::lookup::get::<PersonDrivers>(w, p.id);
     match (start.and_then(|s| s.people.get(&p.id)), now) {
         (Some(b), Some(d)) => {

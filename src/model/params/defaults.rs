@@ -149,6 +149,14 @@ impl Default for Params {
             exhaustion_load_gain: 10.0,
             exhaustion_churn_gain: 3.0,
 
+            trait_crunch_resilient: 0.7,
+            trait_crunch_sensitive: 1.4,
+            trait_self_motivated: 0.6,
+            trait_seeks_recognition: 1.5,
+            trait_loves_change: 0.5,
+            trait_needs_stability: 1.5,
+            trait_drawn_share: 0.0,
+
             tl_one_on_ones: 20.0,
             tl_defended: 15.0,
             tl_credit: 10.0,

@@ -16,6 +16,7 @@ pub fn people_skills_exhaustion_trust(
     params: Res<SimParams>,
     index: Res<Index>,
     mut people: Query<(&mut Person, &mut PersonDrivers)>,
+    temperaments: Query<&Temperament>,
     teams: Query<&Team>,
     org: Res<Org>,
 ) {
@@ -102,16 +103,23 @@ pub fn people_skills_exhaustion_trust(
         }
         // Exhaustion with its ledger: increments by driver; recovery shrinks all lines in proportion.
         let cl = team.map_or(1.0, |t| t.cognitive_load);
-        let churn = team.map_or(0.0, |t| t.churn_events.min(3.0));
+        // How this person reacts: crunch tires some more than others, churn unsettles some
+        // more, recognition lands harder with some (issue 13, traits).
+        let temper = temperaments
+            .get(*e)
+            .copied()
+            .unwrap_or(Temperament::NEUTRAL);
+        let churn = team.map_or(0.0, |t| t.churn_events.min(3.0)) * temper.change;
+        let felt = eq::felt_hours(x.hours, temper.crunch);
         if !init {
-            let overwork = (x.hours / 40.0 - 1.0).max(0.0);
+            let overwork = (felt / 40.0 - 1.0).max(0.0);
             let before = x.exhaustion;
             let gain = p.exhaustion_gain * overwork * (1.0 - before / 100.0);
             let load = p.exhaustion_load_gain * (cl - 1.0).max(0.0);
             let churn_inc = p.exhaustion_churn_gain * churn * 0.25;
             let after = eq::exhaustion_step(
                 before,
-                x.hours,
+                felt,
                 (cl - 1.0).max(0.0),
                 churn * 0.25,
                 x.chronic,
@@ -135,9 +143,9 @@ pub fn people_skills_exhaustion_trust(
             x.chronic = eq::chronic_step(x.chronic, after, p);
         }
         // Trust in the leader (§17.2).
-        let rc = recognition(&x);
+        let rc = recognition(&x) * temper.recognition;
         let (defend, credit, resp, broken) = team.map_or((0.0, 0.0, 0.0, 0.0), |t| {
-            (t.defend, t.credit, t.resp, t.broken)
+            (t.defend, t.credit * temper.recognition, t.resp, t.broken)
         });
         let terms = [
             (Driver::OneOnOnes, p.tl_one_on_ones * rc),
@@ -358,6 +366,7 @@ pub fn people_engagement_hazard(
     index: Res<Index>,
     market: Res<Market>,
     mut people: Query<(&mut Person, &mut PersonDrivers)>,
+    temperaments: Query<&Temperament>,
     teams: Query<&Team>,
 ) {
     let w = clock.week;
@@ -372,7 +381,11 @@ pub fn people_engagement_hazard(
         let Some(t) = teams.get(&x.team) else {
             continue;
         };
-        let rc = recognition(&x);
+        let temper = temperaments
+            .get(*e)
+            .copied()
+            .unwrap_or(Temperament::NEUTRAL);
+        let rc = recognition(&x) * temper.recognition;
         let vested8: f64 = x.vested_log.iter().rev().take(8).sum();
         let g = (vested8 / 4.0).min(1.0);
         let blocked_frac = t.blocked_frac;
@@ -390,13 +403,13 @@ pub fn people_engagement_hazard(
             ),
             (
                 Driver::PriorityChurn,
-                -p.e_priority_churn * t.churn_events.min(1.0),
+                -p.e_priority_churn * t.churn_events.min(1.0) * temper.change,
             ),
             (Driver::StatusOverhead, -p.e_status * status / 0.15),
             (Driver::Blocked, -p.e_blocked * blocked_frac),
             (Driver::Idle, -p.e_idle * t.idle_frac),
             (Driver::Layoff, -p.e_layoff * t.layoff_recent),
-            (Driver::Credit, dr.e_pulse),
+            (Driver::Credit, dr.e_pulse * temper.recognition),
         ];
         if init {
             let mut t0 = Contribs::default();

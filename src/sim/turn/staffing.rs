@@ -173,7 +173,10 @@ pub fn staffing(world: &mut World) {
             b.total_spent += fee;
         }
         let name = person.name.clone();
-        let e = world.spawn((Name::new(name.clone()), person, drivers)).id();
+        let temperament = crate::sim::Temperament::of(&[], seed, id, &p);
+        let e = world
+            .spawn((Name::new(name.clone()), person, drivers, temperament))
+            .id();
         world.resource_mut::<Index>().people.insert(id, e);
         let text = format!("{name} joined team {}", team_name(world, r.team));
         let mut about = vec![Subject::Person(id), Subject::Team(r.team)];
