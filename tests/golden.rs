@@ -108,6 +108,11 @@ fn screens() -> Vec<(&'static str, GuiState)> {
         Tab::Map,
         "the org map is the playing screen's first view"
     );
+    // The guided first game, week 2: the hint points at Martin's demand in the inbox.
+    let mut guide = state("guide");
+    pick(&mut guide, "first_two_weeks");
+    guide.apply(Command::BeginPlaying);
+    play(&mut guide, 1);
     let mut charts = state("charts");
     pick(&mut charts, "pmo_gantt");
     charts.apply(Command::BeginPlaying);
@@ -128,6 +133,7 @@ fn screens() -> Vec<(&'static str, GuiState)> {
         ("one_on_one", talk),
         ("org_map_2_teams", map2),
         ("org_map_8_teams", map8),
+        ("guide_inbox", guide),
         ("charts", charts),
         ("debrief", debrief),
     ]

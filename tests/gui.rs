@@ -1137,3 +1137,51 @@ fn the_window_game_writes_a_log_that_replays() {
         Some(&format!("{:016x}", g.sim.state_hash()))
     );
 }
+
+#[test]
+fn a_team_that_runs_out_of_work_gets_a_card_to_choose_its_next_bet() {
+    let mut st = play_until_moment("next-bet", "pmo_gantt", "servant", MomentKind::OutOfWork);
+    let card = st
+        .last_summary()
+        .and_then(|s| {
+            s.moments
+                .iter()
+                .find(|m| m.kind == MomentKind::OutOfWork)
+                .cloned()
+        })
+        .expect("a next-bet card");
+    let g = st.game.as_ref().expect("game");
+    let w = g.world();
+    // It is true: the team named has no open work left.
+    let team = w
+        .resource::<orgcraft::sim::Index>()
+        .teams
+        .values()
+        .filter_map(|e| w.get::<orgcraft::sim::Team>(*e))
+        .find(|t| card.title == format!("{} has run out of work", t.name))
+        .map(|t| t.id)
+        .expect("the card names a team");
+    let open = w
+        .resource::<orgcraft::sim::Index>()
+        .initiatives
+        .values()
+        .filter_map(|e| w.get::<orgcraft::sim::Initiative>(*e))
+        .filter(|i| i.team == team && i.is_open())
+        .count();
+    assert_eq!(open, 0, "{}", card.title);
+    // Each bet it offers is one the player can afford and queue now, for that team.
+    assert!(!card.offers.is_empty(), "{card:?}");
+    for (label, a) in &card.offers {
+        assert!(
+            matches!(a, Action::SetDiscoveryShare { team: t, .. } | Action::SetDebtShare { team: t, .. } if *t == team),
+            "{label}: {a:?}"
+        );
+        assert!(g.price(a).is_ok(), "{label}: {:?}", g.price(a));
+    }
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains(&card.title), "{text}");
+    assert!(text.contains(&card.offers[0].0), "{text}");
+    let before = g.queued().len();
+    st.apply(Command::Queue(card.offers[0].1.clone()));
+    assert_eq!(st.game.as_ref().expect("game").queued().len(), before + 1);
+}

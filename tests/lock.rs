@@ -179,6 +179,19 @@ fn verdict(name: &str, committed: &str, now: &str, model: u32, updating: bool) -
             ))
         };
     }
+    if !same && locked_version == Some(model) && rows_added_only(&locked, now) {
+        // Every locked row is still there, unchanged and in order: a new scenario (or bot, or
+        // seed) added rows. The old behaviour is intact, so no model version bump; the new rows
+        // are reviewed when written.
+        return if updating {
+            Verdict::Write
+        } else {
+            Verdict::Fail(format!(
+                "{name}: rows were added (every locked row is unchanged); write them with \
+                 ORGCRAFT_UPDATE_LOCK=1 cargo test --test lock"
+            ))
+        };
+    }
     if !same && locked_version == Some(model) {
         return Verdict::Fail(format!(
             "{name}: the simulation's behaviour changed while MODEL_VERSION is still {model}. If \
@@ -255,6 +268,13 @@ fn every_week_of_every_scenario_bot_and_seed_is_locked() {
 /// lines (`events`: week, kind, text) are words about the weeks, not state, so a line more or
 /// less there is a change of words too; the state hashes, scores and history still lock the
 /// behaviour. A table that is not JSON (the week hashes) never differs in words only.
+/// Whether `new` holds every line of `old`, unchanged and in the same order, and more lines
+/// besides (rows added for a new scenario). A changed or missing row is a change of behaviour.
+fn rows_added_only(old: &str, new: &str) -> bool {
+    let mut rest = new.lines();
+    old.lines().all(|l| rest.by_ref().any(|n| n == l)) && new.lines().count() > old.lines().count()
+}
+
 fn wording_only(old: &str, new: &str) -> bool {
     fn leaves(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
         use serde_json::Value;
@@ -393,6 +413,20 @@ fn a_changed_table_without_a_model_version_bump_fails() {
             Verdict::Fail(_)
         ));
     }
+    // Rows added with every old row unchanged (a new scenario): written without a bump, and a
+    // check without updating fails; a row added while another changed is still a change.
+    assert_eq!(
+        verdict("t", &at(v, "a 1\nc 3\n"), "a 1\nb 2\nc 3\n", v, true),
+        Verdict::Write
+    );
+    match verdict("t", &at(v, "a 1\nc 3\n"), "a 1\nb 2\nc 3\n", v, false) {
+        Verdict::Fail(why) => assert!(why.contains("rows were added"), "{why}"),
+        other => panic!("added rows passed without updating: {other:?}"),
+    }
+    assert!(matches!(
+        verdict("t", &at(v, "a 1\nc 3\n"), "a 1\nb 2\nc 4\n", v, true),
+        Verdict::Fail(_)
+    ));
     // Bumped: the old lock fails until it is regenerated, and may then be written.
     assert!(matches!(
         verdict("t", &at(v, "a 1\n"), "a 2\n", v + 1, false),

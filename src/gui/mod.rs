@@ -5,6 +5,7 @@
 //! - `state`: screens, overlays and the `Command`s that change them (headless-testable).
 //! - `game`: one game in progress: queue with undo, week summaries, decisions.
 //! - `catalog`: which actions apply to a selection, with explanations.
+//! - `guide`: the guided first game's hints, worked out from the state.
 //! - `save`: atomic autosaves that replay decisions.
 //! - `ui`: egui drawing, one module per screen.
 //! - `offscreen`: renders screens to images without a window (golden tests).
@@ -12,6 +13,7 @@
 
 pub mod catalog;
 pub mod game;
+pub mod guide;
 pub mod moments;
 pub mod offscreen;
 pub mod save;
@@ -137,6 +139,42 @@ fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
     );
 }
 
+/// With `ORGCRAFT_TIMING=1`, reports on stderr how long frames take while the window redraws
+/// continuously (an animation after End week, a tooltip fading): each run of frames less than
+/// a second apart, once a gap of a second or more ends it (the window went idle), as its count,
+/// median, 95th percentile and longest frame. An idle window draws no frames, so idle time is
+/// not counted.
+fn frame_timing(mut last: Local<Option<std::time::Instant>>, mut run: Local<Vec<f64>>) {
+    if !std::env::var("ORGCRAFT_TIMING").is_ok_and(|v| v == "1") {
+        return;
+    }
+    let now = std::time::Instant::now();
+    if let Some(before) = last.replace(now) {
+        let ms = now.duration_since(before).as_secs_f64() * 1000.0;
+        if ms < 1000.0 {
+            run.push(ms);
+        } else {
+            report_frames(&mut run);
+        }
+    }
+}
+
+/// Prints one run of frame times (see `frame_timing`) and empties it; short runs are noise.
+fn report_frames(run: &mut Vec<f64>) {
+    if run.len() >= 5 {
+        run.sort_by(f64::total_cmp);
+        let at = |q: f64| run[((run.len() - 1) as f64 * q).round() as usize];
+        eprintln!(
+            "orgcraft: {} frames back to back: median {:.1} ms, 95th percentile {:.1} ms, longest {:.1} ms",
+            run.len(),
+            at(0.5),
+            at(0.95),
+            at(1.0)
+        );
+    }
+    run.clear();
+}
+
 /// Opens the window and runs until the player quits (or autoplay ends).
 pub fn run_window(opts: WindowOptions) -> AppExit {
     let _ = OPENED.set(std::time::Instant::now());
@@ -180,7 +218,7 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
             .after(bevy_egui::EguiInputSet::WriteEguiEvents)
             .before(bevy_egui::EguiPreUpdateSet::BeginPass),
     )
-    .add_systems(Update, first_frame_timing)
+    .add_systems(Update, (first_frame_timing, frame_timing))
     .add_systems(Update, (watch::poll_system, exit_system))
     .add_systems(
         PostUpdate,

@@ -26,6 +26,8 @@ pub enum MomentKind {
     Conversation,
     /// Someone who said they might leave is close to resigning.
     Warning,
+    /// A team's last open work shipped or was stopped: the player chooses its next bet.
+    OutOfWork,
 }
 
 /// One card: a title, a few lines of what it means, and an optional decision offered on it.
@@ -57,6 +59,7 @@ pub fn of_week(
     warned: &mut BTreeSet<PersonId>,
 ) -> Vec<Moment> {
     let mut out = Vec::new();
+    let mut idle_carded = BTreeSet::new();
     for e in entries {
         let Some(happened) = e.happened else {
             continue;
@@ -88,6 +91,14 @@ pub fn of_week(
             _ => None,
         };
         out.extend(moment);
+        // The team's last open work just ended: what now?
+        if matches!(happened, Happened::Shipped | Happened::Killed)
+            && let Some(it) = initiative.and_then(|i| self::initiative(world, i))
+            && idle_carded.insert(it.team)
+            && let Some(m) = out_of_work(world, it)
+        {
+            out.push(m);
+        }
     }
     let mut talks: Vec<(u32, Moment)> = one_on_ones
         .iter()
@@ -112,6 +123,13 @@ pub fn of_week(
 /// The chance that `p` leaves within a year, from this week's hazard.
 fn yearly_leaving(p: &Person) -> f64 {
     crate::model::eq::annual_turnover(p.hazard)
+}
+
+/// Whether the player, once a 1:1 revealed it, reads this person as likely to leave: a hidden
+/// flight risk, or a chance of leaving within a year of `LIKELY_TO_LEAVE` or more. The map,
+/// its tooltips, the person panel and the warning all use this one band.
+pub fn likely_to_leave(p: &Person) -> bool {
+    p.flight_risk || yearly_leaving(p) >= LIKELY_TO_LEAVE
 }
 
 /// A 1:1 as a short conversation: how they are, what wears them down (the largest driver of
@@ -221,15 +239,14 @@ fn conversation(world: &World, id: PersonId) -> Option<(u32, Moment)> {
         ));
     }
     if p.notice.is_none() && p.flight_risk_revealed {
-        let yearly = yearly_leaving(p);
-        if p.flight_risk || yearly >= LIKELY_TO_LEAVE {
+        if likely_to_leave(p) {
             weight += 3;
             lines.push("\"To be honest, I have been thinking about leaving.\"".into());
             offers.push((
                 "Ask what would make them stay (stay interview)".into(),
                 Action::StayInterview { person: id },
             ));
-        } else if yearly >= 0.15 {
+        } else if yearly_leaving(p) >= 0.15 {
             weight += 1;
             lines.push("\"Sometimes I wonder whether I should look elsewhere.\"".into());
         }
@@ -258,7 +275,7 @@ fn warnings(world: &World, warned: &mut BTreeSet<PersonId>) -> Vec<Moment> {
         let Some(p) = world.get::<Person>(*e) else {
             continue;
         };
-        let likely = p.flight_risk || yearly_leaving(p) >= LIKELY_TO_LEAVE;
+        let likely = likely_to_leave(p);
         if p.notice.is_some() || !p.flight_risk_revealed || !likely || warned.contains(&p.id) {
             continue;
         }
@@ -332,6 +349,85 @@ fn shipped(world: &World, id: crate::model::InitiativeId, users_change: f64) -> 
     Some(Moment {
         kind: MomentKind::Shipped,
         title: format!("Shipped: \"{}\"", it.name),
+        lines,
+        offers,
+    })
+}
+
+/// The card for a team whose last open work (`last`) ended this week, or `None` while it has
+/// work left. It offers the team's next bet: explore new ideas (a higher discovery share, so
+/// its own ideas come up for experiments) or pay down its debt; moving people to a team with
+/// waiting work is named too (Reteam, from a person).
+fn out_of_work(world: &World, last: &Initiative) -> Option<Moment> {
+    let team_id = last.team;
+    let idx = world.resource::<crate::sim::Index>();
+    let open_work = |t: crate::model::TeamId| {
+        idx.initiatives
+            .values()
+            .filter_map(|e| world.get::<Initiative>(*e))
+            .filter(|i| i.team == t && i.is_open())
+            .count()
+    };
+    if open_work(team_id) > 0 {
+        return None;
+    }
+    let t = crate::sim::lookup::get::<Team>(world, team_id)?;
+    let mut lines = vec![format!(
+        "\"{}\" was its last open work. A team with nothing meaningful to do loses engagement \
+         week by week (the ledger calls it too little meaningful work). Choose its next bet.",
+        last.name
+    )];
+    let mut offers = Vec::new();
+    // Room under the 0.7 cap on discovery + debt + service shares.
+    let room =
+        |own: f64| (0.7 - (t.discovery_share + t.debt_share + t.service_share) + own).min(0.4);
+    let discovery = room(t.discovery_share).min(0.3);
+    if discovery > t.discovery_share + 0.05 {
+        offers.push((
+            format!(
+                "Explore new ideas: discovery from {:.0} % to {:.0} %",
+                t.discovery_share * 100.0,
+                discovery * 100.0
+            ),
+            Action::SetDiscoveryShare {
+                team: team_id,
+                share: (discovery * 100.0).round() / 100.0,
+            },
+        ));
+    }
+    let debt = room(t.debt_share).min(0.3);
+    if debt > t.debt_share + 0.05 {
+        offers.push((
+            format!(
+                "Pay down technical debt: from {:.0} % to {:.0} % of its time",
+                t.debt_share * 100.0,
+                debt * 100.0
+            ),
+            Action::SetDebtShare {
+                team: team_id,
+                share: (debt * 100.0).round() / 100.0,
+            },
+        ));
+    }
+    // The team with the most work waiting, for the people who could help there.
+    let busiest = idx
+        .teams
+        .values()
+        .filter_map(|e| world.get::<Team>(*e))
+        .filter(|o| o.id != team_id)
+        .map(|o| (open_work(o.id), o))
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, o)| (*n, std::cmp::Reverse(o.id)));
+    if let Some((n, o)) = busiest {
+        lines.push(format!(
+            "Or move people where the work is: {} has {n} open pieces of work (select a \
+             person, then Move to {}).",
+            o.name, o.name
+        ));
+    }
+    Some(Moment {
+        kind: MomentKind::OutOfWork,
+        title: format!("{} has run out of work", t.name),
         lines,
         offers,
     })

@@ -107,6 +107,8 @@ pub struct ScenarioEntry {
     pub origin: &'static str,
     /// Why it does not load, if it does not (shown in the picker, not playable).
     pub error: Option<String>,
+    /// A guided first game (`guided: true`): listed first, marked "start here".
+    pub guided: bool,
 }
 
 /// The trainer's playtest: the scenario file being watched and what its latest version says.
@@ -164,6 +166,10 @@ pub enum Command {
     ContinueOnNewModel,
     /// Title, for a save of another model version: start its scenario again from week 1.
     RestartSavedScenario,
+    /// Guided game: move past a hint that waits for "Next".
+    GuideNext(super::guide::Step),
+    /// Guided game: hide the hints, or show them again.
+    ToggleHints,
 }
 
 /// The whole interface state.
@@ -192,6 +198,8 @@ pub struct GuiState {
     pub whatif: Option<(String, crate::headless::log::WhatIf)>,
     /// Autosave failures are reported, never fatal.
     pub last_save_error: Option<String>,
+    /// The guided first game's progress through its hints (`guide`).
+    pub guide: super::guide::Guide,
 }
 
 impl GuiState {
@@ -217,6 +225,7 @@ impl GuiState {
             quit: false,
             whatif: None,
             last_save_error: None,
+            guide: Default::default(),
         }
     }
 
@@ -370,6 +379,10 @@ impl GuiState {
                     self.overlay = Overlay::WeekSummary;
                 }
             }
+            Command::GuideNext(step) => {
+                self.guide.passed.insert(step);
+            }
+            Command::ToggleHints => self.guide.hidden = !self.guide.hidden,
             Command::ShowDebrief => {
                 if self.game.as_ref().is_some_and(Game::is_over) {
                     self.overlay = Overlay::None;
@@ -415,6 +428,8 @@ impl GuiState {
         let mut game = Game::new(sc, Some(path), seed);
         game.table = self.table.clone();
         self.game = Some(game);
+        // A new game starts the tour again (whether the hints are shown is kept).
+        self.guide.passed.clear();
         self.scenario_text = text;
         self.screen = Screen::Playing;
         self.overlay = Overlay::None;
@@ -684,8 +699,9 @@ fn unreadable(file: &str, error: &str) -> Diagnostic {
     }
 }
 
-/// Lists the scenarios in `folders` (sorted by file name within each folder), reading each
-/// file's title, length, difficulty and lesson. Broken files are listed with their error.
+/// Lists the scenarios in `folders` (sorted by file name within each folder, the guided ones
+/// first: they teach the interface), reading each file's title, length, difficulty and lesson.
+/// Broken files are listed with their error.
 pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
     let mut out = Vec::new();
     for (dir, origin) in folders {
@@ -698,6 +714,7 @@ pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
             .filter(|p| p.file_stem().is_some_and(|s| s != "template"))
             .collect();
         files.sort();
+        let mut here = Vec::new();
         for path in files {
             let entry = match scenario::read_source(&path)
                 .map_err(|e| vec![unreadable(&path.display().to_string(), &e.to_string())])
@@ -711,6 +728,7 @@ pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
                     lesson: sc.raw.lesson.clone(),
                     origin,
                     error: None,
+                    guided: sc.raw.guided,
                 },
                 Err(d) => ScenarioEntry {
                     title: path
@@ -727,10 +745,14 @@ pub fn scan_catalog(folders: &[(PathBuf, &'static str)]) -> Vec<ScenarioEntry> {
                             .map(|x| x.to_string())
                             .unwrap_or_else(|| "does not load".into()),
                     ),
+                    guided: false,
                 },
             };
-            out.push(entry);
+            here.push(entry);
         }
+        // Stable: the guided scenarios move to the front, the rest keep their order.
+        here.sort_by_key(|e: &ScenarioEntry| !e.guided);
+        out.extend(here);
     }
     out
 }

@@ -241,6 +241,7 @@ pub fn raw(people: usize, seed: u64) -> RawScenario {
         difficulty: 2,
         seed,
         weeks,
+        guided: false,
         value_draw: ValueDraw::Independent,
         params: Default::default(),
         leader: RawLeader::default(),

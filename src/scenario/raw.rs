@@ -32,6 +32,11 @@ pub struct RawScenario {
     #[serde(default)]
     pub seed: u64,
     pub weeks: u32,
+    /// A guided scenario: the window shows hints that walk a first-time player through the
+    /// interface (the org map, the details panel, the inbox, End week and the summary), and
+    /// the picker lists it first. Changes nothing in the simulation.
+    #[serde(default)]
+    pub guided: bool,
     #[serde(default)]
     pub value_draw: ValueDraw,
     #[serde(default)]

@@ -257,7 +257,7 @@ pub(super) fn person_row(ui: &mut Ui, w: &World, p: &Person, selected: Option<bo
     } else if p.flight_risk_revealed {
         // What a 1:1 revealed: the chance of leaving within a year, as a band.
         let yearly = crate::model::eq::annual_turnover(p.hazard);
-        if p.flight_risk || yearly >= 0.30 {
+        if crate::gui::moments::likely_to_leave(p) {
             warn.push("likely to leave: talk about what would keep them".to_string());
         } else if yearly >= 0.15 {
             info.push("might leave this year".to_string());

@@ -12,7 +12,7 @@ use super::org_map::{
     CHIP, CHIPS_SHOWN, Layout, cell_height, clip, header_height, narrow, open_work, rows_of,
     team_people,
 };
-use super::widgets::{Good, level_word, palette};
+use super::widgets::{Good, level_colour, palette};
 use crate::gui::catalog::Selection;
 use crate::gui::game::{Game, WeekStart};
 use crate::gui::state::{Command, GuiState};
@@ -91,12 +91,7 @@ pub(super) fn team_room(
         );
         let bar = Rect::from_min_size(bar_at, vec2(gw, 4.0));
         painter.rect_filled(bar, CornerRadius::same(2), vis.extreme_bg_color);
-        let col = match level_word(*v, *good) {
-            "good" => palette::BLUE,
-            "fair" => palette::SKY,
-            "poor" => palette::ORANGE,
-            _ => palette::VERMILLION,
-        };
+        let col = level_colour(*v, *good);
         painter.rect_filled(
             Rect::from_min_size(bar.min, vec2(gw * (*v as f32 / 100.0).clamp(0.0, 1.0), 4.0)),
             CornerRadius::same(2),
@@ -151,7 +146,6 @@ pub(super) fn team_room(
         let engagement = lerp(p.engagement, before.map(|b| b.engagement));
         let exhaustion = lerp(p.exhaustion, before.map(|b| b.exhaustion));
         let (skin, hair, style) = avatar::appearance(&p.name, p.id.0);
-        let yearly = crate::model::eq::annual_turnover(p.hazard);
         let look = Look {
             shirt: avatar::role_colour(p.role),
             skin,
@@ -164,7 +158,7 @@ pub(super) fn team_room(
             away: !p.is_available(week + 1),
             at_risk: p.notice.is_none()
                 && p.flight_risk_revealed
-                && (p.flight_risk || yearly >= 0.30),
+                && crate::gui::moments::likely_to_leave(p),
             jerk: p.brilliant_jerk && p.drivers_revealed,
             contractor: matches!(p.contract, Contract::Contractor { .. }),
             selected: st.selection == Selection::Person(p.id),

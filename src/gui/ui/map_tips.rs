@@ -101,9 +101,8 @@ pub(super) fn person_tip(ui: &mut Ui, w: &World, p: &Person, g: &Game, start: Op
     if let Some(n) = p.notice {
         state.push(format!("has resigned: leaves in {n} week(s)"));
     } else if p.flight_risk_revealed {
-        let yearly = crate::model::eq::annual_turnover(p.hazard);
         state.push(
-            if p.flight_risk || yearly >= 0.30 {
+            if crate::gui::moments::likely_to_leave(p) {
                 "said they might leave: talk about what would keep them"
             } else {
                 "not thinking of leaving"

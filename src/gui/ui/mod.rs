@@ -7,6 +7,7 @@ mod centre;
 pub mod charts;
 pub mod debrief;
 mod details;
+pub mod guide;
 mod map_room;
 mod map_tips;
 pub mod org_map;
@@ -27,6 +28,7 @@ use widgets::{cost_text, delta, section};
 pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
     let mut cmds = Vec::new();
     ui.ctx().set_zoom_factor(st.settings.ui_scale);
+    guide::clear(ui.ctx());
     keys(ui.ctx(), st, &mut cmds);
     playing::playtest_banner(ui, st, &mut cmds);
     match st.screen {
@@ -48,6 +50,8 @@ pub fn draw(ui: &mut Ui, st: &GuiState) -> Vec<Command> {
             });
     }
     overlay(ui.ctx(), st, &mut cmds);
+    // Last, over everything: it points at what the screens above laid out.
+    guide::draw(ui.ctx(), st, &mut cmds);
     cmds
 }
 
@@ -320,6 +324,13 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                 if ui.checkbox(&mut tables, "Show charts as tables").changed() {
                     cmds.push(Command::ToggleTables);
                 }
+                let mut hints = !st.guide.hidden;
+                if ui
+                    .checkbox(&mut hints, "Show the hints of guided scenarios")
+                    .changed()
+                {
+                    cmds.push(Command::ToggleHints);
+                }
                 ui.label(format!("Saves: {}", st.saves.dir.display()));
                 if ui.button("Close  [Esc]").clicked() {
                     cmds.push(Command::CloseOverlay);
@@ -442,7 +453,7 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
             let Some(s) = st.last_summary() else {
                 return;
             };
-            modal("summary").show(ctx, |ui| {
+            let shown = modal("summary").show(ctx, |ui| {
                 ui.set_max_width(620.0);
                 ui.heading(format!("Week {} summary", s.week));
                 ui.horizontal(|ui| {
@@ -535,6 +546,7 @@ fn overlay(ctx: &egui::Context, st: &GuiState, cmds: &mut Vec<Command>) {
                     cmds.push(Command::CloseOverlay);
                 }
             });
+            guide::mark(ctx, crate::gui::guide::Target::Summary, shown.response.rect);
         }
     }
 }
@@ -556,6 +568,7 @@ fn moment_card(
         MomentKind::WentAround => (egui::Color32::from_rgb(150, 70, 140), "Demand"),
         MomentKind::Conversation => (egui::Color32::from_rgb(90, 110, 130), "1:1"),
         MomentKind::Warning => (egui::Color32::from_rgb(200, 90, 40), "Warning"),
+        MomentKind::OutOfWork => (egui::Color32::from_rgb(110, 110, 40), "Next bet"),
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(2.0, colour))

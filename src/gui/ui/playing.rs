@@ -8,10 +8,12 @@ use bevy_egui::egui::{self, RichText, Ui};
 use super::centre::{dependency_view, org_view, product_view, stakeholder_view};
 use super::charts;
 use super::details::details;
+use super::guide;
 use super::tree::tree;
 use super::week_panel::week_panel;
 use super::widgets::{delta, money, palette};
 use crate::gui::game::Game;
+use crate::gui::guide::Target;
 use crate::gui::state::{Command, GuiState, Tab};
 use crate::sim::{Budget, Leader};
 
@@ -37,13 +39,14 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         .show(ui, |ui| tree(ui, st, g, cmds));
     // The details panel keeps its width whatever is selected (it grew with long rows and
     // covered the centre tabs); its rows wrap instead. The player may still drag it wider.
-    egui::Panel::right("details")
+    let shown = egui::Panel::right("details")
         .resizable(true)
         .default_size(340.0)
         .size_range(280.0..=560.0)
         .show(ui, |ui| details(ui, st, g, cmds));
+    guide::mark(ui.ctx(), Target::Details, shown.response.rect);
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal(|ui| {
+        let tabs = ui.horizontal(|ui| {
             for (i, t) in Tab::ALL.iter().enumerate() {
                 let text = format!("{}  [F{}]", t.label(), i + 2);
                 if ui.selectable_label(st.tab == *t, text).clicked() {
@@ -51,8 +54,9 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 }
             }
         });
+        guide::mark(ui.ctx(), Target::Tabs, tabs.response.rect);
         ui.separator();
-        egui::ScrollArea::both()
+        let centre = egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| match st.tab {
                 Tab::Map => super::org_map::org_map(ui, st, g, cmds),
@@ -62,6 +66,9 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 Tab::Product => product_view(ui, g, cmds),
                 Tab::Charts => charts::all(ui, g, st.settings.charts_as_tables, cmds),
             });
+        if st.tab == Tab::Map {
+            guide::mark(ui.ctx(), Target::Map, centre.inner_rect);
+        }
     });
 }
 
@@ -140,6 +147,16 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
                 .on_hover_text("Product success, 0–100: outcomes against goals, customers, quality, finances and stakeholder trust.");
             delta(ui, sc.product - prev.product);
             ui.separator();
+            if g.scenario.raw.guided {
+                let label = if st.guide.hidden { "Show hints" } else { "Hide hints" };
+                if ui
+                    .button(label)
+                    .on_hover_text("The guided tour of the interface: hints that point at where things happen.")
+                    .clicked()
+                {
+                    cmds.push(Command::ToggleHints);
+                }
+            }
             if ui.button("Help [F1]").clicked() {
                 cmds.push(Command::OpenHelp);
             }

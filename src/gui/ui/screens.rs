@@ -128,6 +128,13 @@ pub fn picker(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                         ui.label(key(&label));
                         ui.label(RichText::new(&e.title).strong().size(16.0));
                         ui.label(RichText::new(format!("({})", e.origin)).weak());
+                        if e.guided {
+                            ui.label(
+                                RichText::new("New here? Start with this one: hints show you around")
+                                    .color(palette::BLUE)
+                                    .strong(),
+                            );
+                        }
                     });
                     match &e.error {
                         Some(err) => {

@@ -5,6 +5,7 @@ use bevy_egui::egui::{self, RichText, Ui};
 use super::widgets::cost_text;
 use crate::gui::catalog::{self, response_explain};
 use crate::gui::game::Game;
+use crate::gui::guide::Target;
 use crate::gui::state::Command;
 use crate::sim::{ActionQueue, Org, Response};
 
@@ -72,6 +73,7 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                     });
                 }
             });
+        super::guide::mark(ui.ctx(), Target::Inbox, ui.min_rect());
         let ui = &mut cols[1];
         let total = g.queued_cost();
         if g.is_over() {
@@ -110,15 +112,17 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                 if ui.button(RichText::new("See the debrief  [Enter]").strong().size(18.0)).clicked() {
                     cmds.push(Command::ShowDebrief);
                 }
-            } else if ui
-                .add_sized(
-                    [200.0, 44.0],
-                    egui::Button::new(RichText::new(format!("End week {}  [E]", g.week())).strong().size(18.0)),
-                )
-                .on_hover_text("Play the week: your queued actions happen, then the org runs for a week.")
-                .clicked()
-            {
-                cmds.push(Command::AskEndWeek);
+            } else {
+                let end = ui
+                    .add_sized(
+                        [200.0, 44.0],
+                        egui::Button::new(RichText::new(format!("End week {}  [E]", g.week())).strong().size(18.0)),
+                    )
+                    .on_hover_text("Play the week: your queued actions happen, then the org runs for a week.");
+                super::guide::mark(ui.ctx(), Target::EndWeek, end.rect);
+                if end.clicked() {
+                    cmds.push(Command::AskEndWeek);
+                }
             }
             ui.add_space(6.0);
             if ui.button("Undo last  [Z]").clicked() {

@@ -37,7 +37,8 @@ pub fn level_word(v: f64, good: Good) -> &'static str {
     }
 }
 
-fn level_colour(v: f64, good: Good) -> Color32 {
+/// The colour of a 0–100 level's word (good blue, fair sky, poor orange, bad vermillion).
+pub fn level_colour(v: f64, good: Good) -> Color32 {
     match level_word(v, good) {
         "good" => palette::BLUE,
         "fair" => palette::SKY,
