@@ -88,7 +88,8 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
             // A long title is cut short so the bar stays on one line; hover shows all of it.
             let title = &g.scenario.raw.title;
             ui.scope(|ui| {
-                ui.set_max_width(230.0);
+                // A guided game's bar also holds the hints button.
+                ui.set_max_width(if g.scenario.raw.guided { 150.0 } else { 230.0 });
                 ui.add(egui::Label::new(RichText::new(title).strong()).truncate())
                     .on_hover_text(title);
             });
