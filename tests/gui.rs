@@ -1185,3 +1185,250 @@ fn a_team_that_runs_out_of_work_gets_a_card_to_choose_its_next_bet() {
     st.apply(Command::Queue(card.offers[0].1.clone()));
     assert_eq!(st.game.as_ref().expect("game").queued().len(), before + 1);
 }
+
+/// Every text one frame draws, with the part of it that shows (its rectangle within its clip
+/// rectangle; texts scrolled out of sight are left out), on a 1280 × `height` screen after
+/// `events`.
+fn placed_texts(st: &GuiState, events: Vec<egui::Event>, height: f32) -> Vec<(String, egui::Rect)> {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(t) => {
+                let shown = t.galley.rect.translate(t.pos.to_vec2()).intersect(clip);
+                if shown.is_positive() {
+                    out.push((t.galley.text().to_string(), shown));
+                }
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, out)),
+            _ => {}
+        }
+    }
+    let ctx = egui::Context::default();
+    let mut placed = Vec::new();
+    for pass in 0..3 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, height),
+            )),
+            events: if pass > 0 { events.clone() } else { Vec::new() },
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |root| {
+            let _ = ui::draw(root, st);
+        });
+        out.textures_delta.clear();
+        if pass == 2 {
+            for s in &out.shapes {
+                walk(&s.shape, s.clip_rect, &mut placed);
+            }
+        }
+    }
+    placed
+}
+
+fn find<'a>(placed: &'a [(String, egui::Rect)], text: &str) -> &'a egui::Rect {
+    &placed
+        .iter()
+        .find(|(t, _)| t == text)
+        .unwrap_or_else(|| {
+            let all: Vec<&str> = placed.iter().map(|(t, _)| t.as_str()).collect();
+            panic!("{text:?} is not drawn; drawn: {all:?}")
+        })
+        .1
+}
+
+#[test]
+fn the_status_bar_stays_on_one_line_at_1280_px_in_every_scenario() {
+    for (i, e) in state("bar").catalog.iter().enumerate() {
+        let mut st = state("bar");
+        st.apply(Command::NewGame);
+        st.apply(Command::Pick(i));
+        st.apply(Command::BeginPlaying);
+        let placed = placed_texts(&st, Vec::new(), 800.0);
+        let menu = find(&placed, "Menu [Esc]");
+        let product = placed
+            .iter()
+            .find(|(t, _)| t.starts_with("Product "))
+            .map(|(_, r)| *r)
+            .expect("the product score is in the bar");
+        assert!(
+            (menu.center().y - product.center().y).abs() < 4.0,
+            "{}: the bar wraps: Menu at y {:.0}, the scores at y {:.0}",
+            e.title,
+            menu.center().y,
+            product.center().y
+        );
+    }
+}
+
+/// Plays `stem` with `bot` until at least `n` demands wait in the inbox.
+fn until_demands(name: &str, stem: &str, n: usize) -> GuiState {
+    let mut st = playing(name, stem);
+    for _ in 0..20 {
+        if st
+            .game
+            .as_ref()
+            .is_some_and(|g| g.world().resource::<sim::Org>().demands.len() >= n)
+        {
+            return st;
+        }
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    panic!("{stem} never had {n} demands waiting");
+}
+
+#[test]
+fn the_inbox_shows_whole_demands_and_explains_an_answer_below_them() {
+    // Unanswered, pmo_gantt's demands pile up: two wait at once within a few weeks.
+    let st = until_demands("inbox-room", "pmo_gantt", 2);
+    let placed = placed_texts(&st, Vec::new(), 800.0);
+    // The first demand's four answers are on the screen, not cut off at its bottom edge.
+    for label in ["Comply [C]", "Shield [H]", "Reframe [R]", "Escalate [X]"] {
+        let r = find(&placed, label);
+        assert!(
+            r.bottom() <= 800.0,
+            "{label} is cut off at y {:.0}",
+            r.bottom()
+        );
+    }
+    // Hovering an answer explains it in the strip under the demands, not over them.
+    let shield = *find(&placed, "Shield [H]");
+    let hover = vec![egui::Event::PointerMoved(shield.center())];
+    let placed = placed_texts(&st, hover, 800.0);
+    let (text, strip) = placed
+        .iter()
+        .find(|(t, _)| t.starts_with("Shield: "))
+        .cloned()
+        .expect("hovering Shield explains it");
+    assert!(
+        text.contains("Cost:") || text.contains("Not possible now"),
+        "{text}"
+    );
+    assert!(
+        strip.top() >= shield.bottom(),
+        "the explanation (y {:.0}) sits over the answers (bottom {:.0})",
+        strip.top(),
+        shield.bottom()
+    );
+    let demand_lines: Vec<&egui::Rect> = placed
+        .iter()
+        .filter(|(t, _)| t.contains("Answer by week"))
+        .map(|(_, r)| r)
+        .collect();
+    assert!(!demand_lines.is_empty());
+    for d in demand_lines {
+        assert!(!d.intersects(strip), "the explanation covers a demand");
+    }
+}
+
+#[test]
+fn a_week_one_chart_spans_the_whole_game_with_its_legend_above_the_plot() {
+    let mut st = playing("chart-axis", "pmo_gantt");
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    st.apply(Command::Tab(Tab::Charts));
+    let placed = placed_texts(&st, Vec::new(), 800.0);
+    // No negative week on the axis (egui_plot centred a single point in −50…50).
+    for (t, _) in &placed {
+        let t = t.replace('\u{2212}', "-");
+        assert!(
+            !(t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit())),
+            "a negative axis label: {t}"
+        );
+    }
+    // The x axis reaches the last week (20): its tick labels go past 10.
+    assert!(
+        placed.iter().any(|(t, _)| t == "20" || t == "15"),
+        "the axis does not span the game"
+    );
+    // The legend sits above its plot: "Product" (the legend) above the "100" tick label.
+    let legend = find(&placed, "Product");
+    let top_tick = placed
+        .iter()
+        .filter(|(t, _)| t == "100")
+        .map(|(_, r)| r)
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("a 100 tick");
+    assert!(
+        legend.bottom() <= top_tick.top() + 2.0,
+        "legend at {legend:?}, plot top at {top_tick:?}"
+    );
+}
+
+#[test]
+fn a_stakeholder_whose_trust_rises_says_so_with_what_raised_it() {
+    let st = play_until_moment("praise", "pmo_gantt", "servant", MomentKind::Praise);
+    let g = st.game.as_ref().expect("game");
+    let card = st
+        .last_summary()
+        .and_then(|s| {
+            s.moments
+                .iter()
+                .find(|m| m.kind == MomentKind::Praise)
+                .cloned()
+        })
+        .expect("a praise card");
+    // The card names a stakeholder whose trust now is what it says.
+    let w = g.world();
+    let idx = w.resource::<sim::Index>();
+    let named = idx
+        .stakeholders
+        .values()
+        .filter_map(|e| w.get::<sim::Stakeholder>(*e))
+        .find(|s| card.title.starts_with(&s.name))
+        .expect("the card names a stakeholder");
+    let said = format!("to {:.0} this week", named.trust());
+    assert!(
+        card.lines[0].contains(&said),
+        "{:?} lacks {said}",
+        card.lines
+    );
+    assert!(
+        card.lines.iter().any(|l| l.starts_with("What raised it: ")),
+        "{:?}",
+        card.lines
+    );
+    let (_, text) = frame_of_height(&st, Vec::new(), 1400.0);
+    assert!(text.contains(&card.title), "{text}");
+}
+
+#[test]
+fn a_forecast_shows_its_date_range_on_the_org_map() {
+    let mut st = playing("forecast-chip", "pmo_gantt");
+    // A forecast needs six weeks of throughput.
+    for _ in 0..6 {
+        st.apply(Command::AskEndWeek);
+        st.apply(Command::ConfirmEndWeek);
+        st.apply(Command::CloseOverlay);
+    }
+    let open = {
+        let w = st.game.as_ref().expect("game").world();
+        let idx = w.resource::<sim::Index>();
+        idx.initiatives
+            .iter()
+            .find(|(_, e)| w.get::<sim::Initiative>(**e).is_some_and(|i| i.is_open()))
+            .map(|(id, _)| *id)
+            .expect("open work")
+    };
+    st.apply(Command::Queue(Action::Forecast { initiative: open }));
+    st.apply(Command::AskEndWeek);
+    st.apply(Command::ConfirmEndWeek);
+    st.apply(Command::CloseOverlay);
+    st.apply(Command::Tab(Tab::Map));
+    let f = {
+        let w = st.game.as_ref().expect("game").world();
+        orgcraft::sim::lookup::get::<sim::Initiative>(w, open)
+            .and_then(|i| i.forecast)
+            .expect("the forecast was made")
+    };
+    let (_, text) = frame(&st, Vec::new());
+    assert!(
+        text.contains(&format!("wk {}–{}", f.p50, f.p85)),
+        "the map does not show the forecast's range wk {}–{}:\n{text}",
+        f.p50,
+        f.p85
+    );
+}

@@ -53,6 +53,14 @@ pub struct WeekStart {
     pub people: std::collections::BTreeMap<crate::model::PersonId, PersonAt>,
     pub teams: std::collections::BTreeMap<crate::model::TeamId, TeamAt>,
     pub demands: std::collections::BTreeSet<crate::model::DemandId>,
+    pub stakeholders: std::collections::BTreeMap<crate::model::StakeholderId, StakeholderAt>,
+}
+
+/// One stakeholder's trust in the player and its three ledgers at the start of a week.
+#[derive(Clone, Debug)]
+pub struct StakeholderAt {
+    pub trust: f64,
+    pub ledgers: [Contribs; 3],
 }
 
 /// One person's stocks and ledgers at the start of a week.
@@ -96,6 +104,17 @@ impl WeekStart {
                     TeamAt {
                         psych_safety: t.psych_safety,
                         ps_ledger: t.ps_ledger,
+                    },
+                );
+            }
+        }
+        for (id, e) in &idx.stakeholders {
+            if let Some(x) = w.get::<sim::Stakeholder>(*e) {
+                out.stakeholders.insert(
+                    *id,
+                    StakeholderAt {
+                        trust: x.trust(),
+                        ledgers: [x.ability_ledger, x.benevolence_ledger, x.integrity_ledger],
                     },
                 );
             }
@@ -368,13 +387,14 @@ impl Game {
                 _ => None,
             })
             .collect();
-        let moments = super::moments::of_week(
+        let mut moments = super::moments::of_week(
             self.sim.world(),
             &entries,
             &one_on_ones,
             users_change,
             &mut self.warned,
         );
+        moments.extend(super::moments::praise(self.sim.world(), &start));
         self.events
             .extend(events.iter().map(|(k, t)| (w, k.clone(), t.clone())));
         let q = self.world().resource::<ActionQueue>();

@@ -28,6 +28,8 @@ pub enum MomentKind {
     Warning,
     /// A team's last open work shipped or was stopped: the player chooses its next bet.
     OutOfWork,
+    /// A stakeholder's trust in the player rose markedly this week.
+    Praise,
 }
 
 /// One card: a title, a few lines of what it means, and an optional decision offered on it.
@@ -117,6 +119,88 @@ pub fn of_week(
         });
     }
     out.extend(warnings(world, warned));
+    out
+}
+
+/// A stakeholder's trust rises by at least this much in a week, to at least `PRAISE_FROM`,
+/// before they say so (a praise card).
+const PRAISE_RISE: f64 = 3.0;
+const PRAISE_FROM: f64 = 55.0;
+
+/// What moved a stakeholder's trust between two sets of its three ledgers (ability,
+/// benevolence, integrity), in trust points. Trust is `a^0.4 · b^0.3 · i^0.3`
+/// (`eq::stakeholder_trust`), so to first order a change `Δa` in ability moves it by
+/// `trust · 0.4 · Δa / a`, and likewise for the others: each driver's share is that sum over
+/// the three ledgers (exact for small weekly moves, an approximation for large ones).
+pub fn trust_causes(
+    s: &Stakeholder,
+    before: &[crate::model::ledger::Contribs; 3],
+) -> Vec<(Driver, f64)> {
+    let trust = s.trust();
+    let weights = [
+        (0.4, s.ability, &s.ability_ledger),
+        (0.3, s.benevolence, &s.benevolence_ledger),
+        (0.3, s.integrity, &s.integrity_ledger),
+    ];
+    let mut out: Vec<(Driver, f64)> = ALL_DRIVERS
+        .iter()
+        .map(|d| {
+            let v: f64 = weights
+                .iter()
+                .zip(before)
+                .map(|((wt, stock, now), then)| {
+                    trust * wt * (now.get(*d) - then.get(*d)) / stock.max(1.0)
+                })
+                .sum();
+            (*d, v)
+        })
+        .filter(|(_, v)| v.abs() >= 0.05)
+        .collect();
+    out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+    out
+}
+
+/// A stakeholder who now trusts the player markedly more says so: their words, how far their
+/// trust rose, and what raised it (from their ledgers, `trust_causes`).
+pub fn praise(world: &World, start: &crate::gui::game::WeekStart) -> Vec<Moment> {
+    let mut out = Vec::new();
+    for (id, e) in &world.resource::<crate::sim::Index>().stakeholders {
+        let (Some(s), Some(then)) = (world.get::<Stakeholder>(*e), start.stakeholders.get(id))
+        else {
+            continue;
+        };
+        let now = s.trust();
+        if now - then.trust < PRAISE_RISE || now < PRAISE_FROM {
+            continue;
+        }
+        let raised: Vec<String> = trust_causes(s, &then.ledgers)
+            .into_iter()
+            .filter(|(_, v)| *v > 0.0)
+            .take(3)
+            .map(|(d, v)| format!("{} ({v:+.1})", d.label()))
+            .collect();
+        let mut lines = vec![format!(
+            "\"That is what I like to see.\" {} ({}) trusts you more: {:.0} to {:.0} this week.",
+            s.name,
+            s.role.label(),
+            then.trust,
+            now
+        )];
+        if !raised.is_empty() {
+            lines.push(format!("What raised it: {}.", raised.join(", ")));
+        }
+        lines.push(
+            "Trust is what lets you say no later: a shield costs less political capital with \
+             someone who trusts you."
+                .into(),
+        );
+        out.push(Moment {
+            kind: MomentKind::Praise,
+            title: format!("{} is pleased", s.name),
+            lines,
+            offers: Vec::new(),
+        });
+    }
     out
 }
 

@@ -2,7 +2,7 @@
 //! says the same thing in text (Settings → charts as tables, or the "Table" toggle).
 
 use bevy_egui::egui::{self, Color32, RichText, Ui};
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Line, Plot, PlotPoints};
 
 use super::widgets::{palette, section};
 use crate::gui::game::Game;
@@ -58,21 +58,42 @@ pub fn product_subscores(hist: &[WeekScores]) -> Vec<Series> {
     ]
 }
 
-/// Draws `s` as a plot, or as a table when `as_table` is set.
-pub fn chart(ui: &mut Ui, id: &str, title: &str, s: &[Series], as_table: bool, height: f32) {
+/// Draws `s` as a plot over weeks 0 to `last_week`, or as a table when `as_table` is set.
+///
+/// The legend is a row of coloured names above the plot rather than egui_plot's overlay, which
+/// sat on top of the lines in the corner where they end. The x axis always spans the whole
+/// game, so a week-1 chart is not stretched around a single point (egui_plot centres one
+/// point in an axis of ±50) and the lines grow to the right as the weeks pass.
+pub fn chart(
+    ui: &mut Ui,
+    id: &str,
+    title: &str,
+    s: &[Series],
+    as_table: bool,
+    height: f32,
+    last_week: u32,
+) {
     section(ui, title);
     if as_table {
         table(ui, id, s);
         return;
     }
+    legend(ui, s);
+    let last_seen = s
+        .iter()
+        .flat_map(|x| x.points.iter().map(|p| p[0]))
+        .fold(0.0_f64, f64::max);
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
+        .include_x(0.0)
+        .include_x(f64::from(last_week.max(1)).max(last_seen))
         .include_y(0.0)
         .include_y(100.0)
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
         .x_axis_label("week")
         .show(ui, |p| {
             for x in s {
@@ -83,6 +104,18 @@ pub fn chart(ui: &mut Ui, id: &str, title: &str, s: &[Series], as_table: bool, h
                 );
             }
         });
+}
+
+/// The series' names in their colours, on one wrapping row.
+fn legend(ui: &mut Ui, s: &[Series]) {
+    ui.horizontal_wrapped(|ui| {
+        for x in s {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 4.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 1.0, x.colour);
+            ui.label(RichText::new(x.name).color(x.colour));
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// The same series as a table: one row per week, one column per series.
@@ -129,6 +162,7 @@ pub fn all(ui: &mut Ui, g: &Game, as_table: bool, cmds: &mut Vec<Command>) {
         &score_series(&hist),
         as_table,
         180.0,
+        g.weeks(),
     );
     chart(
         ui,
@@ -137,6 +171,7 @@ pub fn all(ui: &mut Ui, g: &Game, as_table: bool, cmds: &mut Vec<Command>) {
         &culture_subscores(&hist),
         as_table,
         180.0,
+        g.weeks(),
     );
     chart(
         ui,
@@ -145,6 +180,7 @@ pub fn all(ui: &mut Ui, g: &Game, as_table: bool, cmds: &mut Vec<Command>) {
         &product_subscores(&hist),
         as_table,
         180.0,
+        g.weeks(),
     );
     let m = &g.metrics;
     let people = vec![
@@ -180,6 +216,7 @@ pub fn all(ui: &mut Ui, g: &Game, as_table: bool, cmds: &mut Vec<Command>) {
         &people,
         as_table,
         160.0,
+        g.weeks(),
     );
     section(ui, "Key metrics by week (dashboard values)");
     egui::Grid::new("metrics").striped(true).show(ui, |ui| {

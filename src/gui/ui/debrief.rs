@@ -94,6 +94,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 &charts::score_series(&hist),
                 t,
                 200.0,
+                g.weeks(),
             );
             charts::chart(
                 ui,
@@ -102,6 +103,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 &charts::culture_subscores(&hist),
                 t,
                 180.0,
+                g.weeks(),
             );
             charts::chart(
                 ui,
@@ -110,6 +112,7 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
                 &charts::product_subscores(&hist),
                 t,
                 180.0,
+                g.weeks(),
             );
         });
     });

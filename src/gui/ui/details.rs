@@ -303,11 +303,9 @@ fn person_details(ui: &mut Ui, w: &World, p: &Person) {
         Good::High,
         "How much this person trusts you: 1:1s, credit and responsibility build it; blame and broken promises cost it.",
     );
-    ui.label(format!(
-        "Skills: soft {:.1} · team dev {:.1} · domain {:.1} · craft {:.1}",
-        p.skills[0], p.skills[1], p.skills[2], p.skills[3]
-    ))
-    .on_hover_text("Skills on the four pillars, 0–10.");
+    ui.label(super::map_tips::skills_line(p)).on_hover_text(
+        "Skills on the four pillars, 0–100: soft skills (stakeholders, negotiation, collaboration), team development (coaching others), domain (what customers need) and craft (technical and design quality).",
+    );
     ui.label(format!(
         "Last 1:1 {}",
         crate::sim::lookup::get::<crate::sim::PersonDrivers>(w, p.id)
@@ -363,18 +361,8 @@ fn initiative_details(ui: &mut Ui, w: &World, i: &Initiative) {
     if let Some(s) = i.sponsor {
         ui.label(format!("Sponsor: {}", name_of::<Stakeholder>(w, s)));
     }
-    if let Some(f) = i.forecast {
-        ui.label(if f.broken {
-            format!(
-                "Your forecast of week {} broke: it said 85 % likely by week {}",
-                f.made, f.p85
-            )
-        } else {
-            format!(
-                "Your forecast (week {}): 50 % likely by week {}, 85 % by week {}",
-                f.made, f.p50, f.p85
-            )
-        })
+    if let Some(f) = super::map_tips::forecast_line(i) {
+        ui.label(f)
         .on_hover_text("From the org's recent throughput (Monte Carlo). While it is fresh, stakeholders take it instead of imposing a fixed-date plan on this team; shipping by the 85 % week builds their trust in your dates.");
     }
     ui.label(format!(

@@ -242,8 +242,15 @@ pub(super) fn team_room(
             ),
             StrokeKind::Inside,
         );
-        // The state in words: in full where there is room, else a short word.
-        let state = if chip.width() > 200.0 {
+        // The state in words: in full where there is room, else a short word; a forecast
+        // that still holds shows as its date range instead ("wk 12–15").
+        let forecast = i
+            .forecast
+            .filter(|f| !f.broken)
+            .map(|f| format!("wk {}–{}", f.p50, f.p85));
+        let state = if let Some(f) = forecast.as_deref() {
+            f
+        } else if chip.width() > 200.0 {
             i.state.label()
         } else {
             match i.state {

@@ -27,20 +27,6 @@ pub(super) fn demand_tip(ui: &mut Ui, w: &World, d: &Demand, g: &Game) {
     );
 }
 
-/// Sums terms of the same driver (a stakeholder's three trust ledgers).
-pub(super) fn merge(v: Vec<(crate::model::Driver, f64)>) -> Vec<(crate::model::Driver, f64)> {
-    let mut out: Vec<(crate::model::Driver, f64)> = Vec::new();
-    for (d, x) in v {
-        match out.iter_mut().find(|(e, _)| *e == d) {
-            Some(o) => o.1 += x,
-            None => out.push((d, x)),
-        }
-    }
-    out.retain(|(_, x)| x.abs() >= 0.1);
-    out.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
-    out
-}
-
 /// Signed causes in plain words: "+1.2  1:1s and recognition".
 pub(super) fn causes(ui: &mut Ui, title: &str, moves: &[(crate::model::Driver, f64)]) {
     if moves.is_empty() {
@@ -77,6 +63,26 @@ pub(super) fn can_do(ui: &mut Ui, w: &World, sel: Selection, g: &Game) {
     ui.label(RichText::new("Click to select; the panel on the right lists every action.").weak());
 }
 
+/// A person's four pillars in one line, strongest first named ("Skills: soft 55 · team
+/// development 40 · domain 62 · craft 70 (best at craft)").
+pub(super) fn skills_line(p: &Person) -> String {
+    use crate::model::domain::Pillar;
+    let pillars = [Pillar::Soft, Pillar::TeamDev, Pillar::Domain, Pillar::Craft];
+    let best = pillars
+        .iter()
+        .copied()
+        .max_by(|a, b| p.skills[*a as usize].total_cmp(&p.skills[*b as usize]))
+        .unwrap_or(Pillar::Craft);
+    format!(
+        "Skills: soft {:.0} · team development {:.0} · domain {:.0} · craft {:.0} (best at {})",
+        p.skills[0],
+        p.skills[1],
+        p.skills[2],
+        p.skills[3],
+        crate::sim::describe::pillar_name(best)
+    )
+}
+
 pub(super) fn person_tip(ui: &mut Ui, w: &World, p: &Person, g: &Game, start: Option<&WeekStart>) {
     ui.set_max_width(380.0);
     ui.label(
@@ -97,6 +103,7 @@ pub(super) fn person_tip(ui: &mut Ui, w: &World, p: &Person, g: &Game, start: Op
         level_word(p.exhaustion, Good::Low),
         p.trust_in_leader
     ));
+    ui.label(skills_line(p));
     let mut state = Vec::new();
     if let Some(n) = p.notice {
         state.push(format!("has resigned: leaves in {n} week(s)"));
@@ -182,6 +189,22 @@ pub(super) fn team_tip(ui: &mut Ui, w: &World, t: &Team, g: &Game, start: Option
     can_do(ui, w, Selection::Team(t.id), g);
 }
 
+/// The player's forecast for `i` as a date range, or `None` when none was asked for.
+pub(super) fn forecast_line(i: &Initiative) -> Option<String> {
+    let f = i.forecast?;
+    Some(if f.broken {
+        format!(
+            "Your forecast of week {} broke: it said 85 % likely by week {}",
+            f.made, f.p85
+        )
+    } else {
+        format!(
+            "Forecast (made in week {}): likely by week {} (50 %), almost surely by week {} (85 %)",
+            f.made, f.p50, f.p85
+        )
+    })
+}
+
 pub(super) fn initiative_tip(ui: &mut Ui, w: &World, i: &Initiative, g: &Game) {
     ui.set_max_width(380.0);
     ui.label(RichText::new(&i.name).strong());
@@ -197,6 +220,11 @@ pub(super) fn initiative_tip(ui: &mut Ui, w: &World, i: &Initiative, g: &Game) {
     ));
     if let Some(s) = i.sponsor {
         ui.label(format!("Sponsor: {}", name_of::<Stakeholder>(w, s)));
+    }
+    if let Some(f) = forecast_line(i) {
+        ui.label(RichText::new(f).color(palette::SKY));
+    } else if i.is_open() {
+        ui.label(RichText::new("No forecast yet: ask for one to get a date range.").weak());
     }
     if i.blocked_weeks > 0 {
         ui.label(

@@ -569,6 +569,7 @@ fn moment_card(
         MomentKind::Conversation => (egui::Color32::from_rgb(90, 110, 130), "1:1"),
         MomentKind::Warning => (egui::Color32::from_rgb(200, 90, 40), "Warning"),
         MomentKind::OutOfWork => (egui::Color32::from_rgb(110, 110, 40), "Next bet"),
+        MomentKind::Praise => (egui::Color32::from_rgb(40, 120, 110), "Praise"),
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(2.0, colour))

@@ -15,7 +15,7 @@ use bevy_egui::egui::{
 use super::avatar::{self, Look};
 use super::centre::edges;
 use super::map_room::team_room;
-use super::map_tips::{can_do, causes, demand_tip, merge};
+use super::map_tips::{can_do, causes, demand_tip};
 use super::widgets::{Good, level_word, palette};
 use crate::gui::catalog::{Selection, name_of};
 use crate::gui::game::{Game, WeekStart};
@@ -554,23 +554,18 @@ fn stakeholder_badge(
                 level_word(trust, Good::High),
                 level_word(s.anxiety, Good::Low),
             ));
-            let moves: Vec<(crate::model::Driver, f64)> = {
-                let mut m = Vec::new();
-                for l in [
-                    &s.ability_ledger,
-                    &s.benevolence_ledger,
-                    &s.integrity_ledger,
-                ] {
-                    for d in crate::model::ledger::ALL_DRIVERS {
-                        let v = l.get(d);
-                        if v.abs() >= 0.3 {
-                            m.push((d, v / 3.0));
-                        }
-                    }
-                }
-                m
-            };
-            causes(ui, "Their trust so far", &merge(moves));
+            // What moved their trust last week, split by driver through the trust function.
+            if let Some(then) = g
+                .week_start
+                .as_ref()
+                .and_then(|b| b.stakeholders.get(&s.id))
+            {
+                causes(
+                    ui,
+                    &format!("Trust last week {:+.1}", trust - then.trust),
+                    &crate::gui::moments::trust_causes(s, &then.ledgers),
+                );
+            }
             ui.label(if open > 0 {
                 format!("{open} demand(s) waiting for your answer (the envelopes).")
             } else {

@@ -29,9 +29,12 @@ pub fn draw(ui: &mut Ui, st: &GuiState, cmds: &mut Vec<Command>) {
         return;
     };
     status_bar(ui, st, g, cmds);
+    // Tall enough for two demands with their answers, or six queued actions; the player may
+    // drag it taller. (It used to shrink to its content, which cut a demand's answers off.)
     egui::Panel::bottom("week_panel")
         .resizable(true)
-        .default_size(240.0)
+        .default_size(200.0)
+        .size_range(200.0..=420.0)
         .show(ui, |ui| week_panel(ui, g, cmds));
     egui::Panel::left("tree")
         .resizable(true)
@@ -84,87 +87,104 @@ fn status_bar(ui: &mut Ui, st: &GuiState, g: &Game, cmds: &mut Vec<Command>) {
         .map(|s| s.before.clone())
         .unwrap_or_else(|| sc.clone());
     egui::Panel::top("status").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            // A long title is cut short so the bar stays on one line; hover shows all of it.
-            let title = &g.scenario.raw.title;
-            ui.scope(|ui| {
-                // A guided game's bar also holds the hints button.
-                ui.set_max_width(if g.scenario.raw.guided { 150.0 } else { 230.0 });
-                ui.add(egui::Label::new(RichText::new(title).strong()).truncate())
-                    .on_hover_text(title);
-            });
-            ui.separator();
-            // Once the last week is played the epilogue has run on: the clock is past the end.
-            if g.is_over() {
-                ui.label(RichText::new(format!("All {} weeks played", g.weeks())).strong())
-                    .on_hover_text("The game is over; the debrief shows what your decisions did.");
-            } else {
-                ui.label(RichText::new(format!("Week {} of {}", g.week(), g.weeks())).strong())
-                    .on_hover_text(
-                        "Each turn is a week. Queue actions, answer demands, then End Week.",
-                    );
-            }
-            ui.separator();
-            ui.label(format!(
-                "Attention {:.1} of {:.1} AP",
-                room.ap.max(0.0),
-                leader.ap_per_week
-            ))
-            .on_hover_text(format!(
-                "Attention points: your time this week. Queued actions use {:.1}. Going over borrows from next week (overdraft), which tires you.",
-                q.ap
-            ));
-            if room.ap < -1e-9 {
-                // The overdraft, explained where it happens.
-                ui.label(
-                    RichText::new(format!("overdrawn by {:.1}", -room.ap)).color(palette::VERMILLION),
-                )
-                .on_hover_text(
-                    "You have queued more than this week's attention. The rest is borrowed: next week starts with that much less, and working beyond your time adds to your own exhaustion.",
-                );
-            }
-            ui.separator();
-            ui.label(format!("Political capital {:.1} PC", room.pc))
-                .on_hover_text("Political capital: goodwill with the powerful. Shielding and escalating spend it; demos, forecasts that come true and taking credit earn it.");
-            ui.separator();
-            let b = w.resource::<Budget>();
-            let quarter = w.resource::<crate::sim::SimParams>().quarter_weeks.max(1);
-            let week_in_quarter = (g.week().max(1) - 1) % quarter + 1;
-            ui.label(format!(
-                "Budget {} left (quarter week {week_in_quarter}/{quarter})",
-                money(room.money),
-            ))
-            .on_hover_text(format!(
-                "Money you can still commit this quarter: spent {} of {}. The budget is quarterly: a new quarter starts in {} week(s) with a fresh allowance, and what is unspent does not carry over. Above 110 % of the budget a hiring freeze starts.",
-                money(b.quarter_spent),
-                money(b.quarter_total),
-                quarter - week_in_quarter + 1
-            ));
-            ui.separator();
-            ui.label(format!("Culture {:.1}", sc.culture))
-                .on_hover_text("Culture score, 0–100: information flow, psychological safety, engagement, retention, wellbeing and growth.");
-            delta(ui, sc.culture - prev.culture);
-            ui.label(format!("Product {:.1}", sc.product))
-                .on_hover_text("Product success, 0–100: outcomes against goals, customers, quality, finances and stakeholder trust.");
-            delta(ui, sc.product - prev.product);
-            ui.separator();
-            if g.scenario.raw.guided {
-                let label = if st.guide.hidden { "Show hints" } else { "Hide hints" };
-                if ui
-                    .button(label)
-                    .on_hover_text("The guided tour of the interface: hints that point at where things happen.")
-                    .clicked()
-                {
-                    cmds.push(Command::ToggleHints);
+        // One line at any width: the buttons sit at the right, and the scenario's title gets
+        // what the other figures leave (measured on the previous frame), cut short with the
+        // full title on hover. A fixed cut still wrapped "Menu" onto a second line at 1280 px.
+        let rest_id = egui::Id::new("status_rest_width");
+        egui::containers::Sides::new().shrink_left().show(
+            ui,
+            |ui| {
+                let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(700.0);
+                let title = &g.scenario.raw.title;
+                let title_right = ui
+                    .scope(|ui| {
+                        ui.set_max_width((ui.available_width() - rest).clamp(60.0, 320.0));
+                        ui.add(egui::Label::new(RichText::new(title).strong()).truncate())
+                            .on_hover_text(title);
+                    })
+                    .response
+                    .rect
+                    .right();
+                    ui.separator();
+                    // Once the last week is played the epilogue has run on: the clock is past the end.
+                    if g.is_over() {
+                        ui.label(RichText::new(format!("All {} weeks played", g.weeks())).strong())
+                            .on_hover_text("The game is over; the debrief shows what your decisions did.");
+                    } else {
+                        ui.label(RichText::new(format!("Week {} of {}", g.week(), g.weeks())).strong())
+                            .on_hover_text(
+                                "Each turn is a week. Queue actions, answer demands, then End Week.",
+                            );
+                    }
+                    ui.separator();
+                    ui.label(format!(
+                        "Attention {:.1} of {:.1} AP",
+                        room.ap.max(0.0),
+                        leader.ap_per_week
+                    ))
+                    .on_hover_text(format!(
+                        "Attention points: your time this week. Queued actions use {:.1}. Going over borrows from next week (overdraft), which tires you.",
+                        q.ap
+                    ));
+                    if room.ap < -1e-9 {
+                        // The overdraft, explained where it happens.
+                        ui.label(
+                            RichText::new(format!("overdrawn by {:.1}", -room.ap)).color(palette::VERMILLION),
+                        )
+                        .on_hover_text(
+                            "You have queued more than this week's attention. The rest is borrowed: next week starts with that much less, and working beyond your time adds to your own exhaustion.",
+                        );
+                    }
+                    ui.separator();
+                    ui.label(format!("Political capital {:.1} PC", room.pc))
+                        .on_hover_text("Political capital: goodwill with the powerful. Shielding and escalating spend it; demos, forecasts that come true and taking credit earn it.");
+                    ui.separator();
+                    let b = w.resource::<Budget>();
+                    let quarter = w.resource::<crate::sim::SimParams>().quarter_weeks.max(1);
+                    let week_in_quarter = (g.week().max(1) - 1) % quarter + 1;
+                    ui.label(format!(
+                        "Budget {} left (quarter week {week_in_quarter}/{quarter})",
+                        money(room.money),
+                    ))
+                    .on_hover_text(format!(
+                        "Money you can still commit this quarter: spent {} of {}. The budget is quarterly: a new quarter starts in {} week(s) with a fresh allowance, and what is unspent does not carry over. Above 110 % of the budget a hiring freeze starts.",
+                        money(b.quarter_spent),
+                        money(b.quarter_total),
+                        quarter - week_in_quarter + 1
+                    ));
+                    ui.separator();
+                    ui.label(format!("Culture {:.1}", sc.culture))
+                        .on_hover_text("Culture score, 0–100: information flow, psychological safety, engagement, retention, wellbeing and growth.");
+                    delta(ui, sc.culture - prev.culture);
+                    ui.label(format!("Product {:.1}", sc.product))
+                        .on_hover_text("Product success, 0–100: outcomes against goals, customers, quality, finances and stakeholder trust.");
+                    delta(ui, sc.product - prev.product);
+                let used = ui.min_rect().right() - title_right;
+                if (used - rest).abs() > 0.5 {
+                    ui.data_mut(|d| d.insert_temp(rest_id, used));
+                    ui.ctx().request_repaint();
                 }
-            }
-            if ui.button("Help [F1]").clicked() {
-                cmds.push(Command::OpenHelp);
-            }
-            if ui.button("Menu [Esc]").clicked() {
-                cmds.push(Command::TogglePause);
-            }
-        });
+            },
+            |ui| {
+                // Right to left: the first added is the rightmost.
+                if ui.button("Menu [Esc]").clicked() {
+                    cmds.push(Command::TogglePause);
+                }
+                if ui.button("Help [F1]").clicked() {
+                    cmds.push(Command::OpenHelp);
+                }
+                    if g.scenario.raw.guided {
+                        let label = if st.guide.hidden { "Show hints" } else { "Hide hints" };
+                        if ui
+                            .button(label)
+                            .on_hover_text("The guided tour of the interface: hints that point at where things happen.")
+                            .clicked()
+                        {
+                            cmds.push(Command::ToggleHints);
+                        }
+                    }
+            },
+        );
         if let Some(m) = &st.message {
             ui.label(RichText::new(m).color(palette::VERMILLION));
         }

@@ -9,6 +9,9 @@ use crate::gui::guide::Target;
 use crate::gui::state::Command;
 use crate::sim::{ActionQueue, Org, Response};
 
+/// Height kept under the demands for what the hovered answer does (three short lines).
+const EXPLAIN_HEIGHT: f32 = 46.0;
+
 /// The bottom panel: demand inbox, the queue with undo, End Week.
 pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
     let w = g.world();
@@ -18,15 +21,16 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
         let ui = &mut cols[0];
         ui.label(RichText::new(format!("Inbox · {} demand(s)", org.demands.len())).strong())
             .on_hover_text("Stakeholder demands. Unanswered ones are complied with by default when they fall due.");
-        if !org.demands.is_empty() {
-            ui.label(
-                RichText::new("Hover a response for its consequences and cost. Unanswered demands are complied with when due.")
-                    .size(11.0)
-                    .weak(),
-            );
-        }
+        // What the hovered answer does is written in a strip under the demands rather than in
+        // a tooltip: at the bottom of the screen a tooltip opens upwards, over the very demand
+        // it is about.
+        let mut explained: Option<String> = None;
         egui::ScrollArea::vertical()
             .id_salt("inbox")
+            // Full width, but only as tall as the demands: filling the height made the
+            // resizable panel grow frame by frame.
+            .auto_shrink([false, true])
+            .max_height((ui.available_height() - EXPLAIN_HEIGHT).max(60.0))
             .show(ui, |ui| {
                 if org.demands.is_empty() {
                     ui.label(RichText::new("No demands waiting.").weak());
@@ -40,7 +44,7 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                         crate::sim::describe::demand_line(w, d),
                         if answered { " Answered." } else { "" }
                     ));
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         for (r, k) in [
                             (Response::Comply, "C"),
                             (Response::Shield, "H"),
@@ -58,21 +62,33 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
                                 r.label().to_string()
                             };
                             let tip = match &price {
-                                Ok(c) => format!("{} Cost: {}.", response_explain(r), cost_text(c)),
-                                Err(e) => format!("{} Not possible now: {}.", response_explain(r), e.reason),
+                                Ok(c) => format!("{}: {} Cost: {}.", r.label(), response_explain(r), cost_text(c)),
+                                Err(e) => format!("{}: {} Not possible now: {}.", r.label(), response_explain(r), e.reason),
                             };
-                            if ui
-                                .add_enabled(price.is_ok() && !answered, egui::Button::new(label))
-                                .on_hover_text(&tip)
-                                .on_disabled_hover_text(&tip)
-                                .clicked()
-                            {
+                            let button = ui.add_enabled(price.is_ok() && !answered, egui::Button::new(label));
+                            if button.contains_pointer() || button.has_focus() {
+                                explained = Some(tip);
+                            }
+                            if button.clicked() {
                                 cmds.push(Command::Respond(d.id, r));
                             }
                         }
                     });
+                    ui.add_space(4.0);
                 }
             });
+        if !org.demands.is_empty() {
+            let text = explained.unwrap_or_else(|| {
+                "Hover an answer to see what it does and what it costs. Unanswered demands are complied with when due.".into()
+            });
+            let (rect, _) = ui.allocate_exact_size(
+                egui::vec2(ui.available_width(), EXPLAIN_HEIGHT),
+                egui::Sense::hover(),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                ui.label(RichText::new(text).size(11.5).weak());
+            });
+        }
         super::guide::mark(ui.ctx(), Target::Inbox, ui.min_rect());
         let ui = &mut cols[1];
         let total = g.queued_cost();
@@ -87,6 +103,8 @@ pub(super) fn week_panel(ui: &mut Ui, g: &Game, cmds: &mut Vec<Command>) {
         }
         egui::ScrollArea::vertical()
             .id_salt("queue")
+            .auto_shrink([false, true])
+            .max_height(ui.available_height().max(60.0))
             .show(ui, |ui| {
                 if queue.pending.is_empty() {
                     ui.label(RichText::new("Nothing queued yet. Select a team, person or stakeholder to see what you can do.").weak());
