@@ -500,6 +500,13 @@ fn people_actions_move_what_the_model_says() {
 #[test]
 fn hiring_contractors_and_layoffs_change_the_team() {
     let mut s = sim();
+    let starting: Vec<PersonId> = s
+        .world()
+        .resource::<Index>()
+        .people
+        .keys()
+        .copied()
+        .collect();
     ok(
         &mut s,
         Action::OpenRequisition {
@@ -528,10 +535,15 @@ fn hiring_contractors_and_layoffs_change_the_team() {
         .filter_map(|e| s.world().get::<Person>(*e))
         .cloned()
         .collect();
+    // A newcomer in App, not a contractor (their contracts have ended by now), with a first
+    // name of their own.
+    let hire = ppl
+        .iter()
+        .find(|p| p.team == APP && !starting.contains(&p.id))
+        .expect("the requisition filled");
     assert!(
-        ppl.iter()
-            .any(|p| p.team == APP && p.name.starts_with("Hire")),
-        "the requisition filled"
+        matches!(hire.contract, orgcraft::sim::Contract::Employee) && !hire.name.contains('#'),
+        "a hire with a name: {hire:?}"
     );
     // Contractors came (a_max 0.8) and, after their 12-week contract, left.
     assert!(

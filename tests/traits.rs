@@ -146,3 +146,82 @@ fn contradictory_traits_are_an_error_naming_the_field() {
     assert!(d.message.contains("contradict"), "{d}");
     assert!(d.to_string().contains("seed decides"), "{d}");
 }
+
+/// Two teams of four, `t` and `u`; P0, in `t`, has `traits`.
+fn two_teams_with(traits: &str) -> String {
+    let others: String = (0..4)
+        .map(|i| {
+            format!(
+                "(name: \"Q{i}\", role: Engineer, level: 3, tenure_weeks: 150, engagement: 55.0, exhaustion: 20.0),"
+            )
+        })
+        .collect();
+    let src = team_with(traits);
+    let at = "])],\n    initiatives";
+    assert!(src.contains(at), "the one-team text changed shape");
+    src.replacen(
+        at,
+        &format!("]), (id: \"u\", members: [{others}])],\n    initiatives"),
+        1,
+    )
+}
+
+/// P0's engagement and exhaustion four weeks after week 1, moved to team `u` in week 1 or not,
+/// under crunch (so that exhaustion is above its floor and can show what the move adds).
+fn after_a_move(traits: &str, moved: bool) -> (f64, f64) {
+    let sc = common::parse(&two_teams_with(traits));
+    let mut sim = Sim::new(&sc, 7);
+    let me = p0(&sim);
+    let w = sim.world();
+    let to = w
+        .resource::<sim::Index>()
+        .people
+        .values()
+        .filter_map(|e| w.get::<Person>(*e))
+        .find(|p| p.name == "Q0")
+        .expect("Q0")
+        .team;
+    assert_ne!(to, me.team, "Q0 is in the other team");
+    let mut first = true;
+    common::play(&mut sim, 4, |s| {
+        if first {
+            s.submit(Action::SetOvertimePolicy {
+                policy: OvertimePolicy::Crunch,
+            })
+            .expect("crunch");
+        }
+        if moved && first {
+            s.submit(Action::Reteam { person: me.id, to })
+                .expect("the move is affordable in week 1");
+        }
+        first = false;
+    });
+    let p = p0(&sim);
+    if moved {
+        assert_eq!(p.team, to, "P0 was moved");
+    }
+    (p.engagement, p.exhaustion)
+}
+
+#[test]
+fn a_move_to_another_team_unsettles_the_person_moved_by_temperament() {
+    let (stable_stay, stable_stay_x) = after_a_move("NeedsStability", false);
+    let (stable_moved, stable_moved_x) = after_a_move("NeedsStability", true);
+    let (loves_stay, _) = after_a_move("LovesChange", false);
+    let (loves_moved, _) = after_a_move("LovesChange", true);
+    let stable_cost = stable_stay - stable_moved;
+    let loves_cost = loves_stay - loves_moved;
+    eprintln!(
+        "engagement lost to the move: needs stability {stable_cost:.1} ({stable_stay:.1} -> {stable_moved:.1}), \
+         loves change {loves_cost:.1} ({loves_stay:.1} -> {loves_moved:.1}); \
+         exhaustion (needs stability) {stable_stay_x:.1} -> {stable_moved_x:.1}"
+    );
+    // The move costs the one who needs stability engagement and tires them; it costs the one
+    // who enjoys change much less.
+    assert!(stable_cost > 1.0, "needs stability: {stable_cost:.2}");
+    assert!(stable_moved_x > stable_stay_x, "the move tires them");
+    assert!(
+        loves_cost < stable_cost / 2.0,
+        "loves change {loves_cost:.2} vs needs stability {stable_cost:.2}"
+    );
+}

@@ -156,7 +156,7 @@ impl Driver {
             Vision => "vision clarity",
             Empowerment => "empowerment (outcome missions, discovery)",
             Exhaustion => "exhaustion",
-            PriorityChurn => "priority churn from feature injections",
+            PriorityChurn => "priority churn and reorganisations",
             StatusOverhead => "status-reporting overhead",
             Blocked => "work blocked on dependencies",
             Layoff => "layoffs",

@@ -6,6 +6,7 @@ pub mod eq;
 pub mod happened;
 pub mod ledger;
 pub mod names;
+pub mod naming;
 pub mod params;
 pub mod queue;
 pub mod rng;
@@ -84,7 +85,16 @@ pub use params::Params;
 /// `trait_drawn_share` (default 0). Before, every person with the same numbers reacted the
 /// same way. `conference_crunch` now writes four of its people's reactions (one each way on
 /// crunch and on recognition).
-pub const MODEL_VERSION: u32 = 12;
+/// 13 — A reaction to a reorg, and names for newcomers (issue 13). Someone moved to another
+/// team (`Reteam`) is unsettled by it as by priority churn — `reteam_unsettle` 1.5 churn events
+/// for them, fading as churn does — so it costs their engagement and tires them, more for
+/// someone who needs stability and less for someone who enjoys change; before, only the teams
+/// felt a move (safety, capacity) and the person's ramp-up. People who join during a game are
+/// named from a list of first names ("Hire #31" and "Contractor #28" before) and a team's new
+/// ideas from a list of product bets ("Team idea #9" before), chosen by id, never from a
+/// random stream: scores of games without a Reteam are unchanged; the state hashes change
+/// because the names are state.
+pub const MODEL_VERSION: u32 = 13;
 
 use serde::{Deserialize, Serialize};
 

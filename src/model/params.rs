@@ -892,6 +892,11 @@ pub struct Params {
     pub connect_congruence: f64,
     /// [G] Share of assimilation a person keeps when moved to another team.
     pub reteam_assimilation_kept: f64,
+    /// [G] How unsettling a move to another team is for the person moved, in priority-churn
+    /// events (a reorg is a change of priorities for them): it feeds their exhaustion and
+    /// engagement as the team's churn does, scaled by their reaction to change (`LovesChange`
+    /// × 0.5, `NeedsStability` × 1.5), and fades as churn does (`carry_priority_churn`).
+    pub reteam_unsettle: f64,
 
     // ---- Shape of the equations (thresholds and caps inside model::eq) ----
     /// [G] Most of a team's capacity communication overhead can take (Brooks: a team this big does little else).

@@ -397,6 +397,7 @@ pub const PARAM_RANGES: &[(&str, f64, f64)] = &[
     ("platform_investment_gain", 0.0, 1.0),
     ("connect_congruence", 0.0, 1.0),
     ("reteam_assimilation_kept", 0.0, 1.0),
+    ("reteam_unsettle", 0.0, 5.0),
     ("comm_overhead_cap", 0.0, 1.0),
     ("hazard_engagement_pivot", 0.0, 100.0),
     ("hazard_exhaustion_knee", 0.0, 95.0),

@@ -186,6 +186,7 @@ pub fn spawn(world: &mut World, sc: &Scenario, seed: u64) {
             drivers_revealed: false,
             hazard: p.hazard_base,
             raw: 0.0,
+            unsettled: 0.0,
         };
         let drivers = PersonDrivers::arriving(r.engagement, r.trust_in_leader, x0);
         let temperament = crate::sim::Temperament::of(&r.traits, seed, pd.id, &p);

@@ -79,6 +79,10 @@ pub struct Person {
     pub hazard: f64,
     /// Raw capacity this week, points.
     pub raw: f64,
+    /// How unsettled a recent move to another team leaves them, in priority-churn events
+    /// (`reteam_unsettle`, fading like the team's churn).
+    #[serde(default)]
+    pub unsettled: f64,
 }
 
 /// How a person reacts (issue 13, "people, not rows"): multipliers on what crunch (their hours
@@ -133,9 +137,9 @@ impl Temperament {
             v.push("motivated from within");
         }
         if self.change < 1.0 {
-            v.push("enjoys change");
+            v.push("enjoys change, even a move to another team");
         } else if self.change > 1.0 {
-            v.push("needs stability");
+            v.push("needs stability: changes and moves unsettle them");
         }
         v
     }

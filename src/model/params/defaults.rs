@@ -412,6 +412,7 @@ impl Default for Params {
             platform_investment_gain: 0.2,
             connect_congruence: 0.2,
             reteam_assimilation_kept: 0.7,
+            reteam_unsettle: 1.5,
 
             comm_overhead_cap: 0.9,
             hazard_engagement_pivot: 50.0,

@@ -84,6 +84,7 @@ pub(super) fn apply(world: &mut World, a: &Action, w: u32) {
             with_person(world, *person, |x| {
                 x.team = *to;
                 x.assimilation *= p.reteam_assimilation_kept;
+                x.unsettled += p.reteam_unsettle;
             });
             for t in [Some(*to), from].into_iter().flatten() {
                 with_team(world, t, |tm| {

@@ -89,6 +89,21 @@ pub fn discovery_quality_of(t: &Team) -> f64 {
     )
 }
 
+/// A name for the idea with id `next` that a team's discovery came up with, not the name of any
+/// initiative in the game (`model::naming`; every idea used to be "Team idea #N").
+fn idea_name(world: &World, next: u32) -> String {
+    let taken: std::collections::BTreeSet<&str> = world
+        .resource::<Index>()
+        .initiatives
+        .values()
+        .filter_map(|e| world.get::<Initiative>(*e))
+        .map(|i| i.name.as_str())
+        .collect();
+    crate::model::naming::pick(crate::model::naming::IDEA_NAMES, next, &|n| {
+        taken.contains(n)
+    })
+}
+
 /// Discovery capacity runs experiments and produces new ideas (§17.2).
 pub fn discovery(world: &mut World) {
     let w = week(world);
@@ -175,7 +190,7 @@ pub fn discovery(world: &mut World) {
             let order = 1000 + next;
             let it = Initiative {
                 id: InitiativeId(next),
-                name: format!("Team idea #{next}"),
+                name: idea_name(world, next),
                 team: tid,
                 product: ProductId(0),
                 kind: InitiativeKind::OutcomeBet,

@@ -109,7 +109,9 @@ pub fn people_skills_exhaustion_trust(
             .get(*e)
             .copied()
             .unwrap_or(Temperament::NEUTRAL);
-        let churn = team.map_or(0.0, |t| t.churn_events.min(3.0)) * temper.change;
+        // A move to another team unsettles the person moved as churn does (issue 13: a
+        // reaction to a reorg).
+        let churn = (team.map_or(0.0, |t| t.churn_events) + x.unsettled).min(3.0) * temper.change;
         let felt = eq::felt_hours(x.hours, temper.crunch);
         if !init {
             let overwork = (felt / 40.0 - 1.0).max(0.0);
@@ -403,7 +405,7 @@ pub fn people_engagement_hazard(
             ),
             (
                 Driver::PriorityChurn,
-                -p.e_priority_churn * t.churn_events.min(1.0) * temper.change,
+                -p.e_priority_churn * (t.churn_events + x.unsettled).min(1.0) * temper.change,
             ),
             (Driver::StatusOverhead, -p.e_status * status / 0.15),
             (Driver::Blocked, -p.e_blocked * blocked_frac),
@@ -438,6 +440,9 @@ pub fn people_engagement_hazard(
             dr.engagement_ledger.reconcile(e_now, e0);
             dr.e_pulse *= p.carry_engagement_pulse;
         }
+        // The unsettlement of a move fades as a team's churn does (read by both people phases
+        // this week, so it fades here, in the later one).
+        x.unsettled *= p.carry_priority_churn;
         let extra = if t.layoff_recent > 0.1 {
             p.hazard_layoff_survivor
         } else {

@@ -2,6 +2,32 @@
 
 use super::*;
 
+/// A first name for person `id` joining during the game, not held by anyone in the organisation
+/// now or before, nor by a stakeholder (`model::naming`; "Hire #31" made every newcomer the
+/// same).
+fn newcomer_name(world: &World, id: PersonId) -> String {
+    let index = world.resource::<Index>();
+    let mut taken: std::collections::BTreeSet<&str> = index
+        .people
+        .values()
+        .filter_map(|e| world.get::<Person>(*e))
+        .map(|x| x.name.as_str())
+        .collect();
+    taken.extend(
+        index
+            .stakeholders
+            .values()
+            .filter_map(|e| world.get::<Stakeholder>(*e))
+            .map(|s| s.name.as_str()),
+    );
+    if let Some(f) = world.get_resource::<crate::sim::FormerNames>() {
+        taken.extend(f.0.values().map(String::as_str));
+    }
+    crate::model::naming::pick(crate::model::naming::FIRST_NAMES, id.0, &|n| {
+        taken.contains(n)
+    })
+}
+
 /// Removes a person (resignation, layoff, contract end) and updates the team.
 pub fn remove_person(world: &mut World, id: PersonId, w: u32, voluntary: bool) {
     let Some(e) = world.resource_mut::<Index>().people.remove(&id) else {
@@ -106,11 +132,7 @@ pub fn staffing(world: &mut World) {
         };
         let person = Person {
             id,
-            name: format!(
-                "{} #{}",
-                if r.contractor { "Contractor" } else { "Hire" },
-                id.0
-            ),
+            name: newcomer_name(world, id),
             team: r.team,
             role: r.role,
             level: r.level,
@@ -164,6 +186,7 @@ pub fn staffing(world: &mut World) {
             drivers_revealed: false,
             hazard: p.hazard_base,
             raw: 0.0,
+            unsettled: 0.0,
         };
         let drivers = PersonDrivers::arriving(p.hire_engagement, p.hire_trust, p.hire_exhaustion);
         if !r.contractor {
@@ -178,7 +201,11 @@ pub fn staffing(world: &mut World) {
             .spawn((Name::new(name.clone()), person, drivers, temperament))
             .id();
         world.resource_mut::<Index>().people.insert(id, e);
-        let text = format!("{name} joined team {}", team_name(world, r.team));
+        let text = format!(
+            "{name}{} joined team {}",
+            if r.contractor { ", a contractor," } else { "" },
+            team_name(world, r.team)
+        );
         let mut about = vec![Subject::Person(id), Subject::Team(r.team)];
         if r.contractor {
             about.push(Subject::Contractor);
