@@ -57,36 +57,10 @@ fn frame(st: &GuiState, events: Vec<egui::Event>) -> (Vec<Command>, String) {
 
 /// `frame` on a 1280-wide screen `height` pixels tall (a long page without scrolling).
 fn frame_of_height(st: &GuiState, events: Vec<egui::Event>, height: f32) -> (Vec<Command>, String) {
-    let ctx = egui::Context::default();
-    let mut cmds = Vec::new();
+    let (cmds, shapes) = common::frames(st, &events, height, 2);
     let mut texts = String::new();
-    // Two passes: egui sizes modals and areas in the first one.
-    for pass in 0..2 {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, height),
-            )),
-            events: if pass == 1 {
-                events.clone()
-            } else {
-                Vec::new()
-            },
-            ..Default::default()
-        };
-        let mut out = ctx.run_ui(input, |root| {
-            let c = ui::draw(root, st);
-            if pass == 1 {
-                cmds = c;
-            }
-        });
-        // No renderer here: the font texture's upload is dropped on purpose.
-        out.textures_delta.clear();
-        if pass == 1 {
-            for s in &out.shapes {
-                common::collect_text(&s.shape, &mut texts);
-            }
-        }
+    for s in &shapes {
+        common::collect_text(&s.shape, &mut texts);
     }
     (cmds, texts)
 }
@@ -1186,44 +1160,10 @@ fn a_team_that_runs_out_of_work_gets_a_card_to_choose_its_next_bet() {
     assert_eq!(st.game.as_ref().expect("game").queued().len(), before + 1);
 }
 
-/// Every text one frame draws, with the part of it that shows (its rectangle within its clip
-/// rectangle; texts scrolled out of sight are left out), on a 1280 × `height` screen after
-/// `events`.
+/// Every text the third frame draws on a 1280 × `height` screen, `events` given in the second
+/// and third, with the part of it that shows (`common::placed_texts`).
 fn placed_texts(st: &GuiState, events: Vec<egui::Event>, height: f32) -> Vec<(String, egui::Rect)> {
-    fn walk(shape: &egui::Shape, clip: egui::Rect, out: &mut Vec<(String, egui::Rect)>) {
-        match shape {
-            egui::Shape::Text(t) => {
-                let shown = t.galley.rect.translate(t.pos.to_vec2()).intersect(clip);
-                if shown.is_positive() {
-                    out.push((t.galley.text().to_string(), shown));
-                }
-            }
-            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, out)),
-            _ => {}
-        }
-    }
-    let ctx = egui::Context::default();
-    let mut placed = Vec::new();
-    for pass in 0..3 {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, height),
-            )),
-            events: if pass > 0 { events.clone() } else { Vec::new() },
-            ..Default::default()
-        };
-        let mut out = ctx.run_ui(input, |root| {
-            let _ = ui::draw(root, st);
-        });
-        out.textures_delta.clear();
-        if pass == 2 {
-            for s in &out.shapes {
-                walk(&s.shape, s.clip_rect, &mut placed);
-            }
-        }
-    }
-    placed
+    common::placed_texts(&common::frames(st, &events, height, 3).1)
 }
 
 fn find<'a>(placed: &'a [(String, egui::Rect)], text: &str) -> &'a egui::Rect {

@@ -104,33 +104,79 @@ pub fn one_team(weeks: u32, team_extra: &str, members: usize, items: &str, param
     )
 }
 
-/// Every text the interface draws for `st` in one egui frame (no GPU: the font texture's upload
-/// is dropped), for tests that read a screen as a player would.
+/// Runs `passes` egui frames of the interface for `st` on a fresh context, on a 1280 × `height`
+/// screen, with `events` in every frame after the first (egui sizes modals and areas in the
+/// first), and returns the last frame's commands and shapes. No GPU: the font texture's upload
+/// is dropped on purpose.
 #[cfg(feature = "gui")]
-pub fn drawn_text(st: &orgcraft::gui::state::GuiState) -> String {
+pub fn frames(
+    st: &orgcraft::gui::state::GuiState,
+    events: &[bevy_egui::egui::Event],
+    height: f32,
+    passes: usize,
+) -> (
+    Vec<orgcraft::gui::state::Command>,
+    Vec<bevy_egui::egui::epaint::ClippedShape>,
+) {
     use bevy_egui::egui;
     let ctx = egui::Context::default();
-    let mut texts = String::new();
-    // Two passes: egui sizes modals and areas in the first one.
-    for pass in 0..2 {
+    let mut last = (Vec::new(), Vec::new());
+    for pass in 0..passes.max(1) {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
+                egui::vec2(1280.0, height),
             )),
+            events: if pass > 0 {
+                events.to_vec()
+            } else {
+                Vec::new()
+            },
             ..Default::default()
         };
-        let mut out = ctx.run_ui(input, |root| {
-            let _ = orgcraft::gui::ui::draw(root, st);
-        });
+        let mut cmds = Vec::new();
+        let mut out = ctx.run_ui(input, |root| cmds = orgcraft::gui::ui::draw(root, st));
         out.textures_delta.clear();
-        if pass == 1 {
-            for s in &out.shapes {
-                collect_text(&s.shape, &mut texts);
-            }
-        }
+        last = (cmds, out.shapes);
+    }
+    last
+}
+
+/// Every text the interface draws for `st` in one egui frame, one per line, for tests that read
+/// a screen as a player would.
+#[cfg(feature = "gui")]
+pub fn drawn_text(st: &orgcraft::gui::state::GuiState) -> String {
+    let mut texts = String::new();
+    for s in &frames(st, &[], 800.0, 2).1 {
+        collect_text(&s.shape, &mut texts);
     }
     texts
+}
+
+/// Every text in `shapes` with the part of it that shows (its rectangle within its clip
+/// rectangle; texts scrolled out of sight are left out), in drawing order.
+#[cfg(feature = "gui")]
+pub fn placed_texts(
+    shapes: &[bevy_egui::egui::epaint::ClippedShape],
+) -> Vec<(String, bevy_egui::egui::Rect)> {
+    use bevy_egui::egui::{Rect, Shape};
+    fn walk(shape: &Shape, clip: Rect, out: &mut Vec<(String, Rect)>) {
+        match shape {
+            Shape::Text(t) => {
+                let shown = t.galley.rect.translate(t.pos.to_vec2()).intersect(clip);
+                if shown.is_positive() {
+                    out.push((t.galley.text().to_string(), shown));
+                }
+            }
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, out)),
+            _ => {}
+        }
+    }
+    let mut placed = Vec::new();
+    for s in shapes {
+        walk(&s.shape, s.clip_rect, &mut placed);
+    }
+    placed
 }
 
 /// Appends every text `shape` draws, one per line.
