@@ -1017,7 +1017,15 @@ fn the_playtest_watcher_notices_a_saved_file() {
     let dir = save_dir("watch");
     let file = dir.join("watched.ron");
     std::fs::write(&file, "(id: \"x\")").expect("write");
-    let mut w = orgcraft::gui::watch::Watch::new(&file).expect("watch");
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = woken.clone();
+    let mut w = orgcraft::gui::watch::Watch::new(
+        &file,
+        Some(Box::new(move || {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        })),
+    )
+    .expect("watch");
     assert!(!w.poll(), "nothing changed yet");
     // An editor that writes a new file and renames it over the old one.
     let tmp = dir.join("watched.ron.swp");
@@ -1033,10 +1041,20 @@ fn the_playtest_watcher_notices_a_saved_file() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(seen, "the change was not noticed within 5 s");
+    // The window was woken to notice it (an idle window does not poll); every wake of that
+    // change lands within 250 ms of its last event.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let wakes = woken.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(wakes > 0, "the watcher never woke the window");
     // A change to another file in the folder is not ours.
     std::fs::write(dir.join("other.ron"), "()").expect("write");
     std::thread::sleep(std::time::Duration::from_millis(400));
     assert!(!w.poll());
+    assert_eq!(
+        woken.load(std::sync::atomic::Ordering::SeqCst),
+        wakes,
+        "another file woke the window"
+    );
 }
 
 #[test]

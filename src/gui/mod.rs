@@ -106,8 +106,13 @@ static DRAWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new
 /// With `ORGCRAFT_TIMING=1`, prints on stderr how long it took until a frame with the
 /// interface drawn on it came back from the GPU: every frame is captured until one has more
 /// than a handful of colours (the first frames are blank while shaders compile). The capture
-/// arrives a frame or two after rendering, so the figure errs on the slow side.
-fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
+/// arrives a frame or two after rendering, so the figure errs on the slow side. Until then it
+/// asks for frames itself: an idle window draws none, and the capture arrives with the next.
+fn first_frame_timing(
+    mut commands: Commands,
+    mut frames: Local<u32>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
     use std::sync::atomic::Ordering;
     if DRAWN.load(Ordering::Relaxed)
         || *frames > 600
@@ -116,6 +121,7 @@ fn first_frame_timing(mut commands: Commands, mut frames: Local<u32>) {
         return;
     }
     *frames += 1;
+    redraw.write(bevy::window::RequestRedraw);
     let frame = *frames;
     commands.spawn(Screenshot::primary_window()).observe(
         move |shot: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
@@ -230,19 +236,24 @@ pub fn run_window(opts: WindowOptions) -> AppExit {
         app.add_systems(Update, autoplay_system.before(exit_system));
     } else {
         // Reactive: an idle window redraws only on input, so it uses almost no CPU. During a
-        // playtest it also wakes once a second to notice a changed scenario file.
-        let wake = if st.playtest.is_some() {
-            Duration::from_secs(1)
-        } else {
-            Duration::from_secs(30)
-        };
+        // playtest the file watcher wakes it when the scenario file changes (`watch::Waker`).
+        let wake = Duration::from_secs(30);
         app.insert_resource(WinitSettings {
             focused_mode: bevy::winit::UpdateMode::reactive_low_power(wake),
             unfocused_mode: bevy::winit::UpdateMode::reactive_low_power(wake * 2),
         });
     }
     if let Some(pt) = &st.playtest {
-        match watch::Watch::new(&pt.path) {
+        let proxy = app
+            .world()
+            .get_resource::<bevy::winit::EventLoopProxyWrapper>()
+            .map(|p| (**p).clone());
+        let waker: Option<watch::Waker> = proxy.map(|p| -> watch::Waker {
+            Box::new(move || {
+                let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            })
+        });
+        match watch::Watch::new(&pt.path, waker) {
             Ok(w) => {
                 app.insert_non_send(w);
             }
@@ -298,8 +309,31 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 /// Draws the interface and applies what the player asked for.
-pub fn ui_system(mut contexts: EguiContexts, mut st: NonSendMut<GuiState>) -> Result {
+pub fn ui_system(
+    mut contexts: EguiContexts,
+    mut st: NonSendMut<GuiState>,
+    mut last_causes: Local<String>,
+) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
+    if std::env::var("ORGCRAFT_TIMING").is_ok_and(|v| v == "1") {
+        // Why this frame is drawn: what asked egui for it last frame (an idle window should
+        // have nothing here). Printed when it changes, so an animation prints once.
+        let causes: Vec<String> = ctx.repaint_causes().iter().map(|c| c.to_string()).collect();
+        let causes = causes.join(", ");
+        if *last_causes != causes && !causes.is_empty() {
+            eprintln!("orgcraft: frame asked for by {causes}");
+        }
+        *last_causes = causes;
+    }
+    if std::env::var("ORGCRAFT_TIMING").is_ok_and(|v| v == "2") {
+        // Every frame, with its causes and input events: for a window that will not go idle.
+        let events = ctx.input(|i| format!("{:?}", i.raw.events));
+        eprintln!(
+            "orgcraft-frame {:?} causes {:?} events {events}",
+            std::time::Instant::now(),
+            ctx.repaint_causes()
+        );
+    }
     let mut root = Ui::new(
         ctx.clone(),
         "root".into(),
