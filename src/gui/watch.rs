@@ -19,7 +19,9 @@ pub type Waker = Box<dyn Fn() + Send + Sync + 'static>;
 /// A file watcher (notify) with a small debounce: editors often write a file in two steps.
 pub struct Watch {
     path: PathBuf,
-    rx: Receiver<()>,
+    /// When each change to the file happened (the debounce counts from there, not from when a
+    /// frame polled).
+    rx: Receiver<Instant>,
     _watcher: notify::RecommendedWatcher,
     changed_at: Option<Instant>,
 }
@@ -41,7 +43,7 @@ impl Watch {
                     .iter()
                     .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
             {
-                let _ = tx.send(());
+                let _ = tx.send(Instant::now());
                 if let Some(wake) = &wake {
                     // After the debounce, from a thread of its own (not to hold up the
                     // watcher's): the last of several quick writes wakes it when it counts.
@@ -68,8 +70,8 @@ impl Watch {
 
     /// True once the file changed and then stayed quiet for 200 ms.
     pub fn poll(&mut self) -> bool {
-        while self.rx.try_recv().is_ok() {
-            self.changed_at = Some(Instant::now());
+        while let Ok(at) = self.rx.try_recv() {
+            self.changed_at = Some(self.changed_at.map_or(at, |t| t.max(at)));
         }
         match self.changed_at {
             Some(t) if t.elapsed() >= DEBOUNCE => {
