@@ -114,6 +114,23 @@ fn wrong_type_says_what_was_expected() {
 }
 
 #[test]
+fn a_broken_length_is_one_error_not_one_per_dated_entry() {
+    // pmo_gantt dates five scripted events and its plans' steps: with `weeks` unreadable (or
+    // 0), each was reported as "outside the scenario (1..=0)" besides the real error.
+    let good = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/pmo_gantt.ron"),
+    )
+    .expect("read");
+    for broken in ["weeks: \"twenty\"", "weeks: 0"] {
+        let src = good.replacen("weeks: 20", broken, 1);
+        assert_ne!(src, good, "pmo_gantt's length changed shape");
+        let d = errors_of(&src);
+        assert_eq!(d.len(), 1, "{broken}: {d:#?}");
+        assert_eq!(d[0].path, "weeks", "{broken}: {}", d[0]);
+    }
+}
+
+#[test]
 fn out_of_range_states_the_range() {
     let src = BASE.replace("power: 0.8", "power: 1.8");
     let d = errors_of(&src);

@@ -40,8 +40,14 @@ impl Checker<'_> {
             self.error(path, format!("value {v} is out of range {lo}..={hi}"), None);
         }
     }
-    /// A week number that must fall inside the scenario (1..=weeks).
+    /// A week number that must fall inside the scenario (1..=weeks). Unchecked while `weeks`
+    /// itself is wrong (0, too many, or not a number and patched to 0 to read on): that has its
+    /// own error, and every week in the file measured against it would only repeat it (a
+    /// misspelt `weeks: "twenty"` in `pmo_gantt` gave 12 such errors besides the real one).
     pub(crate) fn week(&mut self, path: &str, week: u32, weeks: u32) {
+        if weeks == 0 || weeks > limits::MAX_WEEKS {
+            return;
+        }
         if week == 0 || week > weeks {
             self.error(
                 path,
